@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Suan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "suan", targets: ["suan"]),
+        .library(name: "SuanCore", targets: ["SuanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libedit (Debian: libedit-dev), with static-inline wrappers for its variadic calls.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The standard library written in Suan, and the bundled years, embedded in the binary.
+        .target(
+            name: "SuanStdlib",
+            path: "Stdlib",
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("prelude.suan"),
+                .embedInCode("units.suan"),
+                .embedInCode("scoring.suan"),
+                .embedInCode("years/seed-2022.suan"),
+                .embedInCode("years/示例-2020.suan"),
+                .embedInCode("years/示例-2021.suan"),
+                .embedInCode("years/示例-2022.suan"),
+            ]
+        ),
+        // The language: Syntax → Check → Runtime → Render, plus Diagnostics and the Session API.
+        .target(name: "SuanCore", dependencies: ["SuanStdlib"]),
+        // The budget domain: year model, loading, validation, show, scenarios, compare.
+        .target(name: "SuanBudget", dependencies: ["SuanCore"]),
+        // The interactive shell on libedit.
+        .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "CEditLine"]),
+        .executableTarget(
+            name: "suan",
+            dependencies: [
+                "SuanCore", "SuanBudget", "SuanREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanBudget"]),
+        .testTarget(name: "SuanCLITests", dependencies: ["SuanCore"],
+                    exclude: ["Snapshots"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

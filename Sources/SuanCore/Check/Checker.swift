@@ -1,0 +1,613 @@
+/// Static check: resolves names to slots, applies the arithmetic table to types, checks argument
+/// counts, and compiles the syntax tree to ``Code``. Every problem in a script is reported before any
+/// statement runs.
+struct Checker {
+    var scope: GlobalScope
+    var diagnostics: [Diagnostic] = []
+    /// Innermost last: function parameters and the variables of `solve` and `table`.
+    var locals: [[(name: String, slot: Int, type: SuanType)]] = []
+    var nextLocal = 0
+    var frameSize = 0
+    /// Reads a year for `load`, so that its names are known before the script runs.
+    let loader: (LoadTarget, SourceSpan) throws(Diagnostic) -> LoadedYear
+    /// Functions being inferred, to stop recursive inference.
+    var inferring: Set<String> = []
+    var inferred: [String: SuanType] = [:]
+    /// While inferring a call, diagnostics are collected here and not reported.
+    var quiet = false
+
+    /// The source text of a span, for table headings and assert messages.
+    let sourceText: (SourceSpan) -> String
+
+    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String,
+         loader: @escaping (LoadTarget, SourceSpan) throws(Diagnostic) -> LoadedYear) {
+        self.scope = scope
+        self.sourceText = sourceText
+        self.loader = loader
+    }
+
+    mutating func report(_ message: String, at span: SourceSpan, id: String, notes: [String] = []) {
+        diagnostics.append(Diagnostic(id: id, message, at: span, notes: notes))
+    }
+
+    // MARK: Statements
+
+    mutating func check(_ statement: Statement) -> CheckedStatement {
+        nextLocal = 0
+        frameSize = 0
+        locals = [[]]
+        let instruction = instructionFor(statement)
+        return CheckedStatement(instruction: instruction, frameSize: frameSize)
+    }
+
+    mutating func instructionFor(_ statement: Statement) -> Instruction {
+        switch statement.kind {
+        case .expression(let e):
+            let (code, type) = check(e)
+            return .evaluate(code, type: type, span: e.span)
+        case .binding(let name, let nameSpan, let value):
+            guard !isReserved(name, at: nameSpan) else { return .none }
+            let (code, type) = check(value)
+            return .bind(slot: scope.define(name, type: type), code)
+        case .function(let name, let nameSpan, let parameters, let body):
+            guard !isReserved(name, at: nameSpan) else { return .none }
+            let slot = scope.define(name, type: .function(arity: parameters.count))
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
+            var seen: Set<String> = []
+            for (p, span) in parameters where !seen.insert(p).inserted {
+                report("the parameter '\(p)' appears twice", at: span, id: "duplicate-parameter")
+            }
+            let (code, size) = checkBody(body, parameters: parameters.map { ($0.0, SuanType.any) })
+            let function = UserFunction(name: name, parameters: parameters.map(\.0), body: code, frameSize: size, span: statement.span)
+            return .bind(slot: slot, .constant(.function(.user(function))))
+        case .assert(let e):
+            let (code, type) = check(e)
+            expect(type, .bool, at: e.span, "an assert needs a true/false condition")
+            var sides: (Code, Code)? = nil
+            if case .comparison(_, let l, let r) = e.kind { sides = (check(l).0, check(r).0) }
+            return .assert(code, text: sourceText(e.span), sides: sides, span: e.span)
+        case .print(let e):
+            return .print(check(e).0, span: e.span)
+        case .unitDeclaration(let words):
+            for (w, span) in words {
+                if UnitWord.builtin(w) != nil {
+                    report("'\(w)' is a built-in unit and cannot be declared again", at: span, id: "unit-redeclared")
+                } else {
+                    scope.units.insert(w)
+                }
+            }
+            return .none
+        case .load(let target, let alias):
+            return load(target, alias: alias, span: statement.span)
+        case .scenario(let clause, let nameSpan):
+            let (code, type) = checkScenario(clause, span: statement.span)
+            guard !isReserved(clause.name ?? "", at: nameSpan) else { return .none }
+            return .bind(slot: scope.define(clause.name ?? "_", type: type), code)
+        case .compare(let items, let only):
+            var checked: [(String, Code)] = []
+            for item in items {
+                let (code, type) = check(item)
+                if type != .any, case .record(let shape) = type, shape.kind == "year" || shape.kind == "scenario" {
+                } else if type != .any {
+                    report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: "type-mismatch")
+                }
+                checked.append((label(item), code))
+            }
+            return .compare(checked, only: only, span: statement.span)
+        case .show(let e):
+            return .show(check(e).0, span: e.span)
+        case .table(let clause):
+            return .table(checkTable(clause, span: statement.span))
+        case .export(let e, let path, let force):
+            return .export(check(e).0, path: path, force: force, span: e.span)
+        }
+    }
+
+    /// Keywords cannot be names; the lexer already stops them, so this guards only generated names.
+    func isReserved(_ name: String, at span: SourceSpan) -> Bool { Keyword(rawValue: name) != nil }
+
+    func label(_ e: Expr) -> String {
+        switch e.kind {
+        case .name(let n): n
+        case .field(_, let f): f
+        case .scenario(let c): c.name ?? "scenario"
+        default: "value"
+        }
+    }
+
+    mutating func load(_ target: LoadTarget, alias: String?, span: SourceSpan) -> Instruction {
+        let loaded: LoadedYear
+        do {
+            loaded = try loader(target, span)
+        } catch {
+            diagnostics.append(error)
+            return .none
+        }
+        let name = alias ?? loaded.defaultName
+        for old in scope.yearNames { scope.remove(old) }
+        var fields: [(Int, String)] = []
+        var names: [String] = []
+        for (key, value) in loaded.record.entries where Checker.isPlainName(key) && Keyword(rawValue: key) == nil {
+            if scope.slot(key) != nil && !scope.yearNames.contains(key) && scope.functions[scope.slot(key)!] != nil { continue }
+            fields.append((scope.define(key, type: value.type), key))
+            names.append(key)
+        }
+        scope.yearNames = names
+        let slot = scope.define(name, type: .record(loaded.record.shape))
+        return .load(year: .record(loaded.record), slot: slot, fields: fields, label: loaded.label, warnings: loaded.warnings)
+    }
+
+    /// Whether a field name can be written as a bare name (no punctuation).
+    static func isPlainName(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, Lexer.isIdentifierStart(first) else { return false }
+        return key.unicodeScalars.allSatisfy { Lexer.isIdentifierContinue($0) && Lexer.normalized($0) == $0 }
+    }
+
+    /// Checks a function body with its parameters bound; returns its code and frame size.
+    mutating func checkBody(_ body: Expr, parameters: [(String, SuanType)]) -> (Code, Int) {
+        let saved = (locals, nextLocal, frameSize)
+        locals = [[]]
+        nextLocal = 0
+        frameSize = 0
+        for (p, t) in parameters { _ = declareLocal(p, type: t) }
+        let (code, _) = check(body)
+        let size = frameSize
+        (locals, nextLocal, frameSize) = saved
+        return (code, size)
+    }
+
+    mutating func declareLocal(_ name: String, type: SuanType) -> Int {
+        let slot = nextLocal
+        nextLocal += 1
+        frameSize = max(frameSize, nextLocal)
+        locals[locals.count - 1].append((name, slot, type))
+        return slot
+    }
+
+    /// Runs `body` with a new local scope holding `name`.
+    mutating func withLocal<T>(_ name: String, type: SuanType, _ body: (inout Checker, Int) -> T) -> T {
+        locals.append([])
+        let slot = declareLocal(name, type: type)
+        defer { locals.removeLast(); nextLocal -= 1 }
+        return body(&self, slot)
+    }
+
+    mutating func expect(_ type: SuanType, _ wanted: SuanType, at span: SourceSpan, _ message: String) {
+        if type != .any && type != wanted {
+            report("\(message); this is a \(type.name)", at: span, id: "type-mismatch")
+        }
+    }
+
+    // MARK: Expressions
+
+    mutating func check(_ e: Expr) -> (Code, SuanType) {
+        switch e.kind {
+        case .number(let value, let unit, let unitSpan):
+            return literal(value, unit: unit, span: e.span, unitSpan: unitSpan)
+        case .string(let s):
+            return (.constant(.string(s)), .string)
+        case .bool(let b):
+            return (.constant(.bool(b)), .bool)
+        case .name(let n):
+            return resolve(n, at: e.span)
+        case .list(let items):
+            let checked = items.map { check($0) }
+            let types = Set(checked.map(\.1))
+            return (.list(checked.map(\.0)), .list(types.count == 1 ? types.first! : .any))
+        case .record(let entries):
+            return record(kind: nil, entries: entries)
+        case .negate(let inner):
+            let (code, type) = check(inner)
+            if type != .any && type.dimension == nil {
+                report("cannot negate a \(type.name)", at: e.span, id: "type-mismatch")
+            }
+            if case .constant(let v) = code, let d = v.decimal, let negated = try? Arithmetic.negate(v, span: e.span) {
+                _ = d
+                return (.constant(negated), type)
+            }
+            return (.negate(code, e.span), type)
+        case .not(let inner):
+            let (code, type) = check(inner)
+            expect(type, .bool, at: inner.span, "'not' needs a true/false value")
+            return (.not(code, e.span), .bool)
+        case .arithmetic(let op, let l, let r):
+            let (lc, lt) = check(l)
+            let (rc, rt) = check(r)
+            return (.arithmetic(op, lc, rc, e.span), arithmeticType(op, lt, rt, span: e.span, left: l, right: r))
+        case .comparison(let op, let l, let r):
+            let (lc, lt) = check(l)
+            let (rc, rt) = check(r)
+            comparisonCheck(op, lt, rt, span: e.span)
+            return (.comparison(op, lc, rc, e.span), .bool)
+        case .logical(let op, let l, let r):
+            let (lc, lt) = check(l)
+            let (rc, rt) = check(r)
+            expect(lt, .bool, at: l.span, "'\(op.rawValue)' needs true/false values")
+            expect(rt, .bool, at: r.span, "'\(op.rawValue)' needs true/false values")
+            return (.logical(op, lc, rc, e.span), .bool)
+        case .percentOf(let l, let r):
+            let (lc, lt) = check(l)
+            let (rc, rt) = check(r)
+            if lt != .any && lt != .ratio && lt != .number {
+                report("'of' needs a ratio on its left (10% of x); this is a \(lt.name)", at: l.span, id: "type-mismatch")
+                return (.percentOf(lc, rc, e.span), .any)
+            }
+            return (.percentOf(lc, rc, e.span), arithmeticType(.multiply, lt, rt, span: e.span, left: l, right: r))
+        case .convert(let inner, let unit, let unitSpan):
+            let (code, type) = check(inner)
+            let result = convertType(type, to: unit, span: unitSpan)
+            return (.convert(code, unit, e.span), result)
+        case .call(let callee, let args):
+            return call(callee, args, span: e.span)
+        case .field(let base, let name):
+            let (code, type) = check(base)
+            return (.field(code, name, e.span), fieldType(type, name, span: e.span, baseSpan: base.span))
+        case .index(let base, let index):
+            let (bc, bt) = check(base)
+            let (ic, it) = check(index)
+            return (.index(bc, ic, e.span), indexType(bt, it, index: index, span: e.span))
+        case .conditional(let c, let yes, let no):
+            let (cc, ct) = check(c)
+            expect(ct, .bool, at: c.span, "the condition of 'if' must be true or false")
+            let (yc, yt) = check(yes)
+            let (nc, nt) = check(no)
+            return (.conditional(cc, yc, nc, e.span), yt == nt ? yt : .any)
+        case .solve(let clause):
+            return solve(clause, span: e.span)
+        case .scenario(let clause):
+            return checkScenario(clause, span: e.span)
+        case .target(let op, let value):
+            let (code, type) = check(value)
+            if type != .any && type.dimension == nil {
+                report("a target needs an amount, ratio or count; this is a \(type.name)", at: value.span, id: "type-mismatch")
+            }
+            return (.target(op, code), .target)
+        case .block(let kind, let header, let entries):
+            var all = entries
+            let key = kind == .year ? "年度" : "名称"
+            if !entries.contains(where: { $0.key == key }) {
+                all.insert(RecordEntry(key: key, keySpan: header.span, value: header), at: 0)
+            }
+            return record(kind: kind.rawValue, entries: all)
+        }
+    }
+
+    mutating func record(kind: String?, entries: [RecordEntry]) -> (Code, SuanType) {
+        var keys: [String] = [], codes: [Code] = [], fields: [String: SuanType] = [:], spans: [SourceSpan] = []
+        for entry in entries {
+            if fields[entry.key] != nil {
+                report("the field '\(entry.key)' appears twice", at: entry.keySpan, id: "duplicate-field")
+                continue
+            }
+            let (code, type) = check(entry.value)
+            keys.append(entry.key); codes.append(code); fields[entry.key] = type
+            spans.append(entry.value.span)
+        }
+        return (.record(kind: kind, keys: keys, values: codes, spans: kind == nil ? [] : spans), .record(RecordShape(kind: kind, fields: fields)))
+    }
+
+    mutating func literal(_ value: ExactDecimal, unit: UnitWord?, span: SourceSpan, unitSpan: SourceSpan?) -> (Code, SuanType) {
+        guard let unit else { return (.constant(.number(value)), .number) }
+        if case .tag(let t) = unit, !scope.units.contains(t) {
+            let known = Array(scope.units) + ["元", "万元", "亿元", "pp"]
+            let hint = NameSuggestion.closest(to: t, among: known).map { ["help: did you mean '\($0)'?"] }
+                ?? ["help: count words are declared in Stdlib/units.suan with 'unit \(t)'"]
+            report("unknown unit '\(t)'", at: unitSpan ?? span, id: "unknown-unit", notes: hint)
+            return (.constant(.unknown), .any)
+        }
+        do {
+            let v = try Arithmetic.literal(value, unit: unit)
+            return (.constant(v), v.type)
+        } catch {
+            report("this amount is too large to hold exactly", at: span, id: "number-range")
+            return (.constant(.unknown), .any)
+        }
+    }
+
+    mutating func resolve(_ name: String, at span: SourceSpan) -> (Code, SuanType) {
+        for scopeLevel in locals.reversed() {
+            if let local = scopeLevel.last(where: { $0.name == name }) { return (.local(local.slot), local.type) }
+        }
+        if let slot = scope.slot(name) { return (.global(slot), scope.type(slot)) }
+        var candidates = scope.visibleNames
+        for level in locals { candidates += level.map(\.name) }
+        var notes: [String] = []
+        if let s = NameSuggestion.closest(to: name, among: candidates) { notes.append("help: did you mean '\(s)'?") }
+        if name.hasPrefix("y"), Int(name.dropFirst()) != nil {
+            notes.append("help: 'load \(name.dropFirst())' binds \(name)")
+        }
+        report("unknown name '\(name)'", at: span, id: "unknown-name", notes: notes)
+        return (.constant(.unknown), .any)
+    }
+
+    // MARK: Types of operations
+
+    mutating func arithmeticType(_ op: ArithmeticOperator, _ l: SuanType, _ r: SuanType, span: SourceSpan, left: Expr, right: Expr) -> SuanType {
+        if l == .any || r == .any { return .any }
+        guard let ld = l.dimension, let rd = r.dimension else {
+            let bad = l.dimension == nil ? (l, left) : (r, right)
+            report("cannot \(op.verb) a \(bad.0.name)", at: bad.1.span, id: "type-mismatch",
+                   notes: ["help: '\(op.rawValue)' works on numbers, money, ratios and counts"])
+            return .any
+        }
+        switch DimensionRules.outcome(op, ld, rd) {
+        case .result(let d), .relativeChange(let d):
+            return SuanType(d)
+        case .failure(let message, let help):
+            report(message, at: span, id: "dimension-mismatch",
+                   notes: ["left: \(ld.name), right: \(rd.name)"] + (help.map { ["help: \($0)"] } ?? []))
+            return .any
+        }
+    }
+
+    mutating func comparisonCheck(_ op: ComparisonOperator, _ l: SuanType, _ r: SuanType, span: SourceSpan) {
+        if l == .any || r == .any { return }
+        if let ld = l.dimension, let rd = r.dimension {
+            if !DimensionRules.comparable(ld, rd) {
+                report("cannot compare \(ld.name) with \(rd.name)", at: span, id: "dimension-mismatch")
+            }
+            return
+        }
+        if op == .equal || op == .notEqual {
+            if l != r { report("cannot compare \(l.name) with \(r.name)", at: span, id: "type-mismatch") }
+            return
+        }
+        report("'\(op.rawValue)' orders numbers, money, ratios and counts, not \(l.dimension == nil ? l.name : r.name)", at: span, id: "type-mismatch")
+    }
+
+    mutating func convertType(_ type: SuanType, to unit: UnitWord, span: SourceSpan) -> SuanType {
+        switch (type, unit) {
+        case (.any, _): return .any
+        case (.money, .money), (.rate, .money), (.ratio, .ratio): return type
+        case (.number, .ratio(let style)) where style != .points: return .ratio
+        case (.quantity(let a), .tag(let b)) where a == b: return type
+        default:
+            report("cannot show a \(type.name) in \(Arithmetic.unitName(unit))", at: span, id: "dimension-mismatch")
+            return .any
+        }
+    }
+
+    mutating func fieldType(_ type: SuanType, _ name: String, span: SourceSpan, baseSpan: SourceSpan) -> SuanType {
+        switch type {
+        case .any: return .any
+        case .record(let shape):
+            if let t = shape.fields[name] { return t }
+            let hint = NameSuggestion.closest(to: name, among: Array(shape.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
+            report("\(type.name) has no field '\(name)'", at: span, id: "unknown-field", notes: hint)
+            return .any
+        case .target where name == "值" || name == "value":
+            return .any
+        default:
+            report("a \(type.name) has no fields", at: baseSpan, id: "type-mismatch")
+            return .any
+        }
+    }
+
+    mutating func indexType(_ base: SuanType, _ index: SuanType, index expr: Expr, span: SourceSpan) -> SuanType {
+        switch base {
+        case .any: return .any
+        case .list(let element):
+            if index != .any && index != .number && index != .string {
+                report("a list is indexed by position (0, 1, …) or by name (\"名称\")", at: expr.span, id: "type-mismatch")
+            }
+            return element
+        case .record(let shape):
+            if case .string(let key) = expr.kind { return fieldType(base, key, span: span, baseSpan: span) }
+            expect(index, .string, at: expr.span, "a record is indexed by a field name in quotes")
+            return shape.fields.count == 1 ? shape.fields.values.first! : .any
+        default:
+            report("a \(base.name) cannot be indexed", at: span, id: "type-mismatch")
+            return .any
+        }
+    }
+
+    // MARK: Calls
+
+    mutating func call(_ callee: Expr, _ args: [Expr], span: SourceSpan) -> (Code, SuanType) {
+        let checked = args.map { check($0) }
+        let (calleeCode, calleeType) = check(callee)
+        guard case .constant(.unknown) = calleeCode else {
+            if case .global(let slot) = calleeCode, let builtin = scope.builtins[slot] {
+                guard builtin.arityRange.contains(args.count) else {
+                    let r = builtin.arityRange
+                    arityError(builtin.rawValue, expected: r.count == 1 ? "\(r.lowerBound)" : "\(r.lowerBound) to \(r.upperBound)", got: args.count, span: span)
+                    return (.constant(.unknown), .any)
+                }
+                return (.builtin(builtin, checked.map(\.0), span), builtinType(builtin, checked.map(\.1), args: args, span: span))
+            }
+            if case .global(let slot) = calleeCode, let syntax = scope.functions[slot] {
+                if syntax.parameters.count != args.count {
+                    arityError(syntax.name, expected: "\(syntax.parameters.count)", got: args.count, span: span)
+                    return (.constant(.unknown), .any)
+                }
+                let type = inferCall(syntax, argumentTypes: checked.map(\.1), span: span)
+                return (.call(calleeCode, checked.map(\.0), span), type)
+            }
+            if case .global(let slot) = calleeCode, case .function(let arity) = scope.type(slot), let arity, arity != args.count {
+                arityError(scope.names[slot], expected: "\(arity)", got: args.count, span: span)
+            } else if calleeType != .any, case .function = calleeType {
+            } else if calleeType != .any {
+                report("a \(calleeType.name) cannot be called", at: callee.span, id: "not-callable")
+            }
+            return (.call(calleeCode, checked.map(\.0), span), .any)
+        }
+        return (.constant(.unknown), .any)
+    }
+
+    mutating func builtinType(_ b: Builtin, _ types: [SuanType], args: [Expr], span: SourceSpan) -> SuanType {
+        let first = types.first ?? .any
+        switch b {
+        case .round:
+            if types.count == 2, first != .any, types[1] != .any, let a = first.dimension, let s = types[1].dimension,
+               !DimensionRules.comparable(a, s) {
+                report("round's step must have the value's dimension: \(a.name) rounded to a \(s.name) step", at: args[1].span,
+                       id: "dimension-mismatch", notes: ["help: e.g. round(x, 0.01万元) for money, round(r, 0.1%) for a ratio"])
+            }
+            return first
+        case .abs: return first
+        case .min, .max:
+            if types.count == 1, case .list(let e) = first { return e }
+            return Set(types).count == 1 ? first : .any
+        case .sum:
+            if case .list(let e) = first { return e }
+            if first != .any { report("sum takes a list, e.g. sum([1万元, 2万元])", at: args[0].span, id: "type-mismatch") }
+            return .any
+        case .len, .value: return .number
+        case .root: return first
+        }
+    }
+
+    mutating func arityError(_ name: String, expected: String, got: Int, span: SourceSpan) {
+        report("\(name) takes \(expected) argument\(expected == "1" ? "" : "s"), but \(got) \(got == 1 ? "was" : "were") given",
+               at: span, id: "argument-count")
+    }
+
+    /// The result type of a call, found by checking the body with the arguments' types.
+    mutating func inferCall(_ f: GlobalScope.FunctionSyntax, argumentTypes: [SuanType], span: SourceSpan) -> SuanType {
+        let key = f.name + "(" + argumentTypes.map(\.name).joined(separator: ",") + ")"
+        if let known = inferred[key] { return known }
+        if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(f.name) || inferring.count > 16 { return .any }
+        inferring.insert(f.name)
+        let savedDiagnostics = diagnostics
+        diagnostics = []
+        let saved = (locals, nextLocal, frameSize)
+        locals = [[]]
+        nextLocal = 0
+        for (p, t) in zip(f.parameters, argumentTypes) { _ = declareLocal(p, type: t) }
+        let (_, type) = check(f.body)
+        (locals, nextLocal, frameSize) = saved
+        let problems = diagnostics
+        diagnostics = savedDiagnostics
+        inferring.remove(f.name)
+        if let first = problems.first(where: { $0.id == "dimension-mismatch" || $0.id == "type-mismatch" }) {
+            report("in this call of \(f.name): \(first.message)", at: span, id: first.id, notes: first.notes)
+        }
+        inferred[key] = type
+        return type
+    }
+
+    // MARK: What-if
+
+    mutating func solve(_ clause: SolveClause, span: SourceSpan) -> (Code, SuanType) {
+        let (low, lowType) = check(clause.low)
+        let (high, highType) = check(clause.high)
+        if lowType != .any && highType != .any && lowType != highType {
+            report("the range's ends differ: \(lowType.name) and \(highType.name)", at: clause.high.span, id: "dimension-mismatch")
+        }
+        if lowType != .any && lowType.dimension == nil {
+            report("solve needs a range of numbers, money, ratios or counts", at: clause.low.span, id: "type-mismatch")
+        }
+        return withLocal(clause.variable, type: lowType) { c, slot in
+            let (lhs, lt) = c.check(clause.lhs)
+            let (rhs, rt) = c.check(clause.rhs)
+            c.comparisonCheck(clause.relation, lt, rt, span: clause.lhs.span.through(clause.rhs.span))
+            let plan = SolvePlan(slot: slot, low: low, high: high, lhs: lhs, relation: clause.relation, rhs: rhs, span: span)
+            return (.solve(plan), lowType)
+        }
+    }
+
+    mutating func checkTable(_ clause: TableClause, span: SourceSpan) -> TablePlan {
+        var axes: [TablePlan.Axis] = []
+        for axis in clause.axes {
+            let (low, lt) = check(axis.low)
+            let (high, _) = check(axis.high)
+            let (step, st) = check(axis.step)
+            if lt != .any && st != .any, let ld = lt.dimension, let sd = st.dimension, !DimensionRules.comparable(ld, sd) {
+                report("the step is a \(st.name) but the range is \(lt.name)", at: axis.step.span, id: "dimension-mismatch")
+            }
+            locals.append([])
+            let slot = declareLocal(axis.variable, type: lt)
+            axes.append(.init(name: axis.variable, slot: slot, low: low, high: high, step: step, span: axis.span))
+        }
+        let columns = clause.columns.map { (title: titleText($0), code: check($0).0) }
+        for _ in axes { locals.removeLast(); nextLocal -= 1 }
+        if axes.count == 2 && columns.count != 1 {
+            report("a two-variable table has one expression", at: span, id: "table-shape")
+        }
+        return TablePlan(axes: axes, columns: columns, span: span)
+    }
+
+    /// Column headings print the expression as written; the session fills in the text.
+    func titleText(_ e: Expr) -> String { sourceText(e.span) }
+
+    mutating func checkScenario(_ clause: ScenarioClause, span: SourceSpan) -> (Code, SuanType) {
+        let (base, baseType) = check(clause.base)
+        var shape: RecordShape? = nil
+        if case .record(let s) = baseType {
+            if s.kind == "year" || s.kind == "scenario" { shape = s } else {
+                report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: "type-mismatch")
+            }
+        } else if baseType != .any {
+            report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: "type-mismatch")
+        }
+        var changes: [ScenarioPlan.Change] = []
+        for change in clause.changes {
+            let (value, valueType) = check(change.value)
+            let lineType = shape.flatMap { pathType($0, change.path, span: change.pathSpan) } ?? .any
+            changeCheck(change, lineType: lineType, valueType: valueType)
+            changes.append(.init(path: change.path, operation: change.operation, value: value, span: change.pathSpan))
+        }
+        var resultShape = shape ?? RecordShape(kind: "scenario", fields: [:])
+        resultShape.kind = "scenario"
+        return (.scenario(ScenarioPlan(name: clause.name, base: base, changes: changes, span: span)),
+                shape == nil ? .any : .record(resultShape))
+    }
+
+    /// The type of the line a change names; reports an unknown line.
+    mutating func pathType(_ shape: RecordShape, _ path: [String], span: SourceSpan) -> SuanType? {
+        var type = SuanType.record(shape)
+        for (i, key) in path.enumerated() {
+            switch type {
+            case .record(let s):
+                guard let t = s.fields[key] else {
+                    let hint = NameSuggestion.closest(to: key, among: Array(s.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
+                    report(i == 0 ? "the year has no line '\(key)'" : "no field '\(key)' here", at: span, id: "unknown-line", notes: hint)
+                    return nil
+                }
+                type = t
+            case .list(let element):
+                type = element  // 项目["名称"]: checked by name when the scenario runs
+            default:
+                return .any
+            }
+        }
+        return type
+    }
+
+    mutating func changeCheck(_ change: ScenarioChange, lineType: SuanType, valueType: SuanType) {
+        guard lineType != .any, valueType != .any, let ld = lineType.dimension, let vd = valueType.dimension else {
+            if lineType != .any && lineType.dimension == nil && lineType != .target {
+                report("'\(change.path.joined(separator: "."))' is a \(lineType.name), not an amount", at: change.pathSpan, id: "type-mismatch")
+            }
+            return
+        }
+        let ok: Bool
+        switch change.operation {
+        case .set: ok = DimensionRules.comparable(ld, vd)
+        case .add, .subtract:
+            if case .result(let d) = DimensionRules.outcome(.add, ld, vd) { ok = d == ld } else {
+                ok = DimensionRules.outcome(.add, ld, vd) == .relativeChange(ld)
+            }
+        case .multiply, .divide: ok = vd == .number || vd == .ratio
+        }
+        if !ok {
+            report("cannot change \(change.path.joined(separator: ".")) (\(ld.name)) \(change.operation.rawValue) a \(vd.name)",
+                   at: change.pathSpan.through(change.value.span), id: "dimension-mismatch")
+        }
+    }
+}
+
+/// A year read for `load`: the record, the name to bind, where it came from, and load warnings.
+public struct LoadedYear: Sendable {
+    public var record: Record
+    public var defaultName: String
+    public var label: String
+    public var warnings: [Diagnostic]
+
+    public init(record: Record, defaultName: String, label: String, warnings: [Diagnostic]) {
+        self.record = record
+        self.defaultName = defaultName
+        self.label = label
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,83 @@
+/// The checked program: names resolved to slots, literals built, ready for the ``Interpreter``.
+indirect enum Code: Sendable {
+    case constant(Value)
+    case global(Int)
+    case local(Int)
+    case negate(Code, SourceSpan)
+    case not(Code, SourceSpan)
+    case arithmetic(ArithmeticOperator, Code, Code, SourceSpan)
+    case comparison(ComparisonOperator, Code, Code, SourceSpan)
+    case logical(LogicalOperator, Code, Code, SourceSpan)
+    case percentOf(Code, Code, SourceSpan)
+    case convert(Code, UnitWord, SourceSpan)
+    case call(Code, [Code], SourceSpan)
+    case builtin(Builtin, [Code], SourceSpan)
+    case list([Code])
+    case record(kind: String?, keys: [String], values: [Code], spans: [SourceSpan])
+    case field(Code, String, SourceSpan)
+    case index(Code, Code, SourceSpan)
+    case conditional(Code, Code, Code, SourceSpan)
+    case solve(SolvePlan)
+    case scenario(ScenarioPlan)
+    case target(ComparisonOperator, Code)
+}
+
+struct SolvePlan: Sendable {
+    var slot: Int
+    var low: Code
+    var high: Code
+    var lhs: Code
+    var relation: ComparisonOperator
+    var rhs: Code
+    var span: SourceSpan
+}
+
+struct ScenarioPlan: Sendable {
+    struct Change: Sendable {
+        var path: [String]
+        var operation: ScenarioChange.Operation
+        var value: Code
+        var span: SourceSpan
+    }
+    var name: String?
+    var base: Code
+    var changes: [Change]
+    var span: SourceSpan
+}
+
+struct TablePlan: Sendable {
+    struct Axis: Sendable {
+        var name: String
+        var slot: Int
+        var low: Code
+        var high: Code
+        var step: Code
+        var span: SourceSpan
+    }
+    var axes: [Axis]
+    var columns: [(title: String, code: Code)]
+    var span: SourceSpan
+}
+
+/// One checked top-level statement.
+enum Instruction: Sendable {
+    /// A bare expression: its value is printed.
+    case evaluate(Code, type: SuanType, span: SourceSpan)
+    case bind(slot: Int, Code)
+    case assert(Code, text: String, sides: (Code, Code)?, span: SourceSpan)
+    case print(Code, span: SourceSpan)
+    /// `load`: the year was read and validated by the checker; running binds it and its fields.
+    case load(year: Value, slot: Int, fields: [(slot: Int, key: String)], label: String, warnings: [Diagnostic])
+    case compare([(label: String, code: Code)], only: [String], span: SourceSpan)
+    case show(Code, span: SourceSpan)
+    case table(TablePlan)
+    case export(Code, path: String, force: Bool, span: SourceSpan)
+    /// Nothing to run (a `fn` or `unit` statement), already applied to the scope.
+    case none
+}
+
+/// A checked statement and the size of the frame its expressions use for local variables.
+struct CheckedStatement: Sendable {
+    var instruction: Instruction
+    var frameSize: Int
+}

@@ -1,0 +1,22 @@
+/// A problem found in Suan source, as data; rendering is separate (``DiagnosticRenderer``).
+public struct Diagnostic: Sendable, Error {
+    public enum Severity: String, Sendable {
+        case error, warning, note
+    }
+
+    public var severity: Severity
+    /// A stable identifier for tests and docs, e.g. `dimension-mismatch`.
+    public var id: String
+    public var message: String
+    public var span: SourceSpan
+    /// Further lines printed after the source excerpt (`help: …`, `left: …`).
+    public var notes: [String]
+
+    public init(_ severity: Severity = .error, id: String, _ message: String, at span: SourceSpan, notes: [String] = []) {
+        self.severity = severity
+        self.id = id
+        self.message = message
+        self.span = span
+        self.notes = notes
+    }
+}

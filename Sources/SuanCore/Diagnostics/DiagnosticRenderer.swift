@@ -1,0 +1,41 @@
+/// Turns diagnostics into `FILE:LINE:COL: error: MESSAGE`, the source line and a caret under the span.
+///
+/// Columns count characters; the caret is placed by display width so that it sits under CJK text.
+public struct DiagnosticRenderer: Sendable {
+    public var colour: Bool
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    public func render(_ d: Diagnostic, in sources: [SourceFile]) -> String {
+        let label = paint(d.severity.rawValue, d.severity == .error ? "1;31" : (d.severity == .warning ? "1;33" : "1;36"))
+        guard d.span.file >= 0 && Int(d.span.file) < sources.count else {
+            return "suan: \(label): \(d.message)" + d.notes.map { "\n  \($0)" }.joined()
+        }
+        let file = sources[Int(d.span.file)]
+        let start = Int(d.span.start)
+        let (line, column) = file.position(of: start)
+        var out = "\(file.name):\(line):\(column): \(label): \(d.message)\n"
+        let text = file.line(line).replacingTabs
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        out += " \(gutter) | \(text)\n"
+        let lineScalars = Array(text.unicodeScalars)
+        let before = lineScalars.prefix(max(0, column - 1))
+        let lineEnd = (file.lineStarts.count > line ? file.lineStarts[line] - 1 : file.scalars.count)
+        let spanEnd = min(Int(d.span.end), lineEnd)
+        let underlined = lineScalars.dropFirst(column - 1).prefix(max(1, spanEnd - start))
+        let caretWidth = max(1, DisplayWidth.of(underlined))
+        out += " \(pad) | " + String(repeating: " ", count: DisplayWidth.of(before))
+        out += paint("^" + String(repeating: "~", count: caretWidth - 1), "1;32")
+        for note in d.notes { out += "\n \(pad) = \(note)" }
+        return out
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    fileprivate var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
+}

@@ -1,0 +1,199 @@
+/// Arithmetic on values: the ``DimensionRules`` table applied to exact decimals, with display
+/// information (money unit, ratio style) carried to the result.
+enum Arithmetic {
+    static func literal(_ value: ExactDecimal, unit: UnitWord) throws(ArithmeticError) -> Value {
+        switch unit {
+        case .money(let u): return .money(try value.multiplied(by: u.factor), u)
+        case .ratio(let s): return .ratio(try value.multiplied(by: s.factor), s)
+        case .tag(let t): return .quantity(value, t)
+        }
+    }
+
+    static func unitName(_ unit: UnitWord) -> String {
+        switch unit {
+        case .money(let u): u.rawValue
+        case .ratio(let s): s.rawValue
+        case .tag(let t): t
+        }
+    }
+
+    static func fail(_ message: String, _ span: SourceSpan, id: String = "runtime", notes: [String] = []) -> Diagnostic {
+        Diagnostic(id: id, message, at: span, notes: notes)
+    }
+
+    static func wrap(_ error: ArithmeticError, _ span: SourceSpan) -> Diagnostic {
+        switch error {
+        case .overflow: fail("the result is too large to hold exactly (more than 38 digits)", span, id: "overflow")
+        case .divisionByZero: fail("division by zero", span, id: "division-by-zero")
+        case .invalidStep: fail("the step must be greater than zero", span, id: "invalid-step")
+        }
+    }
+
+    static func negate(_ v: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch v {
+        case .number(let d): return .number(d.negated)
+        case .money(let d, let u): return .money(d.negated, u)
+        case .ratio(let d, let s): return .ratio(d.negated, s)
+        case .quantity(let d, let t): return .quantity(d.negated, t)
+        case .rate(let d, let u, let t): return .rate(d.negated, u, t)
+        case .unknown: return .unknown
+        default: throw fail("cannot negate a \(v.type.name)", span, id: "type-mismatch")
+        }
+    }
+
+    @inline(__always)
+    static func apply(_ op: ArithmeticOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        // The commonest case in sweeps first: money with money.
+        if case .money(let a, let u) = l, case .money(let b, _) = r {
+            do {
+                switch op {
+                case .add: return .money(try a.adding(b), u)
+                case .subtract: return .money(try a.subtracting(b), u)
+                case .divide: return .ratio(try a.divided(by: b), .percent)
+                default: break
+                }
+            } catch { throw wrap(error, span) }
+        }
+        guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
+            if case .unknown = l { return .unknown }
+            if case .unknown = r { return .unknown }
+            let bad = l.dimension == nil ? l : r
+            throw fail("cannot \(op.verb) a \(bad.type.name)", span, id: "type-mismatch")
+        }
+        do {
+            switch DimensionRules.outcome(op, ld, rd) {
+            case .failure(let message, let help):
+                throw fail(message, span, id: "dimension-mismatch",
+                           notes: ["left: \(ld.name), right: \(rd.name)"] + (help.map { ["help: \($0)"] } ?? []))
+            case .relativeChange:
+                let factor = op == .add ? try ExactDecimal.one.adding(b) : try ExactDecimal.one.subtracting(b)
+                return rebuild(l, try a.multiplied(by: factor))
+            case .result(let d):
+                let x: ExactDecimal
+                switch op {
+                case .add: x = try a.adding(b)
+                case .subtract: x = try a.subtracting(b)
+                case .multiply: x = try a.multiplied(by: b)
+                case .divide: x = try a.divided(by: b)
+                case .power: x = try power(a, b, span: span)
+                }
+                return make(d, x, op, l, r)
+            }
+        } catch let error as ArithmeticError {
+            throw wrap(error, span)
+        } catch let error as Diagnostic {
+            throw error
+        } catch {
+            throw fail("\(error)", span)
+        }
+    }
+
+    static func power(_ base: ExactDecimal, _ exponent: ExactDecimal, span: SourceSpan) throws -> ExactDecimal {
+        guard exponent.isInteger, exponent.magnitude <= ExactDecimal(10_000) else {
+            throw fail("the exponent must be a whole number up to 10000; for roots use root(x, n)", span, id: "invalid-exponent")
+        }
+        var n = Int(exponent.magnitude.rounded(toScale: 0, mode: .towardZero).coefficient)
+        var result = ExactDecimal.one, b = base
+        while n > 0 {
+            if n & 1 == 1 { result = try result.multiplied(by: b) }
+            n >>= 1
+            if n > 0 { b = try b.multiplied(by: b) }
+        }
+        return exponent.isNegative ? try ExactDecimal.one.divided(by: result) : result
+    }
+
+    /// The same kind of value as `template`, holding `x`.
+    static func rebuild(_ template: Value, _ x: ExactDecimal) -> Value {
+        switch template {
+        case .money(_, let u): .money(x, u)
+        case .ratio(_, let s): .ratio(x, s)
+        case .quantity(_, let t): .quantity(x, t)
+        case .rate(_, let u, let t): .rate(x, u, t)
+        default: .number(x)
+        }
+    }
+
+    static func moneyUnit(_ v: Value) -> MoneyUnit? {
+        switch v {
+        case .money(_, let u), .rate(_, let u, _): u
+        default: nil
+        }
+    }
+
+    static func ratioStyle(_ v: Value) -> RatioStyle? {
+        if case .ratio(_, let s) = v { return s }
+        return nil
+    }
+
+    static func make(_ d: Dimension, _ x: ExactDecimal, _ op: ArithmeticOperator, _ l: Value, _ r: Value) -> Value {
+        switch d {
+        case .number: return .number(x)
+        case .money: return .money(x, moneyUnit(l) ?? moneyUnit(r) ?? .wan)
+        case .quantity(let t): return .quantity(x, t)
+        case .rate(let t): return .rate(x, moneyUnit(l) ?? moneyUnit(r) ?? .wan, t)
+        case .ratio:
+            let ls = ratioStyle(l), rs = ratioStyle(r)
+            if op == .add || op == .subtract, let ls, let rs {
+                if ls == .points && rs == .points { return .ratio(x, .points) }
+                if ls != .points && rs != .points { return .ratio(x, op == .subtract ? .points : ls) }
+                return .ratio(x, ls == .points ? rs : ls)
+            }
+            let style = ls ?? rs ?? .percent
+            return .ratio(x, style == .points ? .percent : style)
+        }
+    }
+
+    /// −1, 0, 1 for numeric values of comparable dimensions; `nil` when either is unknown.
+    static func order(_ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Int? {
+        if case .unknown = l { return nil }
+        if case .unknown = r { return nil }
+        guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
+            throw fail("cannot order a \(l.dimension == nil ? l.type.name : r.type.name)", span, id: "type-mismatch")
+        }
+        guard DimensionRules.comparable(ld, rd) else {
+            throw fail("cannot compare \(ld.name) with \(rd.name)", span, id: "dimension-mismatch")
+        }
+        return ExactDecimal.compare(a, b)
+    }
+
+    static func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        if l.dimension != nil || r.dimension != nil || op != .equal && op != .notEqual {
+            guard let o = try order(l, r, span: span) else { return .unknown }
+            return .bool(op.holds(o))
+        }
+        if case .unknown = l { return .unknown }
+        if case .unknown = r { return .unknown }
+        let same = try equal(l, r, span: span)
+        return .bool(op == .equal ? same : !same)
+    }
+
+    static func equal(_ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Bool {
+        switch (l, r) {
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.list(let a), .list(let b)):
+            guard a.count == b.count else { return false }
+            for (x, y) in zip(a, b) where try !equal(x, y, span: span) { return false }
+            return true
+        case (.record(let a), .record(let b)):
+            guard a.keys == b.keys else { return false }
+            for (x, y) in zip(a.values, b.values) where try !equal(x, y, span: span) { return false }
+            return true
+        default:
+            if l.dimension != nil && r.dimension != nil { return try order(l, r, span: span) == 0 }
+            throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: "type-mismatch")
+        }
+    }
+
+    static func convert(_ v: Value, to unit: UnitWord, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch (v, unit) {
+        case (.money(let d, _), .money(let u)): return .money(d, u)
+        case (.rate(let d, _, let t), .money(let u)): return .rate(d, u, t)
+        case (.ratio(let d, _), .ratio(let s)): return .ratio(d, s)
+        case (.number(let d), .ratio(let s)) where s != .points: return .ratio(d, s)
+        case (.quantity(_, let a), .tag(let b)) where a == b: return v
+        case (.unknown, _): return .unknown
+        default: throw fail("cannot show a \(v.type.name) in \(unitName(unit))", span, id: "dimension-mismatch")
+        }
+    }
+}

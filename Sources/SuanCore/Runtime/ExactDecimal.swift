@@ -1,0 +1,388 @@
+/// An exact decimal number: `coefficient × 10^(−scale)`.
+///
+/// Suan's money path never touches binary floating point. `+ − ×` are exact while the result fits in
+/// 38 significant digits (the range of `Int128`); beyond that the digits furthest right of the point are
+/// rounded half-even until it fits, and an integer part that no longer fits is an
+/// ``ArithmeticError/overflow``. Division keeps up to 37 significant digits (the contract asks for 28).
+///
+/// Rounding for display and for `round()` is explicit, through ``rounded(toScale:mode:)``.
+///
+///     let a = try ExactDecimal(parsing: "0.1"), b = try ExactDecimal(parsing: "0.2")
+///     try a.adding(b) == ExactDecimal(parsing: "0.3")   // true
+public struct ExactDecimal: Sendable {
+    /// The digits, as an integer. Never `Int128.min`, so negation cannot trap.
+    public private(set) var coefficient: Int128
+    /// How many of the coefficient's digits lie right of the decimal point; never negative.
+    public private(set) var scale: Int32
+
+    /// Builds a decimal from a coefficient and a scale, as `coefficient × 10^(−scale)`.
+    ///
+    /// A negative scale multiplies the coefficient out; `nil` when that does not fit.
+    public init?(coefficient: Int128, scale: Int32) {
+        guard coefficient != .min else { return nil }
+        if scale >= 0 {
+            self.coefficient = coefficient
+            self.scale = scale
+        } else {
+            guard let up = ExactDecimal.scaleUp(coefficient, by: Int(-scale)) else { return nil }
+            self.coefficient = up
+            self.scale = 0
+        }
+    }
+
+    /// Builds a decimal from a coefficient and a non-negative scale known to be in range.
+    @inline(__always)
+    init(unchecked coefficient: Int128, scale: Int32) {
+        self.coefficient = coefficient
+        self.scale = scale
+    }
+
+    public init(_ integer: Int) {
+        self.init(unchecked: Int128(integer), scale: 0)
+    }
+
+    public static let zero = ExactDecimal(unchecked: 0, scale: 0)
+    public static let one = ExactDecimal(unchecked: 1, scale: 0)
+
+    public var isZero: Bool { coefficient == 0 }
+    public var isNegative: Bool { coefficient < 0 }
+    public var signum: Int { coefficient == 0 ? 0 : (coefficient < 0 ? -1 : 1) }
+    public var negated: ExactDecimal { ExactDecimal(unchecked: -coefficient, scale: scale) }
+    public var magnitude: ExactDecimal { coefficient < 0 ? negated : self }
+
+    /// True when the value has no fractional part.
+    public var isInteger: Bool {
+        scale == 0 || coefficient % ExactDecimal.power(Int(min(scale, 38))) == 0
+    }
+}
+
+/// Why an exact operation could not produce a value.
+public enum ArithmeticError: Error, Sendable, Equatable {
+    /// The integer part of the result needs more than 38 digits.
+    case overflow
+    case divisionByZero
+    /// A rounding step or root degree that is zero or negative.
+    case invalidStep
+}
+
+// MARK: - Powers of ten and scaling
+
+extension ExactDecimal {
+    /// 10^0 … 10^38; 10^38 is the largest power of ten below `Int128.max`.
+    static let powersOfTen: [UInt128] = {
+        var table: [UInt128] = [1]
+        for _ in 1...38 { table.append(table[table.count - 1] * 10) }
+        return table
+    }()
+
+    @inline(__always)
+    static func power(_ n: Int) -> Int128 { Int128(powersOfTen[n]) }
+
+    /// `value × 10^k`, or `nil` when it does not fit.
+    @inline(__always)
+    static func scaleUp(_ value: Int128, by k: Int) -> Int128? {
+        if k == 0 { return value }
+        if k > 38 { return value == 0 ? 0 : nil }
+        let (product, overflow) = value.multipliedReportingOverflow(by: power(k))
+        return overflow || product == .min ? nil : product
+    }
+
+    /// The number of decimal digits of a magnitude (0 for zero).
+    static func digitCount(_ value: UInt128) -> Int {
+        var low = 0, high = 39
+        while low < high {  // first power of ten greater than value
+            let mid = (low + high) / 2
+            if mid <= 38 && powersOfTen[mid] <= value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Drops `k` digits right of the point, rounding half-even; used to make room, never for display.
+    func droppingDigits(_ k: Int) -> ExactDecimal {
+        guard k > 0 else { return self }
+        return rounded(toScale: Int(scale) - k, mode: .halfEven)
+    }
+
+    /// Removes trailing zeros right of the point, so that results stay small.
+    public var normalized: ExactDecimal {
+        var c = coefficient, s = Int(scale)
+        guard c != 0 else { return .zero }
+        for step in [16, 8, 4, 2, 1] where s >= step {
+            let p = ExactDecimal.power(step)
+            while s >= step && c % p == 0 { c /= p; s -= step }
+        }
+        return ExactDecimal(unchecked: c, scale: Int32(s))
+    }
+}
+
+// MARK: - Arithmetic
+
+extension ExactDecimal {
+    public func adding(_ other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+        var a = self, b = other
+        while true {
+            if a.scale == b.scale {
+                let (sum, overflow) = a.coefficient.addingReportingOverflow(b.coefficient)
+                if !overflow && sum != .min { return ExactDecimal(unchecked: sum, scale: a.scale) }
+                guard a.scale > 0 else { throw .overflow }
+                a = a.droppingDigits(1); b = b.droppingDigits(1)
+                continue
+            }
+            // Align the operand with fewer fraction digits; if it cannot grow, shrink the other.
+            if a.scale > b.scale { swap(&a, &b) }
+            let gap = Int(b.scale - a.scale)
+            if let up = ExactDecimal.scaleUp(a.coefficient, by: gap) {
+                a = ExactDecimal(unchecked: up, scale: b.scale)
+            } else {
+                b = b.droppingDigits(max(1, gap - 38))
+            }
+        }
+    }
+
+    public func subtracting(_ other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+        try adding(other.negated)
+    }
+
+    public func multiplied(by other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+        let scale = Int(self.scale) + Int(other.scale)
+        let (product, overflow) = coefficient.multipliedReportingOverflow(by: other.coefficient)
+        if !overflow && product != .min && scale <= Int(Int32.max) {
+            return ExactDecimal(unchecked: product, scale: Int32(scale))
+        }
+        // Too many digits: form the 256-bit product and drop the fewest fraction digits that make it fit.
+        let negative = (coefficient < 0) != (other.coefficient < 0)
+        let wide = coefficient.magnitude.multipliedFullWidth(by: other.coefficient.magnitude)
+        for k in 1...38 where k <= scale {
+            let divisor = ExactDecimal.powersOfTen[k]
+            guard wide.high < divisor else { continue }
+            let (quotient, remainder) = divisor.dividingFullWidth((wide.high, wide.low))
+            guard quotient < UInt128(Int128.max) else { continue }
+            let q = ExactDecimal.roundQuotient(quotient, remainder: remainder, divisor: divisor, negative: negative, mode: .halfEven)
+            return ExactDecimal(unchecked: negative ? -Int128(q) : Int128(q), scale: Int32(scale - k))
+        }
+        throw .overflow
+    }
+
+    /// The quotient to at least 28 significant digits (up to 37), exact when it terminates in range.
+    public func divided(by other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+        guard other.coefficient != 0 else { throw .divisionByZero }
+        if coefficient == 0 { return .zero }
+        let negative = (coefficient < 0) != (other.coefficient < 0)
+        let divisor = other.coefficient.magnitude
+        let dividend = coefficient.magnitude
+        var quotient = dividend / divisor
+        var remainder = dividend % divisor
+        var scale = Int(self.scale) - Int(other.scale)
+        let limit = ExactDecimal.powersOfTen[37]
+        var rounds = 0
+        while remainder != 0 && quotient < limit / 10 && rounds < 4 {
+            rounds += 1
+            let room = 37 - ExactDecimal.digitCount(quotient)
+            let step = ExactDecimal.powersOfTen[room]
+            let wide = remainder.multipliedFullWidth(by: step)
+            let (chunk, rest) = divisor.dividingFullWidth((wide.high, wide.low))
+            quotient = quotient * step + chunk
+            remainder = rest
+            scale += room
+        }
+        quotient = ExactDecimal.roundQuotient(quotient, remainder: remainder, divisor: divisor, negative: negative, mode: .halfEven)
+        guard quotient <= UInt128(Int128.max), scale <= Int(Int32.max) else { throw .overflow }
+        let signed = negative ? -Int128(quotient) : Int128(quotient)
+        guard let result = ExactDecimal(coefficient: signed, scale: Int32(clamping: scale)) else { throw .overflow }
+        return remainder == 0 ? result.normalized : result
+    }
+
+    /// Applies `mode` to a truncated magnitude `quotient` given the remainder of its division.
+    @inline(__always)
+    static func roundQuotient(_ quotient: UInt128, remainder: UInt128, divisor: UInt128, negative: Bool, mode: RoundingMode) -> UInt128 {
+        guard remainder != 0 else { return quotient }
+        // remainder < divisor ≤ 2^127, so doubling cannot overflow.
+        let twice = remainder << 1
+        let up: Bool
+        switch mode {
+        case .halfAwayFromZero: up = twice >= divisor
+        case .halfEven: up = twice > divisor || (twice == divisor && quotient & 1 == 1)
+        case .towardZero: up = false
+        }
+        return up ? quotient + 1 : quotient
+    }
+}
+
+// MARK: - Rounding
+
+/// How a value is rounded on display and by `round()`.
+public enum RoundingMode: String, Sendable, CaseIterable {
+    /// 四舍五入: ties go away from zero. The default.
+    case halfAwayFromZero = "half-up"
+    /// Banker's rounding: ties go to the even neighbour.
+    case halfEven = "half-even"
+    /// Truncation; used internally only.
+    case towardZero = "truncate"
+}
+
+extension ExactDecimal {
+    /// The value rounded to `newScale` digits right of the point (a negative scale rounds to tens, …).
+    public func rounded(toScale newScale: Int, mode: RoundingMode) -> ExactDecimal {
+        let drop = Int(scale) - newScale
+        guard drop > 0 else { return self }
+        let magnitude = coefficient.magnitude
+        var kept: UInt128
+        if drop > 38 {
+            kept = 0  // |coefficient| < 10^39 / 2, so every mode rounds to zero
+        } else {
+            let divisor = ExactDecimal.powersOfTen[drop]
+            kept = ExactDecimal.roundQuotient(magnitude / divisor, remainder: magnitude % divisor, divisor: divisor,
+                                              negative: coefficient < 0, mode: mode)
+        }
+        let signed = coefficient < 0 ? -Int128(kept) : Int128(kept)
+        if newScale >= 0 { return ExactDecimal(unchecked: signed, scale: Int32(newScale)) }
+        return ExactDecimal(coefficient: signed, scale: Int32(newScale)) ?? self
+    }
+
+    /// The value rounded to a multiple of `step` (`round(x, 0.01)`); `step` must be positive.
+    public func rounded(toMultipleOf step: ExactDecimal, mode: RoundingMode) throws(ArithmeticError) -> ExactDecimal {
+        guard step.coefficient > 0 else { throw .invalidStep }
+        let count = try divided(by: step).rounded(toScale: 0, mode: mode)
+        return try count.multiplied(by: step).normalized
+    }
+}
+
+// MARK: - Comparison
+
+extension ExactDecimal: Comparable, Hashable {
+    public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) == 0 }
+    public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) < 0 }
+
+    /// −1, 0 or 1.
+    public static func compare(_ a: ExactDecimal, _ b: ExactDecimal) -> Int {
+        if a.scale == b.scale { return a.coefficient == b.coefficient ? 0 : (a.coefficient < b.coefficient ? -1 : 1) }
+        if a.scale < b.scale {
+            guard let up = scaleUp(a.coefficient, by: Int(b.scale - a.scale)) else { return a.signum }
+            return up == b.coefficient ? 0 : (up < b.coefficient ? -1 : 1)
+        }
+        guard let up = scaleUp(b.coefficient, by: Int(a.scale - b.scale)) else { return -b.signum }
+        return a.coefficient == up ? 0 : (a.coefficient < up ? -1 : 1)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let n = normalized
+        hasher.combine(n.coefficient)
+        hasher.combine(n.scale)
+    }
+}
+
+// MARK: - Parsing and text
+
+/// Why digit text is not a number.
+public enum DecimalParseError: Error, Sendable, Equatable {
+    case malformed
+    case overflow
+}
+
+extension ExactDecimal {
+    /// Parses `123`, `-3.5`, `1_000.25`; with `allowGrouping`, also `1,234.5` (as spreadsheets export).
+    public init(parsing text: some StringProtocol, allowGrouping: Bool = false) throws(DecimalParseError) {
+        var coefficient: Int128 = 0
+        var scale: Int32 = 0
+        var seenPoint = false, seenDigit = false, negative = false
+        var index = 0
+        for byte in text.utf8 {
+            defer { index += 1 }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (times, o1) = coefficient.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(Int128(byte - UInt8(ascii: "0")))
+                guard !o1, !o2 else { throw .overflow }
+                coefficient = plus
+                seenDigit = true
+                if seenPoint { scale += 1 }
+            case UInt8(ascii: "."):
+                guard !seenPoint else { throw .malformed }
+                seenPoint = true
+            case UInt8(ascii: "_"):
+                guard seenDigit else { throw .malformed }
+            case UInt8(ascii: ","):
+                guard allowGrouping, seenDigit, !seenPoint else { throw .malformed }
+            case UInt8(ascii: "-") where index == 0:
+                negative = true
+            case UInt8(ascii: "+") where index == 0:
+                break
+            default:
+                throw .malformed
+            }
+        }
+        guard seenDigit else { throw .malformed }
+        self.init(unchecked: negative ? -coefficient : coefficient, scale: scale)
+    }
+
+    /// Plain digits with exactly `fractionDigits` right of the point (after rounding), optionally grouped by thousands.
+    public func formatted(fractionDigits: Int, grouping: Bool = false, mode: RoundingMode = .halfAwayFromZero) -> String {
+        let r = rounded(toScale: fractionDigits, mode: mode)
+        var digits = String(r.coefficient.magnitude)
+        let s = Int(r.scale)
+        if digits.count <= s { digits = String(repeating: "0", count: s - digits.count + 1) + digits }
+        let integerPart = digits.prefix(digits.count - s)
+        var out = r.coefficient < 0 ? "-" : ""
+        out += grouping ? ExactDecimal.grouped(integerPart) : String(integerPart)
+        // Pad when fewer digits were stored than asked for.
+        let stored = digits.suffix(s)
+        if fractionDigits > 0 {
+            out += "." + stored + String(repeating: "0", count: max(0, fractionDigits - s))
+        }
+        return out
+    }
+
+    /// Shortest exact text: no trailing zeros, no exponent.
+    public var exactText: String {
+        let n = normalized
+        return n.formatted(fractionDigits: Int(n.scale))
+    }
+
+    /// Digits after the point once trailing zeros are gone.
+    public var significantScale: Int { Int(normalized.scale) }
+
+    static func grouped(_ integer: Substring) -> String {
+        let count = integer.count
+        guard count > 3 else { return String(integer) }
+        var out = ""
+        out.reserveCapacity(count + count / 3)
+        for (i, ch) in integer.enumerated() {
+            if i > 0 && (count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+}
+
+extension ExactDecimal: CustomStringConvertible {
+    public var description: String { exactText }
+}
+
+// MARK: - Roots
+
+extension ExactDecimal {
+    /// The positive `n`th root to about 28 significant digits, by Newton's method in exact arithmetic.
+    public func root(_ n: Int) throws(ArithmeticError) -> ExactDecimal {
+        guard n >= 1, coefficient >= 0 else { throw .invalidStep }
+        if n == 1 || coefficient == 0 { return self }
+        let degree = ExactDecimal(n), lower = ExactDecimal(n - 1)
+        var x = self > .one ? self.divided(byInteger: 2) : .one
+        for _ in 0..<200 {
+            var power = ExactDecimal.one
+            for _ in 0..<(n - 1) { power = try power.multiplied(by: x).droppingDigitsBeyond(30) }
+            let next = try lower.multiplied(by: x).adding(divided(by: power)).divided(by: degree).droppingDigitsBeyond(30)
+            if next == x { break }
+            x = next
+        }
+        return x.rounded(toScale: 28, mode: .halfEven).normalized
+    }
+
+    private func divided(byInteger k: Int) -> ExactDecimal {
+        (try? divided(by: ExactDecimal(k))) ?? self
+    }
+
+    /// Keeps at most `digits` digits right of the point, so that iterations stay in range.
+    private func droppingDigitsBeyond(_ digits: Int) -> ExactDecimal {
+        Int(scale) > digits ? rounded(toScale: digits, mode: .halfEven) : self
+    }
+}

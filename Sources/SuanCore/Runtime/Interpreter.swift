@@ -1,0 +1,318 @@
+/// Evaluates checked ``Code``. Names were resolved to slots by the checker, so the hot path does no
+/// string lookups: globals and locals are array reads.
+struct Interpreter {
+    var globals: [Value]
+    let settings: Settings
+    let domain: any DomainHost
+
+    /// A frame of local variables (function parameters, `solve` and `table` variables).
+    typealias Frame = [Value]
+
+    static func interrupted(_ span: SourceSpan) -> Diagnostic {
+        Diagnostic(id: "interrupted", "interrupted (已中断)", at: span)
+    }
+
+    func eval(_ code: Code, _ frame: inout Frame, depth: Int = 0) throws(Diagnostic) -> Value {
+        switch code {
+        case .constant(let v):
+            return v
+        case .global(let slot):
+            return globals[slot]
+        case .local(let slot):
+            return frame[slot]
+        case .arithmetic(let op, let l, let r, let span):
+            let a = try eval(l, &frame, depth: depth)
+            let b = try eval(r, &frame, depth: depth)
+            return try Arithmetic.apply(op, a, b, span: span)
+        case .comparison(let op, let l, let r, let span):
+            let a = try eval(l, &frame, depth: depth)
+            let b = try eval(r, &frame, depth: depth)
+            return try Arithmetic.compare(op, a, b, span: span)
+        case .negate(let inner, let span):
+            return try Arithmetic.negate(try eval(inner, &frame, depth: depth), span: span)
+        case .not(let inner, let span):
+            switch try eval(inner, &frame, depth: depth) {
+            case .bool(let b): return .bool(!b)
+            case .unknown: return .unknown
+            case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: "type-mismatch")
+            }
+        case .logical(let op, let l, let r, let span):
+            let a = try truth(try eval(l, &frame, depth: depth), span)
+            if op == .and && a == false { return .bool(false) }
+            if op == .or && a == true { return .bool(true) }
+            let b = try truth(try eval(r, &frame, depth: depth), span)
+            guard let a, let b else { return .unknown }
+            return .bool(op == .and ? a && b : a || b)
+        case .percentOf(let l, let r, let span):
+            let p = try eval(l, &frame, depth: depth)
+            let x = try eval(r, &frame, depth: depth)
+            return try Arithmetic.apply(.multiply, x, p, span: span)
+        case .convert(let inner, let unit, let span):
+            return try Arithmetic.convert(try eval(inner, &frame, depth: depth), to: unit, span: span)
+        case .conditional(let c, let yes, let no, let span):
+            guard let holds = try truth(try eval(c, &frame, depth: depth), span) else {
+                throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: "unknown-condition")
+            }
+            return try eval(holds ? yes : no, &frame, depth: depth)
+        case .call(let callee, let args, let span):
+            let f = try eval(callee, &frame, depth: depth)
+            var values: [Value] = []
+            values.reserveCapacity(args.count)
+            for a in args { values.append(try eval(a, &frame, depth: depth)) }
+            return try call(f, values, span: span, depth: depth)
+        case .builtin(let b, let args, let span):
+            var values: [Value] = []
+            values.reserveCapacity(args.count)
+            for a in args { values.append(try eval(a, &frame, depth: depth)) }
+            return try Builtins.call(b, values, span: span, settings: settings)
+        case .list(let items):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            for i in items { values.append(try eval(i, &frame, depth: depth)) }
+            guard values.count <= settings.maximumListLength else {
+                throw Arithmetic.fail("a list may hold at most \(settings.maximumListLength) items", .none, id: "limit")
+            }
+            return .list(values)
+        case .record(let kind, let keys, let codes, let spans):
+            var values: [Value] = []
+            values.reserveCapacity(codes.count)
+            for c in codes { values.append(try eval(c, &frame, depth: depth)) }
+            return .record(Record(kind: kind, keys: keys, values: values, spans: spans))
+        case .field(let base, let name, let span):
+            return try field(try eval(base, &frame, depth: depth), name, span: span)
+        case .index(let base, let index, let span):
+            return try self.index(try eval(base, &frame, depth: depth), try eval(index, &frame, depth: depth), span: span)
+        case .target(let op, let value):
+            return .target(op, Value.Box(try eval(value, &frame, depth: depth)))
+        case .solve(let plan):
+            return try solve(plan, &frame, depth: depth)
+        case .scenario(let plan):
+            return try scenario(plan, &frame, depth: depth)
+        }
+    }
+
+    func truth(_ v: Value, _ span: SourceSpan) throws(Diagnostic) -> Bool? {
+        switch v {
+        case .bool(let b): return b
+        case .unknown: return nil
+        default: throw Arithmetic.fail("expected true or false, found a \(v.type.name)", span, id: "type-mismatch")
+        }
+    }
+
+    func call(_ f: Value, _ args: [Value], span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        guard case .function(let function) = f else {
+            if case .unknown = f { return .unknown }
+            throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: "not-callable")
+        }
+        switch function {
+        case .builtin(let b):
+            return try Builtins.call(b, args, span: span, settings: settings)
+        case .user(let u):
+            guard args.count == u.parameters.count else {
+                throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: "argument-count")
+            }
+            guard depth < settings.maximumCallDepth else {
+                throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
+                                      span, id: "recursion-limit")
+            }
+            if Interruption.pending { throw Interpreter.interrupted(span) }
+            var frame = args
+            if u.frameSize > args.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - args.count)) }
+            return try eval(u.body, &frame, depth: depth + 1)
+        }
+    }
+
+    func field(_ base: Value, _ name: String, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch base {
+        case .record(let r):
+            if let v = r[name] { return v }
+            let hint = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
+            throw Arithmetic.fail("no field '\(name)' here", span, id: "unknown-field", notes: hint)
+        case .target(_, let box) where name == "值" || name == "value":
+            return box.value
+        case .unknown:
+            return .unknown
+        default:
+            throw Arithmetic.fail("a \(base.type.name) has no fields", span, id: "type-mismatch")
+        }
+    }
+
+    func index(_ base: Value, _ index: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch (base, index) {
+        case (.list(let items), .number(let n)):
+            guard n.isInteger, n >= .zero, n < ExactDecimal(items.count) else {
+                throw Arithmetic.fail("index \(n) is out of range (the list has \(items.count) items, from 0)", span, id: "index-range")
+            }
+            return items[Int(n.coefficient / ExactDecimal.power(Int(n.scale)))]
+        case (.list(let items), .string(let name)):
+            for case .record(let r) in items {
+                if case .string(let n) = r["名称"], n == name { return .record(r) }
+            }
+            let names = items.compactMap { item -> String? in
+                if case .record(let r) = item, case .string(let n) = r["名称"] { return n }
+                return nil
+            }
+            let hint = NameSuggestion.closest(to: name, among: names).map { ["help: did you mean \"\($0)\"?"] } ?? []
+            throw Arithmetic.fail("no item named \"\(name)\"", span, id: "unknown-item", notes: hint)
+        case (.record, .string(let key)):
+            return try field(base, key, span: span)
+        case (.unknown, _), (_, .unknown):
+            return .unknown
+        default:
+            throw Arithmetic.fail("a \(base.type.name) cannot be indexed by a \(index.type.name)", span, id: "type-mismatch")
+        }
+    }
+
+    // MARK: solve
+
+    /// The precision `solve` finds a value to: 0.01元 for money, a millionth for ratios, 0.01 for counts.
+    static func resolution(for value: Value) -> ExactDecimal {
+        switch value {
+        case .money, .rate: ExactDecimal(unchecked: 1, scale: 2)
+        case .ratio: ExactDecimal(unchecked: 1, scale: 8)
+        case .quantity: ExactDecimal(unchecked: 1, scale: 2)
+        default: ExactDecimal(unchecked: 1, scale: 10)
+        }
+    }
+
+    func solve(_ plan: SolvePlan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+        let lowValue = try eval(plan.low, &frame, depth: depth)
+        let highValue = try eval(plan.high, &frame, depth: depth)
+        guard var a = lowValue.decimal, var b = highValue.decimal else {
+            throw Arithmetic.fail("solve needs a range of numbers, money, ratios or counts", plan.span, id: "type-mismatch")
+        }
+        if a > b { swap(&a, &b) }
+        let step = Interpreter.resolution(for: lowValue)
+        func sides(_ x: ExactDecimal, _ frame: inout Frame) throws(Diagnostic) -> (Value, Value) {
+            frame[plan.slot] = Arithmetic.rebuild(lowValue, x)
+            return (try eval(plan.lhs, &frame, depth: depth), try eval(plan.rhs, &frame, depth: depth))
+        }
+        /// lhs − rhs, the function whose zero is sought.
+        func gap(_ x: ExactDecimal, _ frame: inout Frame) throws(Diagnostic) -> ExactDecimal {
+            let (l, r) = try sides(x, &frame)
+            guard let ld = l.decimal, let rd = r.decimal else {
+                throw Arithmetic.fail("the condition is unknown at \(Arithmetic.rebuild(lowValue, x).plainText)", plan.span, id: "unknown-condition")
+            }
+            do { return try ld.subtracting(rd) } catch { throw Arithmetic.wrap(error, plan.span) }
+        }
+        func holds(_ x: ExactDecimal, _ frame: inout Frame) throws(Diagnostic) -> Bool {
+            let g = try gap(x, &frame)
+            return plan.relation.holds(g.signum)
+        }
+        func noSolution(_ frame: inout Frame) throws(Diagnostic) -> Diagnostic {
+            let (la, ra) = try sides(a, &frame), (lb, _) = try sides(b, &frame)
+            return Arithmetic.fail("no solution in \(Arithmetic.rebuild(lowValue, a).plainText)..\(Arithmetic.rebuild(lowValue, b).plainText)",
+                                   plan.span, id: "no-solution",
+                                   notes: ["at \(Arithmetic.rebuild(lowValue, a).plainText) the left side is \(la.plainText); at \(Arithmetic.rebuild(lowValue, b).plainText) it is \(lb.plainText); the right side is \(ra.plainText)"])
+        }
+        let two = ExactDecimal(2)
+        func midpoint(_ x: ExactDecimal, _ y: ExactDecimal) throws(Diagnostic) -> ExactDecimal {
+            do { return try x.adding(y).divided(by: two).rounded(toScale: Int(step.scale) + 2, mode: .halfEven) } catch { throw Arithmetic.wrap(error, plan.span) }
+        }
+        func width(_ x: ExactDecimal, _ y: ExactDecimal) -> ExactDecimal { (try? y.subtracting(x)) ?? .zero }
+
+        if plan.relation == .equal {
+            let fa = try gap(a, &frame), fb = try gap(b, &frame)
+            if fa.isZero { return Arithmetic.rebuild(lowValue, a) }
+            if fb.isZero { return Arithmetic.rebuild(lowValue, b) }
+            guard fa.signum != fb.signum else { throw try noSolution(&frame) }
+            var lo = a, hi = b, flo = fa
+            var rounds = 0
+            while width(lo, hi) > step && rounds < 400 {
+                rounds += 1
+                if Interruption.pending { throw Interpreter.interrupted(plan.span) }
+                let m = try midpoint(lo, hi)
+                let fm = try gap(m, &frame)
+                if fm.isZero { lo = m; hi = m; break }
+                if fm.signum == flo.signum { lo = m; flo = fm } else { hi = m }
+            }
+            // The grid point (a multiple of the resolution) nearest the root.
+            let candidates = [lo.rounded(toScale: Int(step.normalized.scale), mode: .towardZero),
+                              hi.rounded(toScale: Int(step.normalized.scale), mode: .halfAwayFromZero)]
+            var best = candidates[0], bestGap = try gap(best, &frame).magnitude
+            for c in candidates.dropFirst() {
+                let g = try gap(c, &frame).magnitude
+                if g < bestGap { best = c; bestGap = g }
+            }
+            return Arithmetic.rebuild(lowValue, best.normalized)
+        }
+        // <= / >=: the boundary of the part of the range where the condition holds.
+        let ha = try holds(a, &frame), hb = try holds(b, &frame)
+        if ha && hb { return Arithmetic.rebuild(lowValue, a) }
+        guard ha || hb else { throw try noSolution(&frame) }
+        var inside = ha ? a : b, outside = ha ? b : a
+        var rounds = 0
+        while width(min(inside, outside), max(inside, outside)) > step && rounds < 400 {
+            rounds += 1
+            if Interruption.pending { throw Interpreter.interrupted(plan.span) }
+            let m = try midpoint(min(inside, outside), max(inside, outside))
+            if try holds(m, &frame) { inside = m } else { outside = m }
+        }
+        let scale = Int(step.normalized.scale)
+        let snapped = inside.rounded(toScale: scale, mode: ha ? .towardZero : .halfAwayFromZero)
+        return Arithmetic.rebuild(lowValue, (try holds(snapped, &frame) ? snapped : inside).normalized)
+    }
+
+    // MARK: scenario
+
+    func scenario(_ plan: ScenarioPlan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+        guard case .record(var year) = try eval(plan.base, &frame, depth: depth),
+              year.kind == "year" || year.kind == "scenario" else {
+            throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: "type-mismatch")
+        }
+        let baseName: String? = if case .string(let n) = year["名称"] { n } else if case .number(let y) = year["年度"] { "y\(y)" } else { nil }
+        for change in plan.changes {
+            let value = try eval(change.value, &frame, depth: depth)
+            year = try Interpreter.apply(change, value, to: year, at: change.path[...])
+        }
+        year.kind = "scenario"
+        if let name = plan.name { year["名称"] = .string(name) }
+        if let baseName { year["基于"] = .string(baseName) }
+        return .record(try domain.rederive(year, span: plan.span))
+    }
+
+    static func apply(_ change: ScenarioPlan.Change, _ value: Value, to record: Record, at path: ArraySlice<String>) throws(Diagnostic) -> Record {
+        var record = record
+        guard let key = path.first else { return record }
+        guard let old = record[key] else {
+            let hint = NameSuggestion.closest(to: key, among: record.keys).map { ["help: did you mean '\($0)'?"] } ?? []
+            throw Arithmetic.fail("no line '\(key)' to change", change.span, id: "unknown-line", notes: hint)
+        }
+        let rest = path.dropFirst()
+        if rest.isEmpty {
+            record[key] = try changed(old, change, value)
+            return record
+        }
+        switch old {
+        case .record(let inner):
+            record[key] = .record(try apply(change, value, to: inner, at: rest))
+        case .list(var items):
+            let name = rest.first!
+            guard let i = items.firstIndex(where: { if case .record(let r) = $0, case .string(let n) = r["名称"] { n == name } else { false } }),
+                  case .record(let item) = items[i] else {
+                throw Arithmetic.fail("no item named \"\(name)\" in \(key)", change.span, id: "unknown-line")
+            }
+            items[i] = .record(try apply(change, value, to: item, at: rest.dropFirst()))
+            record[key] = .list(items)
+        default:
+            throw Arithmetic.fail("'\(key)' has no parts to change", change.span, id: "unknown-line")
+        }
+        return record
+    }
+
+    static func changed(_ old: Value, _ change: ScenarioPlan.Change, _ value: Value) throws(Diagnostic) -> Value {
+        switch change.operation {
+        case .set:
+            if let od = old.dimension, let nd = value.dimension, !DimensionRules.comparable(od, nd) {
+                throw Arithmetic.fail("cannot set a \(od.name) line to a \(nd.name)", change.span, id: "dimension-mismatch")
+            }
+            if case .money(let d, _) = value, case .money(_, let u) = old { return .money(d, u) }
+            if case .target(let op, _) = old, value.dimension != nil { return .target(op, Value.Box(value)) }
+            return value
+        case .add: return try Arithmetic.apply(.add, old, value, span: change.span)
+        case .subtract: return try Arithmetic.apply(.subtract, old, value, span: change.span)
+        case .multiply: return try Arithmetic.apply(.multiply, old, value, span: change.span)
+        case .divide: return try Arithmetic.apply(.divide, old, value, span: change.span)
+        }
+    }
+}

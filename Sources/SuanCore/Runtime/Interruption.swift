@@ -1,0 +1,12 @@
+import Synchronization
+
+/// The Ctrl-C flag: a signal handler or the REPL sets it; the interpreter polls it at calls and loop steps.
+public enum Interruption {
+    public static let requested = Atomic<Bool>(false)
+
+    @inline(__always)
+    static var pending: Bool { requested.load(ordering: .relaxed) }
+
+    public static func request() { requested.store(true, ordering: .relaxed) }
+    public static func clear() { requested.store(false, ordering: .relaxed) }
+}

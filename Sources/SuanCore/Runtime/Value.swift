@@ -1,0 +1,174 @@
+/// How money shows: 元, 万元 or 亿元. Amounts are held in 元; the unit only changes display.
+public enum MoneyUnit: String, Sendable, CaseIterable {
+    case yuan = "元", wan = "万元", yi = "亿元"
+
+    /// 元 per one of this unit.
+    public var factor: ExactDecimal {
+        switch self {
+        case .yuan: .one
+        case .wan: ExactDecimal(10_000)
+        case .yi: ExactDecimal(100_000_000)
+        }
+    }
+}
+
+/// How a ratio shows: `67.19%`, `1.3‰`, or `17.4个百分点` (the difference of two percentages).
+public enum RatioStyle: String, Sendable, CaseIterable {
+    case percent = "%", permille = "‰", points = "个百分点"
+
+    public var factor: ExactDecimal {
+        switch self {
+        case .percent, .points: ExactDecimal(unchecked: 1, scale: 2)
+        case .permille: ExactDecimal(unchecked: 1, scale: 3)
+        }
+    }
+}
+
+/// A Suan value. Numeric cases carry an ``ExactDecimal`` and how they display.
+public enum Value: Sendable {
+    case number(ExactDecimal)
+    /// An amount in 元 and the unit it shows in.
+    case money(ExactDecimal, MoneyUnit)
+    /// A fraction (0.672 for 67.2%) and how it shows.
+    case ratio(ExactDecimal, RatioStyle)
+    /// A count with its tag (`7730件`).
+    case quantity(ExactDecimal, String)
+    /// 元 per one of a tag, shown in a money unit (`0.15万元/件`).
+    case rate(ExactDecimal, MoneyUnit, String)
+    case bool(Bool)
+    case string(String)
+    case list([Value])
+    case record(Record)
+    case function(Function)
+    /// A performance target: `≥ 7,000件`.
+    case target(ComparisonOperator, Box)
+    /// A figure the data does not give; prints as `—` and makes what depends on it unknown.
+    case unknown
+
+    /// A value held indirectly, so that `Value` stays small.
+    public final class Box: Sendable {
+        public let value: Value
+        public init(_ value: Value) { self.value = value }
+    }
+
+    /// The dimension of a numeric value, or `nil` for other values.
+    @inline(__always)
+    public var dimension: Dimension? {
+        switch self {
+        case .number: .number
+        case .money: .money
+        case .ratio: .ratio
+        case .quantity(_, let tag): .quantity(tag)
+        case .rate(_, _, let tag): .rate(tag)
+        default: nil
+        }
+    }
+
+    /// The exact magnitude of a numeric value (money in 元, ratios as fractions).
+    @inline(__always)
+    public var decimal: ExactDecimal? {
+        switch self {
+        case .number(let d), .money(let d, _), .ratio(let d, _), .quantity(let d, _), .rate(let d, _, _): d
+        default: nil
+        }
+    }
+
+    public var type: SuanType {
+        switch self {
+        case .number: .number
+        case .money: .money
+        case .ratio: .ratio
+        case .quantity(_, let t): .quantity(t)
+        case .rate(_, _, let t): .rate(t)
+        case .bool: .bool
+        case .string: .string
+        case .list(let items): .list(items.first?.type ?? .any)
+        case .record(let r): .record(r.shape)
+        case .function(let f): .function(arity: f.arity)
+        case .target: .target
+        case .unknown: .any
+        }
+    }
+}
+
+/// An ordered record: `{预算: 10万元, 执行: 9万元}`, and years, projects and indicators.
+public struct Record: Sendable {
+    /// What built it; years, projects and indicators show as tables.
+    public var kind: String?
+    public private(set) var keys: [String]
+    public private(set) var values: [Value]
+    /// Where each field's value was written, for records read from year files; empty otherwise.
+    public var spans: [SourceSpan]
+
+    public init(kind: String? = nil, keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []) {
+        self.kind = kind
+        self.keys = keys
+        self.values = values
+        self.spans = spans
+    }
+
+    /// Where a field's value was written, if the record came from a file.
+    public func span(of key: String) -> SourceSpan? {
+        guard let i = keys.firstIndex(of: key), i < spans.count else { return nil }
+        return spans[i]
+    }
+
+    public subscript(key: String) -> Value? {
+        get { keys.firstIndex(of: key).map { values[$0] } }
+        set {
+            if let i = keys.firstIndex(of: key) {
+                if let v = newValue { values[i] = v } else {
+                    keys.remove(at: i); values.remove(at: i)
+                    if i < spans.count { spans.remove(at: i) }
+                }
+            } else if let v = newValue {
+                keys.append(key); values.append(v)
+            }
+        }
+    }
+
+    public var entries: Zip2Sequence<[String], [Value]> { zip(keys, values) }
+
+    public var shape: RecordShape {
+        var fields: [String: SuanType] = [:]
+        for (k, v) in entries { fields[k] = v.type }
+        return RecordShape(kind: kind, fields: fields)
+    }
+}
+
+/// A function value: one written in Suan, or a builtin.
+public enum Function: Sendable {
+    case user(UserFunction)
+    case builtin(Builtin)
+
+    public var arity: Int? {
+        switch self {
+        case .user(let f): f.parameters.count
+        case .builtin(let b): b.arity
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .user(let f): f.name
+        case .builtin(let b): b.rawValue
+        }
+    }
+}
+
+/// A function defined with `fn`: its compiled body and the size of its frame.
+public final class UserFunction: Sendable {
+    public let name: String
+    public let parameters: [String]
+    let body: Code
+    let frameSize: Int
+    let span: SourceSpan
+
+    init(name: String, parameters: [String], body: Code, frameSize: Int, span: SourceSpan) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.frameSize = frameSize
+        self.span = span
+    }
+}

@@ -1,0 +1,12 @@
+/// Session settings: display and limits.
+public struct Settings: Sendable {
+    /// 四舍五入 by default; banker's rounding on request.
+    public var rounding: RoundingMode = .halfAwayFromZero
+    /// Deeper Suan calls are an error, not a stack overflow.
+    public var maximumCallDepth = 400
+    public var maximumListLength = 10_000_000
+    /// Rows a table may have before it is refused.
+    public var maximumTableRows = 10_000_000
+
+    public init() {}
+}

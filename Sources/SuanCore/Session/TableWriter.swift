@@ -1,0 +1,98 @@
+/// Runs `table` statements (sensitivity tables) and shows lists of records as tables.
+struct TableWriter {
+    let interpreter: Interpreter
+    let format: ValueFormatter
+
+    /// Rows are laid out in batches of this many, so large tables stream instead of piling up.
+    static let batch = 256
+
+    /// The values of one axis: low, low + step, … up to high.
+    func axisValues(_ axis: TablePlan.Axis, _ frame: inout Interpreter.Frame) throws(Diagnostic) -> [Value] {
+        let low = try interpreter.eval(axis.low, &frame)
+        let high = try interpreter.eval(axis.high, &frame)
+        let step = try interpreter.eval(axis.step, &frame)
+        guard let a = low.decimal, let b = high.decimal, let s = step.decimal else {
+            throw Arithmetic.fail("a table range needs numbers, money, ratios or counts", axis.span, id: "type-mismatch")
+        }
+        guard s > .zero else { throw Arithmetic.fail("the step must be greater than zero", axis.span, id: "invalid-step") }
+        let count: ExactDecimal
+        do { count = try b.subtracting(a).divided(by: s).rounded(toScale: 0, mode: .towardZero) } catch { throw Arithmetic.wrap(error, axis.span) }
+        guard count >= .zero else { throw Arithmetic.fail("the range ends below its start", axis.span, id: "invalid-range") }
+        guard count < ExactDecimal(interpreter.settings.maximumTableRows) else {
+            throw Arithmetic.fail("this range has more than \(interpreter.settings.maximumTableRows) steps", axis.span, id: "limit")
+        }
+        var values: [Value] = []
+        var x = a
+        for _ in 0...Int(count.coefficient) {
+            values.append(Arithmetic.rebuild(low, x))
+            do { x = try x.adding(s) } catch { throw Arithmetic.wrap(error, axis.span) }
+        }
+        return values
+    }
+
+    func run(_ plan: TablePlan, _ frame: inout Interpreter.Frame, emit: (String) -> Void) throws(Diagnostic) {
+        let first = plan.axes[0]
+        let rowsValues = try axisValues(first, &frame)
+        if plan.axes.count == 2 {
+            let second = plan.axes[1]
+            let columnValues = try axisValues(second, &frame)
+            let corner = "\(first.name) \\ \(second.name)"
+            var table = TextTable(headers: [corner] + columnValues.map { format.text($0) })
+            try stream(rowsValues, &table, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [String] in
+                frame[first.slot] = x
+                var cells = [format.text(x)]
+                for y in columnValues {
+                    frame[second.slot] = y
+                    cells.append(format.text(try interpreter.eval(plan.columns[0].code, &frame)))
+                }
+                return cells
+            }
+            return
+        }
+        var table = TextTable(headers: [first.name] + plan.columns.map(\.title))
+        try stream(rowsValues, &table, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [String] in
+            frame[first.slot] = x
+            var cells = [format.text(x)]
+            for column in plan.columns { cells.append(format.text(try interpreter.eval(column.code, &frame))) }
+            return cells
+        }
+    }
+
+    /// Lays out the first batch to fix column widths, then streams the rest with those widths.
+    func stream(_ xs: [Value], _ table: inout TextTable, _ frame: inout Interpreter.Frame, emit: (String) -> Void,
+                row: (Value, inout Interpreter.Frame) throws(Diagnostic) -> [String]) throws(Diagnostic) {
+        var widths: [Int] = []
+        for (i, x) in xs.enumerated() {
+            if Interruption.pending { throw Interpreter.interrupted(.none) }
+            table.add(try row(x, &frame))
+            if i + 1 == TableWriter.batch || i + 1 == xs.count && widths.isEmpty {
+                widths = table.widths
+                emit(table.line(table.headers, widths: widths) + "\n" + table.rule(widths: widths))
+                emit(table.rows.map { table.line($0, widths: widths) }.joined(separator: "\n"))
+                table.rows.removeAll(keepingCapacity: true)
+            } else if !widths.isEmpty && (table.rows.count == TableWriter.batch || i + 1 == xs.count) {
+                emit(table.rows.map { table.line($0, widths: widths) }.joined(separator: "\n"))
+                table.rows.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// `show` of a value the domain does not render: lists of records as tables, others plainly.
+    static func show(_ value: Value, format: ValueFormatter) -> String {
+        guard case .list(let items) = value, !items.isEmpty,
+              items.allSatisfy({ if case .record = $0 { true } else { false } }) else {
+            return format.text(value)
+        }
+        var keys: [String] = []
+        for case .record(let r) in items { for k in r.keys where !keys.contains(k) { keys.append(k) } }
+        var table = TextTable(headers: keys)
+        for case .record(let r) in items {
+            table.add(keys.map { k in
+                guard let v = r[k] else { return "" }
+                if case .list(let l) = v { return "\(l.count) 项" }
+                return format.text(v)
+            })
+        }
+        return table.rendered
+    }
+}

@@ -1,0 +1,183 @@
+/// The syntax tree the parser builds; the checker turns it into ``Code``.
+public struct Expr: Sendable {
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public indirect enum Kind: Sendable {
+        /// `3622.4万元`, `7730件`, `42`, `67.2%`: digits with an optional unit word.
+        case number(ExactDecimal, unit: UnitWord?, unitSpan: SourceSpan?)
+        case string(String)
+        case bool(Bool)
+        case name(String)
+        case list([Expr])
+        /// `{预算: 10万元, 执行: 9万元}`
+        case record([RecordEntry])
+        /// `-x`
+        case negate(Expr)
+        /// `not x`
+        case not(Expr)
+        case arithmetic(ArithmeticOperator, Expr, Expr)
+        case comparison(ComparisonOperator, Expr, Expr)
+        case logical(LogicalOperator, Expr, Expr)
+        /// `p% of x`
+        case percentOf(Expr, Expr)
+        /// `x -> 亿元`, `r -> ‰`
+        case convert(Expr, UnitWord, unitSpan: SourceSpan)
+        case call(Expr, [Expr])
+        /// `x.预算`
+        case field(Expr, String)
+        /// `项目["名称"]`, `list[0]`
+        case index(Expr, Expr)
+        /// `if c then a else b`
+        case conditional(Expr, Expr, Expr)
+        /// `solve x in 0万元..1000万元 where lhs == rhs`
+        case solve(SolveClause)
+        /// `scenario NAME from base { changes }` used as a value
+        case scenario(ScenarioClause)
+        /// `>= 7000件`, `<= 1‰`, `== 100%`
+        case target(ComparisonOperator, Expr)
+        /// `year 2022 { … }`, `project "名称" { … }`, `indicator "名称" { … }`
+        case block(BlockKind, header: Expr, entries: [RecordEntry])
+    }
+}
+
+public struct RecordEntry: Sendable {
+    public var key: String
+    public var keySpan: SourceSpan
+    public var value: Expr
+}
+
+public enum BlockKind: String, Sendable {
+    case year, project, indicator
+}
+
+public enum ArithmeticOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+
+    var verb: String {
+        switch self {
+        case .add: "add"
+        case .subtract: "subtract"
+        case .multiply: "multiply"
+        case .divide: "divide"
+        case .power: "raise"
+        }
+    }
+}
+
+public enum ComparisonOperator: String, Sendable {
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+
+    public var display: String {
+        switch self {
+        case .equal: "=="
+        case .notEqual: "≠"
+        case .less: "<"
+        case .lessEqual: "≤"
+        case .greater: ">"
+        case .greaterEqual: "≥"
+        }
+    }
+
+    func holds(_ order: Int) -> Bool {
+        switch self {
+        case .equal: order == 0
+        case .notEqual: order != 0
+        case .less: order < 0
+        case .lessEqual: order <= 0
+        case .greater: order > 0
+        case .greaterEqual: order >= 0
+        }
+    }
+}
+
+public enum LogicalOperator: String, Sendable {
+    case and, or
+}
+
+/// A unit word written after a number or after `->`.
+public enum UnitWord: Sendable, Hashable {
+    case money(MoneyUnit)
+    case ratio(RatioStyle)
+    /// A count tag (`件`, `人`); the checker verifies that the Stdlib declares it.
+    case tag(String)
+
+    /// The words Suan knows without any declaration.
+    public static func builtin(_ word: String) -> UnitWord? {
+        switch word {
+        case "元", "yuan": .money(.yuan)
+        case "万元", "wan": .money(.wan)
+        case "亿元", "yi": .money(.yi)
+        case "pp", "个百分点": .ratio(.points)
+        default: nil
+        }
+    }
+}
+
+public struct SolveClause: Sendable {
+    public var variable: String
+    public var variableSpan: SourceSpan
+    public var low: Expr
+    public var high: Expr
+    public var lhs: Expr
+    public var relation: ComparisonOperator
+    public var rhs: Expr
+}
+
+public struct ScenarioClause: Sendable {
+    public var name: String?
+    public var base: Expr
+    public var changes: [ScenarioChange]
+}
+
+/// One line of a scenario: `基本支出 -= 5%`, `项目["名称"].预算 += 20万元`.
+public struct ScenarioChange: Sendable {
+    public enum Operation: String, Sendable {
+        case set = "=", add = "+=", subtract = "-=", multiply = "*=", divide = "/="
+    }
+    /// The path as written: names and string indexes, e.g. `["项目", "名称", "预算"]`.
+    public var path: [String]
+    public var pathSpan: SourceSpan
+    public var operation: Operation
+    public var value: Expr
+}
+
+/// `table VAR in A..B step S { exprs }`; a second variable makes a grid.
+public struct TableClause: Sendable {
+    public struct Axis: Sendable {
+        public var variable: String
+        public var span: SourceSpan
+        public var low: Expr
+        public var high: Expr
+        public var step: Expr
+    }
+    public var axes: [Axis]
+    public var columns: [Expr]
+}
+
+/// What `load` names: a year number, a path, or a bundled collection and year (`load 示例 2021`).
+public enum LoadTarget: Sendable, Equatable {
+    case year(Int, collection: String?)
+    case path(String)
+}
+
+public struct Statement: Sendable {
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public enum Kind: Sendable {
+        case expression(Expr)
+        case binding(name: String, nameSpan: SourceSpan, value: Expr)
+        case function(name: String, nameSpan: SourceSpan, parameters: [(String, SourceSpan)], body: Expr)
+        case assert(Expr)
+        case print(Expr)
+        /// `unit 件 个 人` (Stdlib): declares count tags.
+        case unitDeclaration([(String, SourceSpan)])
+        case load(LoadTarget, alias: String?)
+        case scenario(ScenarioClause, nameSpan: SourceSpan)
+        case compare([Expr], only: [String])
+        case show(Expr)
+        case table(TableClause)
+        case export(Expr, path: String, force: Bool)
+    }
+}

@@ -1,0 +1,568 @@
+// Parser: tokens → statements.
+//
+//   program     → { statement (newline | ';') }
+//   statement   → 'let' NAME '=' expr | 'fn' NAME '(' [NAME {',' NAME}] ')' '=' expr
+//               | 'assert' expr | 'print' expr | 'unit' NAME {NAME}
+//               | 'load' (NUMBER | STRING | NAME NUMBER) ['as' NAME]
+//               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
+//               | 'compare' expr {',' expr} ['only' key {',' key}]
+//               | 'show' expr | 'export' expr 'to' STRING ['force']
+//               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
+//   axis        → NAME 'in' expr '..' expr 'step' expr
+//   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
+//   expr        → binary operators by the precedence table below, then unary, then postfix
+//   postfix     → primary { '(' args ')' | '.' NAME | '[' expr ']' }
+//   primary     → NUMBER [unit] | STRING | 'true' | 'false' | NAME | '(' expr ')' | '[' list ']'
+//               | '{' entries '}' | 'if' expr 'then' expr 'else' expr
+//               | 'solve' NAME 'in' expr '..' expr 'where' expr relation expr
+//               | 'scenario' [NAME] 'from' expr '{' changes '}'
+//               | relation expr                      (a target: '>= 7000件')
+//               | ('year' | 'project' | 'indicator') expr '{' entries '}'
+//
+// Newlines are ignored inside ( ) and [ ], separate entries inside { }, and are skipped after a
+// binary operator, so a line that ends with an operator continues on the next.
+
+/// Builds statements from tokens, stopping at the first error (later errors would be noise).
+public struct Parser {
+    var tokens: [Token]
+    var position = 0
+    var depth = 0
+
+    /// Nesting beyond this is refused with a positioned error instead of exhausting the stack.
+    static let maximumNesting = 200
+
+    public init(tokens: [Token]) { self.tokens = tokens }
+
+    /// Why parsing stopped.
+    public struct Failure: Error, Sendable {
+        public var diagnostic: Diagnostic
+        /// True when the input ended too early: the REPL continues reading instead of reporting.
+        public var incomplete: Bool
+    }
+
+    public static func parse(_ source: SourceFile, file: Int32) -> Result<[Statement], Failure> {
+        var parser = Parser(tokens: Lexer.tokenize(source, file: file))
+        do {
+            return .success(try parser.program())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    // MARK: Token helpers
+
+    var current: Token { tokens[position] }
+    func lookahead(_ n: Int) -> Token.Kind { tokens[min(position + n, tokens.count - 1)].kind }
+    var kind: Token.Kind { tokens[position].kind }
+
+    mutating func advance() -> Token {
+        let t = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return t
+    }
+
+    func check(_ symbol: Symbol) -> Bool { kind == .symbol(symbol) }
+    func check(_ keyword: Keyword) -> Bool { kind == .keyword(keyword) }
+
+    mutating func take(_ symbol: Symbol) -> Bool {
+        if check(symbol) { _ = advance(); return true }
+        return false
+    }
+
+    mutating func take(_ keyword: Keyword) -> Bool {
+        if check(keyword) { _ = advance(); return true }
+        return false
+    }
+
+    mutating func skipNewlines() {
+        while kind == .newline { _ = advance() }
+    }
+
+    /// Skips newlines only when what follows them is `keyword` (`then`, `else` on their own line).
+    mutating func skipNewlines(before keyword: Keyword) {
+        var p = position
+        while tokens[p].kind == .newline && p < tokens.count - 1 { p += 1 }
+        if tokens[p].kind == .keyword(keyword) { position = p }
+    }
+
+    func failure(_ message: String, at token: Token? = nil, id: String = "syntax") -> Failure {
+        let t = token ?? current
+        if case .invalid(let problem) = t.kind {
+            return Failure(diagnostic: Diagnostic(id: "lexical", problem, at: t.span), incomplete: false)
+        }
+        return Failure(diagnostic: Diagnostic(id: id, message, at: t.span), incomplete: t.kind == .endOfInput)
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .number(let d): "number \(d)"
+        case .identifier(let n): "'\(n)'"
+        case .string: "a string"
+        case .keyword(let k): "'\(k.rawValue)'"
+        case .symbol(let s): "'\(s.rawValue)'"
+        case .newline: "end of line"
+        case .endOfInput: "end of input"
+        case .invalid(let m): m
+        }
+    }
+
+    mutating func expect(_ symbol: Symbol, _ context: String) throws(Failure) -> Token {
+        guard check(symbol) else { throw failure("expected '\(symbol.rawValue)' \(context), found \(describe(current))") }
+        return advance()
+    }
+
+    mutating func expect(_ keyword: Keyword, _ context: String) throws(Failure) -> Token {
+        guard check(keyword) else { throw failure("expected '\(keyword.rawValue)' \(context), found \(describe(current))") }
+        return advance()
+    }
+
+    mutating func name(_ context: String) throws(Failure) -> (String, SourceSpan) {
+        guard case .identifier(let n) = kind else {
+            if case .keyword(let k) = kind {
+                throw failure("'\(k.rawValue)' is a keyword and cannot be \(context)")
+            }
+            throw failure("expected \(context), found \(describe(current))")
+        }
+        return (n, advance().span)
+    }
+
+    /// A record key or field name: a name, a string, or a keyword used as a word.
+    mutating func key(_ context: String) throws(Failure) -> (String, SourceSpan) {
+        switch kind {
+        case .identifier(let n), .string(let n): return (n, advance().span)
+        case .keyword(let k): return (k.rawValue, advance().span)
+        default: throw failure("expected \(context), found \(describe(current))")
+        }
+    }
+
+    mutating func nested<T>(_ body: (inout Parser) throws(Failure) -> T) throws(Failure) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maximumNesting else {
+            throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: "nesting-limit")
+        }
+        return try body(&self)
+    }
+
+    // MARK: Statements
+
+    mutating func program() throws(Failure) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            while kind == .newline || check(.semicolon) { _ = advance() }
+            if kind == .endOfInput { return statements }
+            statements.append(try statement())
+            guard kind == .newline || kind == .endOfInput || check(.semicolon) else {
+                throw failure("expected the end of the statement, found \(describe(current))")
+            }
+        }
+    }
+
+    mutating func statement() throws(Failure) -> Statement {
+        let start = current.span
+        func made(_ k: Statement.Kind) -> Statement {
+            Statement(kind: k, span: start.through(tokens[max(0, position - 1)].span))
+        }
+        switch kind {
+        case .keyword(.let):
+            _ = advance()
+            let (n, s) = try name("a name after 'let'")
+            _ = try expect(.assign, "after the name in 'let'")
+            skipNewlines()
+            return made(.binding(name: n, nameSpan: s, value: try expression()))
+        case .keyword(.fn):
+            _ = advance()
+            let (n, s) = try name("a function name after 'fn'")
+            _ = try expect(.leftParen, "after the function name")
+            var parameters: [(String, SourceSpan)] = []
+            skipNewlines()
+            if !check(.rightParen) {
+                repeat {
+                    skipNewlines()
+                    parameters.append(try name("a parameter name"))
+                    skipNewlines()
+                } while take(.comma)
+            }
+            _ = try expect(.rightParen, "to close the parameter list")
+            _ = try expect(.assign, "before the function body")
+            skipNewlines()
+            return made(.function(name: n, nameSpan: s, parameters: parameters, body: try expression()))
+        case .keyword(.assert):
+            _ = advance()
+            return made(.assert(try expression()))
+        case .keyword(.print):
+            _ = advance()
+            return made(.print(try expression()))
+        case .keyword(.unit):
+            _ = advance()
+            var names: [(String, SourceSpan)] = []
+            while case .identifier = kind { names.append(try name("a unit word")) }
+            guard !names.isEmpty else { throw failure("expected unit words after 'unit', e.g. 'unit 件'") }
+            return made(.unitDeclaration(names))
+        case .keyword(.load):
+            _ = advance()
+            let target: LoadTarget
+            switch kind {
+            case .number(let digits):
+                guard let y = Int(digits) else { throw failure("expected a year such as 2022") }
+                _ = advance()
+                target = .year(y, collection: nil)
+            case .string(let path):
+                _ = advance()
+                target = .path(path)
+            case .identifier(let collection):
+                _ = advance()
+                guard case .number(let digits) = kind, let y = Int(digits) else {
+                    throw failure("expected a year after '\(collection)', e.g. 'load \(collection) 2021'")
+                }
+                _ = advance()
+                target = .year(y, collection: collection)
+            default:
+                throw failure("expected a year (load 2022) or a path (load \"file.suan\") after 'load'")
+            }
+            var alias: String? = nil
+            if take(.as) { alias = try name("a name after 'as'").0 }
+            return made(.load(target, alias: alias))
+        case .keyword(.scenario):
+            if case .identifier = lookahead(1), lookahead(2) == .keyword(.from) {
+                _ = advance()
+                let (n, s) = try name("a scenario name")
+                var clause = try scenarioBody()
+                clause.name = n
+                return made(.scenario(clause, nameSpan: s))
+            }
+            return made(.expression(try expression()))
+        case .keyword(.compare):
+            _ = advance()
+            var items = [try expression()]
+            while take(.comma) { skipNewlines(); items.append(try expression()) }
+            var only: [String] = []
+            if take(.only) {
+                repeat { skipNewlines(); only.append(try key("a line name after 'only'").0) } while take(.comma)
+            }
+            return made(.compare(items, only: only))
+        case .keyword(.show):
+            _ = advance()
+            return made(.show(try expression()))
+        case .keyword(.export):
+            _ = advance()
+            let value = try expression()
+            _ = try expect(.to, "after the value to export")
+            guard case .string(let path) = kind else { throw failure("expected a file name in quotes after 'to'") }
+            _ = advance()
+            let force = take(.force)
+            return made(.export(value, path: path, force: force))
+        case .keyword(.table):
+            _ = advance()
+            var axes: [TableClause.Axis] = []
+            repeat {
+                skipNewlines()
+                let (v, s) = try name("a variable name after 'table'")
+                _ = try expect(.in, "after the table variable")
+                let low = try expression()
+                _ = try expect(.dotDot, "between the ends of the range")
+                let high = try expression()
+                _ = try expect(.step, "after the range (table x in 0..10 step 1 { … })")
+                let step = try expression()
+                axes.append(.init(variable: v, span: s, low: low, high: high, step: step))
+            } while take(.comma)
+            guard axes.count <= 2 else { throw failure("a table has one or two variables", at: tokens[position - 1]) }
+            _ = try expect(.leftBrace, "before the table's columns")
+            var columns: [Expr] = []
+            skipNewlines()
+            while !check(.rightBrace) {
+                columns.append(try expression())
+                skipNewlines()
+                if !take(.comma) && !take(.semicolon) { break }
+                skipNewlines()
+            }
+            skipNewlines()
+            _ = try expect(.rightBrace, "to close the table's columns")
+            guard !columns.isEmpty else { throw failure("a table needs at least one column expression", at: tokens[position - 1]) }
+            return made(.table(TableClause(axes: axes, columns: columns)))
+        default:
+            return made(.expression(try expression()))
+        }
+    }
+
+    // MARK: Expressions
+
+    /// Binding power of binary operators; higher binds tighter. Comparisons do not chain.
+    static func precedence(of kind: Token.Kind) -> Int? {
+        switch kind {
+        case .symbol(.arrow): 1
+        case .keyword(.or): 2
+        case .keyword(.and): 3
+        case .symbol(.equal), .symbol(.notEqual), .symbol(.less), .symbol(.lessEqual),
+             .symbol(.greater), .symbol(.greaterEqual): 5
+        case .symbol(.plus), .symbol(.minus): 6
+        case .symbol(.star), .symbol(.slash), .keyword(.of): 7
+        case .symbol(.caret): 9
+        default: nil
+        }
+    }
+
+    static let prefixPrecedence = 8
+    static let notPrecedence = 4
+
+    public mutating func expression(_ minimum: Int = 1) throws(Failure) -> Expr {
+        try nested { (p: inout Parser) throws(Failure) -> Expr in
+            var left = try p.unary()
+            while let prec = Parser.precedence(of: p.kind), prec >= minimum {
+                let op = p.advance()
+                if op.kind == .symbol(.arrow) {
+                    let (word, span) = try p.unitWord()
+                    left = Expr(kind: .convert(left, word, unitSpan: span), span: left.span.through(span))
+                    continue
+                }
+                p.skipNewlines()
+                // '^' is right-associative; comparisons do not chain; the rest are left-associative.
+                let right = try p.expression(op.kind == .symbol(.caret) ? prec : prec + 1)
+                let span = left.span.through(right.span)
+                switch op.kind {
+                case .keyword(.or): left = Expr(kind: .logical(.or, left, right), span: span)
+                case .keyword(.and): left = Expr(kind: .logical(.and, left, right), span: span)
+                case .keyword(.of): left = Expr(kind: .percentOf(left, right), span: span)
+                case .symbol(let s):
+                    if let c = ComparisonOperator(rawValue: s.rawValue) {
+                        left = Expr(kind: .comparison(c, left, right), span: span)
+                        if let next = Parser.precedence(of: p.kind), next == 5 {
+                            throw p.failure("comparisons do not chain; join them with 'and'")
+                        }
+                    } else if let a = ArithmeticOperator(rawValue: s.rawValue) {
+                        left = Expr(kind: .arithmetic(a, left, right), span: span)
+                    }
+                default: break
+                }
+            }
+            return left
+        }
+    }
+
+    mutating func unary() throws(Failure) -> Expr {
+        let start = current.span
+        if take(.minus) {
+            let operand = try expression(Parser.prefixPrecedence)
+            return Expr(kind: .negate(operand), span: start.through(operand.span))
+        }
+        if take(.plus) { return try expression(Parser.prefixPrecedence) }
+        if take(.not) {
+            let operand = try expression(Parser.notPrecedence)
+            return Expr(kind: .not(operand), span: start.through(operand.span))
+        }
+        return try postfix(try primary())
+    }
+
+    mutating func postfix(_ base: Expr) throws(Failure) -> Expr {
+        var e = base
+        while true {
+            if check(.leftParen) && !current.spaceBefore || check(.leftParen) && isCallable(e) {
+                _ = advance()
+                var args: [Expr] = []
+                skipNewlines()
+                if !check(.rightParen) {
+                    repeat { skipNewlines(); args.append(try expression()); skipNewlines() } while take(.comma)
+                }
+                let close = try expect(.rightParen, "to close the argument list")
+                e = Expr(kind: .call(e, args), span: e.span.through(close.span))
+            } else if check(.dot) {
+                _ = advance()
+                let (field, span) = try key("a field name after '.'")
+                e = Expr(kind: .field(e, field), span: e.span.through(span))
+            } else if check(.leftBracket) && !current.spaceBefore {
+                _ = advance()
+                skipNewlines()
+                let index = try expression()
+                skipNewlines()
+                let close = try expect(.rightBracket, "to close the index")
+                e = Expr(kind: .index(e, index), span: e.span.through(close.span))
+            } else {
+                return e
+            }
+        }
+    }
+
+    func isCallable(_ e: Expr) -> Bool {
+        if case .name = e.kind { return true }
+        return false
+    }
+
+    mutating func unitWord() throws(Failure) -> (UnitWord, SourceSpan) {
+        let t = current
+        switch t.kind {
+        case .symbol(.percent): _ = advance(); return (.ratio(.percent), t.span)
+        case .symbol(.permille): _ = advance(); return (.ratio(.permille), t.span)
+        case .identifier(let w): _ = advance(); return (UnitWord.builtin(w) ?? .tag(w), t.span)
+        default: throw failure("expected a unit after '->' (元, 万元, 亿元, %, ‰, pp or a count word), found \(describe(t))")
+        }
+    }
+
+    mutating func primary() throws(Failure) -> Expr {
+        let t = current
+        switch t.kind {
+        case .number(let digits):
+            _ = advance()
+            let value: ExactDecimal
+            do { value = try ExactDecimal(parsing: digits) } catch {
+                throw failure("the number \(digits) has more than 38 digits", at: t, id: "number-range")
+            }
+            // A unit word: % or ‰ anywhere after, a builtin word, or any name written right after the digits.
+            var unit: (UnitWord, SourceSpan)? = nil
+            switch kind {
+            case .symbol(.percent), .symbol(.permille): unit = try unitWord()
+            case .identifier(let w) where !current.spaceBefore || UnitWord.builtin(w) != nil: unit = try unitWord()
+            default: break
+            }
+            let span = unit.map { t.span.through($0.1) } ?? t.span
+            return Expr(kind: .number(value, unit: unit?.0, unitSpan: unit?.1), span: span)
+        case .string(let s):
+            _ = advance()
+            return Expr(kind: .string(s), span: t.span)
+        case .keyword(.true), .keyword(.false):
+            _ = advance()
+            return Expr(kind: .bool(t.kind == .keyword(.true)), span: t.span)
+        case .identifier(let n):
+            _ = advance()
+            return Expr(kind: .name(n), span: t.span)
+        case .symbol(.leftParen):
+            _ = advance()
+            skipNewlines()
+            let inner = try expression()
+            skipNewlines()
+            let close = try expect(.rightParen, "to close the parenthesis opened here")
+            return Expr(kind: inner.kind, span: t.span.through(close.span))
+        case .symbol(.leftBracket):
+            _ = advance()
+            var items: [Expr] = []
+            skipNewlines()
+            while !check(.rightBracket) {
+                items.append(try expression())
+                skipNewlines()
+                if !take(.comma) { break }
+                skipNewlines()
+            }
+            let close = try expect(.rightBracket, "to close the list")
+            return Expr(kind: .list(items), span: t.span.through(close.span))
+        case .symbol(.leftBrace):
+            let (entries, close) = try recordEntries()
+            return Expr(kind: .record(entries), span: t.span.through(close))
+        case .symbol(.greaterEqual), .symbol(.lessEqual), .symbol(.equal), .symbol(.greater), .symbol(.less):
+            guard case .symbol(let s) = t.kind, let op = ComparisonOperator(rawValue: s.rawValue) else { break }
+            _ = advance()
+            let value = try expression(6)
+            return Expr(kind: .target(op, value), span: t.span.through(value.span))
+        case .keyword(.if):
+            _ = advance()
+            let condition = try expression()
+            skipNewlines(before: .then)
+            _ = try expect(.then, "after the condition of 'if'")
+            skipNewlines()
+            let yes = try expression()
+            skipNewlines(before: .else)
+            _ = try expect(.else, "in 'if … then … else …' (every 'if' needs an 'else')")
+            skipNewlines()
+            let no = try expression()
+            return Expr(kind: .conditional(condition, yes, no), span: t.span.through(no.span))
+        case .keyword(.solve):
+            _ = advance()
+            let (v, vs) = try name("a variable name after 'solve'")
+            _ = try expect(.in, "after the variable of 'solve'")
+            let low = try expression()
+            _ = try expect(.dotDot, "between the ends of the range")
+            let high = try expression()
+            _ = try expect(.where, "after the range (solve x in 0..10 where f(x) == 5)")
+            skipNewlines()
+            let lhs = try expression(6)
+            guard case .symbol(let s) = kind, let relation = ComparisonOperator(rawValue: s.rawValue),
+                  relation != .notEqual else {
+                throw failure("expected '==', '<=' or '>=' in the condition of 'solve'")
+            }
+            _ = advance()
+            skipNewlines()
+            let rhs = try expression(6)
+            let clause = SolveClause(variable: v, variableSpan: vs, low: low, high: high, lhs: lhs, relation: relation, rhs: rhs)
+            return Expr(kind: .solve(clause), span: t.span.through(rhs.span))
+        case .keyword(.scenario):
+            _ = advance()
+            var name: String? = nil
+            if case .identifier(let n) = kind, lookahead(1) == .keyword(.from) { name = n; _ = advance() }
+            var clause = try scenarioBody()
+            clause.name = name
+            return Expr(kind: .scenario(clause), span: t.span.through(tokens[position - 1].span))
+        case .keyword(.year), .keyword(.project), .keyword(.indicator):
+            _ = advance()
+            guard case .keyword(let k) = t.kind, let blockKind = BlockKind(rawValue: k.rawValue) else { break }
+            let header = try expression(10)
+            let (entries, close) = try recordEntries()
+            return Expr(kind: .block(blockKind, header: header, entries: entries), span: t.span.through(close))
+        default:
+            break
+        }
+        if t.kind == .endOfInput || t.kind == .newline {
+            throw failure("expected an expression, found \(describe(t))", at: t.kind == .newline ? tokens[position] : t)
+        }
+        throw failure("expected an expression, found \(describe(t))")
+    }
+
+    /// '{' [key ':' expr] {(',' | ';' | newline) key ':' expr} '}'
+    mutating func recordEntries() throws(Failure) -> ([RecordEntry], SourceSpan) {
+        _ = try expect(.leftBrace, "to open the block")
+        var entries: [RecordEntry] = []
+        while true {
+            while kind == .newline || check(.comma) || check(.semicolon) { _ = advance() }
+            if check(.rightBrace) { break }
+            let (k, ks) = try key("a field name")
+            _ = try expect(.colon, "after the field name '\(k)'")
+            skipNewlines()
+            let value = try expression()
+            entries.append(RecordEntry(key: k, keySpan: ks, value: value))
+            guard kind == .newline || check(.comma) || check(.semicolon) || check(.rightBrace) else {
+                throw failure("expected ',' or a new line between fields, found \(describe(current))")
+            }
+        }
+        return (entries, advance().span)
+    }
+
+    /// 'from' expr '{' change {sep change} '}'
+    mutating func scenarioBody() throws(Failure) -> ScenarioClause {
+        _ = try expect(.from, "after the scenario name (scenario 压缩 from y2022 { … })")
+        let base = try expression(10)
+        _ = try expect(.leftBrace, "before the scenario's changes")
+        var changes: [ScenarioChange] = []
+        while true {
+            while kind == .newline || check(.comma) || check(.semicolon) { _ = advance() }
+            if check(.rightBrace) { _ = advance(); break }
+            let (first, firstSpan) = try key("the line to change, e.g. 基本支出 -= 5%")
+            var path = [first]
+            var span = firstSpan
+            while true {
+                if take(.dot) {
+                    let (k, s) = try key("a field name after '.'"); path.append(k); span = span.through(s)
+                } else if take(.leftBracket) {
+                    guard case .string(let k) = kind else { throw failure("expected a name in quotes inside [ ]") }
+                    _ = advance()
+                    span = span.through(try expect(.rightBracket, "to close the index").span)
+                    path.append(k)
+                } else { break }
+            }
+            let opToken = current
+            let operation: ScenarioChange.Operation
+            switch opToken.kind {
+            case .symbol(.assign): operation = .set
+            case .symbol(.plusAssign): operation = .add
+            case .symbol(.minusAssign): operation = .subtract
+            case .symbol(.starAssign): operation = .multiply
+            case .symbol(.slashAssign): operation = .divide
+            default: throw failure("expected '=', '+=', '-=', '*=' or '/=' after the line name, found \(describe(opToken))")
+            }
+            _ = advance()
+            skipNewlines()
+            let value = try expression()
+            changes.append(ScenarioChange(path: path, pathSpan: span, operation: operation, value: value))
+            guard kind == .newline || check(.comma) || check(.semicolon) || check(.rightBrace) else {
+                throw failure("expected ';' or a new line between changes, found \(describe(current))")
+            }
+        }
+        return ScenarioClause(name: nil, base: base, changes: changes)
+    }
+}

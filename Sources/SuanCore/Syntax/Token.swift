@@ -1,0 +1,40 @@
+/// A lexeme: what kind it is, where it is, and whether whitespace came before it.
+public struct Token: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// Digits as written, without underscores: `3622.4`.
+        case number(String)
+        case identifier(String)
+        /// A string literal's contents, escapes resolved.
+        case string(String)
+        case keyword(Keyword)
+        case symbol(Symbol)
+        /// A line end outside brackets; statements end here unless the line ends with an operator.
+        case newline
+        case endOfInput
+        /// A character the lexer cannot read; the parser reports it with `message`.
+        case invalid(message: String)
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+    public var spaceBefore: Bool
+}
+
+/// Reserved words. Keywords are English; data names are usually Chinese.
+public enum Keyword: String, Sendable, CaseIterable {
+    case `let`, fn, `if`, then, `else`, `true`, `false`, and, or, not, of
+    case assert, print, unit, load, `as`, scenario, from, compare, only, show, export, to, force
+    case solve, `in`, `where`, table, step
+    case year, project, indicator
+}
+
+/// Punctuation and operators. Full-width `（）`, `，`, `：`, `；` read as their ASCII twins.
+public enum Symbol: String, Sendable, CaseIterable {
+    case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
+    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
+    case leftBrace = "{", rightBrace = "}"
+    case comma = ",", colon = ":", semicolon = ";", dot = ".", dotDot = ".."
+    case assign = "=", equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case arrow = "->", percent = "%", permille = "‰"
+    case plusAssign = "+=", minusAssign = "-=", starAssign = "*=", slashAssign = "/="
+}

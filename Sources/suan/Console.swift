@@ -1,0 +1,27 @@
+import SuanCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Prints session events: results and text to standard output, diagnostics to standard error.
+struct Console {
+    var colour: Bool
+    var colourErrors: Bool
+
+    static func error(_ text: String) {
+        fputs(text + "\n", stderr)
+    }
+
+    func show(_ event: Session.Event, session: Session?) {
+        switch event {
+        case .result(let value, _):
+            print(ValueFormatter().markup(value).rendered(colour: colour))
+        case .text(let text):
+            print(text)
+        case .loaded:
+            break
+        case .diagnostic:
+            break  // rendered by the caller, which holds the session's sources
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import SuanCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// A file that could not be read, with the message to print.
+struct ReadFailure: Error {
+    var message: String
+}
+
+/// Runs scripts from files and standard input, mapping outcomes to exit codes.
+enum ScriptRunner {
+    /// Reads a file as UTF-8; invalid bytes are reported with their line and column.
+    static func read(_ path: String) -> Result<String, ReadFailure> {
+        guard let handle = fopen(path, "rb") else {
+            return .failure(ReadFailure(message: "suan: error: cannot open '\(path)': \(String(cString: strerror(errno)))"))
+        }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, handle)
+            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count { break }
+        }
+        if ferror(handle) != 0 { return .failure(ReadFailure(message: "suan: error: cannot read '\(path)'")) }
+        return decode(bytes, name: path)
+    }
+
+    static func decode(_ bytes: [UInt8], name: String) -> Result<String, ReadFailure> {
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        // Find the first bad byte to say where it is.
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : (b >> 5 == 0b110 ? 2 : (b >> 4 == 0b1110 ? 3 : (b >> 3 == 0b11110 ? 4 : 0)))
+            if length == 0 || i + length > bytes.count || String(validating: bytes[i..<i + length], as: UTF8.self) == nil {
+                return .failure(ReadFailure(message: "\(name):\(line):\(column): error: invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))); Suan reads UTF-8 text only"))
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return .failure(ReadFailure(message: "\(name): error: invalid UTF-8"))
+    }
+
+    static func runFile(_ path: String, session: inout Session, printer: Console) -> Int32 {
+        switch read(path) {
+        case .failure(let failure):
+            Console.error(failure.message)
+            return 1
+        case .success(let text):
+            return runText(text, name: path, session: &session, printer: printer)
+        }
+    }
+
+    static func runStandardInput(session: inout Session, printer: Console) -> Int32 {
+        var bytes: [UInt8] = []
+        while true {
+            let c = getchar()
+            if c == EOF { break }
+            bytes.append(UInt8(truncatingIfNeeded: c))
+        }
+        switch decode(bytes, name: "<stdin>") {
+        case .failure(let failure):
+            Console.error(failure.message)
+            return 1
+        case .success(let text):
+            return runText(text, name: "<stdin>", session: &session, printer: printer)
+        }
+    }
+
+    static func runText(_ text: String, name: String, session: inout Session, printer: Console) -> Int32 {
+        let status = run(text, name: name, transactional: false, session: &session, printer: printer)
+        if status == .incomplete {
+            Console.error("\(name): error: the input ends inside an open bracket or after an operator")
+            return 1
+        }
+        return exitStatus(status, printer: printer, session: session) ?? 0
+    }
+
+    /// Runs one piece of source, printing results as they come and diagnostics once it ends.
+    static func run(_ text: String, name: String, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
+        var pending: [Diagnostic] = []
+        let status = session.run(text, name: name, transactional: transactional) { event in
+            if case .diagnostic(let d) = event { pending.append(d) } else { printer.show(event, session: nil) }
+        }
+        for d in pending { Console.error(session.render(d, colour: printer.colourErrors)) }
+        return status
+    }
+
+    /// `nil` to go on, or the exit status to stop with.
+    static func exitStatus(_ status: Session.Status, printer: Console, session: Session) -> Int32? {
+        switch status {
+        case .success: return nil
+        case .failure: return 1
+        case .incomplete:
+            Console.error("<expr>: error: the input ends inside an open bracket or after an operator")
+            return 1
+        case .interrupted:
+            Console.error("suan: interrupted (已中断)")
+            return 130
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import SuanBudget
+import SuanCore
+import SuanREPL
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// `suan`: runs a script, evaluates `-e` expressions, reads a script from a pipe, or opens the REPL.
+struct SuanCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "suan",
+        abstract: "Suan (算): exact budget arithmetic, year data and what-if planning.",
+        discussion: """
+            With no FILE and no -e, suan opens the REPL on a terminal, or runs the script on standard input.
+            Exit codes: 0 success, 1 an error or a failed assert, 2 a usage error, 130 interrupted.
+            Start with:  suan -e 'load 2022' -e '基本支出 / 总支出'
+            """,
+        version: "suan \(version)"
+    )
+
+    @Argument(help: "A script to run (*.suan).")
+    var file: String?
+
+    @Option(name: .shortAndLong, help: "Evaluate an expression or statement and print its value (repeatable).")
+    var expression: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Enter the REPL after running FILE or -e.")
+    var interactive = false
+
+    @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Option(name: .customLong("rounding"), help: "Display rounding: half-up (四舍五入, default) or half-even.")
+    var rounding: String = "half-up"
+
+    @Option(name: .customLong("max-depth"), help: "Maximum depth of nested calls (default 400).")
+    var maxDepth: Int = 400
+
+    func validate() throws {
+        guard RoundingMode(rawValue: rounding) != nil, rounding != RoundingMode.towardZero.rawValue else {
+            throw ValidationError("--rounding must be half-up or half-even")
+        }
+        guard maxDepth > 0 && maxDepth <= 100_000 else { throw ValidationError("--max-depth must be between 1 and 100000") }
+    }
+
+    var settings: Settings {
+        var s = Settings()
+        s.rounding = RoundingMode(rawValue: rounding) ?? .halfAwayFromZero
+        s.maximumCallDepth = maxDepth
+        return s
+    }
+
+    /// Runs the command; returns the process exit status.
+    func execute() -> Int32 {
+        let terminalIn = isatty(0) == 1
+        let colour = !noColor && getenv("NO_COLOR") == nil && isatty(1) == 1
+        var session = Session(domain: BudgetDomain(), settings: settings)
+        for problem in session.stdlibProblems { Console.error("suan: Stdlib problem: \(problem)") }
+        let printer = Console(colour: colour, colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1)
+
+        if let file {
+            let status = ScriptRunner.runFile(file, session: &session, printer: printer)
+            if status != 0 { return status }
+        }
+        for (i, text) in expression.enumerated() {
+            let result = ScriptRunner.run(text, name: expression.count == 1 ? "<expr>" : "<expr:\(i + 1)>",
+                                          transactional: true, session: &session, printer: printer)
+            if let status = ScriptRunner.exitStatus(result, printer: printer, session: session) { return status }
+        }
+        if interactive || (file == nil && expression.isEmpty && terminalIn) {
+            var repl = REPL(session: session, colour: colour)
+            return repl.run()
+        }
+        if file == nil && expression.isEmpty {
+            return ScriptRunner.runStandardInput(session: &session, printer: printer)
+        }
+        return 0
+    }
+}
