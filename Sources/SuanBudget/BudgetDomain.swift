@@ -1,18 +1,32 @@
 import SuanCore
 
-/// The budget domain: placeholder host until YearLoader lands.
+/// The budget domain behind `load`, scenarios, `show`, `compare` and `export`.
 public struct BudgetDomain: DomainHost {
     public init() {}
-    public func locate(_ target: LoadTarget, span: SourceSpan) throws(Diagnostic) -> DataSource {
-        try NoDomain().locate(target, span: span)
+
+    public func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource {
+        try YearLocator().locate(target, span: span, file: file)
     }
-    public func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic]) { (year, []) }
-    public func rederive(_ year: Record, span: SourceSpan) throws(Diagnostic) -> Record { year }
-    public func show(_ value: Value, format: ValueFormatter) -> String? { nil }
+
+    public func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic]) {
+        let problems = YearRules.validate(year, file: file)
+        if problems.contains(where: { $0.severity == .error }) { return (year, problems) }
+        return (YearRules.derive(year, firstLoad: true), problems)
+    }
+
+    public func rederive(_ year: Record, span: SourceSpan) throws(Diagnostic) -> Record {
+        YearRules.rederive(year)
+    }
+
+    public func show(_ value: Value, format: ValueFormatter) -> String? {
+        YearReport(format: format).show(value)
+    }
+
     public func compare(_ items: [(label: String, value: Value)], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        try NoDomain().compare(items, only: only, format: format, span: span)
+        try Comparison(format: format).table(items, only: only, span: span)
     }
+
     public func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        try NoDomain().export(value, to: path, force: force, format: format, span: span)
+        try Exporter(format: format).export(value, to: path, force: force, span: span)
     }
 }

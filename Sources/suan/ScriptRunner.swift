@@ -28,19 +28,7 @@ enum ScriptRunner {
     }
 
     static func decode(_ bytes: [UInt8], name: String) -> Result<String, ReadFailure> {
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
-        // Find the first bad byte to say where it is.
-        var line = 1, column = 1, i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : (b >> 5 == 0b110 ? 2 : (b >> 4 == 0b1110 ? 3 : (b >> 3 == 0b11110 ? 4 : 0)))
-            if length == 0 || i + length > bytes.count || String(validating: bytes[i..<i + length], as: UTF8.self) == nil {
-                return .failure(ReadFailure(message: "\(name):\(line):\(column): error: invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))); Suan reads UTF-8 text only"))
-            }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-            i += length
-        }
-        return .failure(ReadFailure(message: "\(name): error: invalid UTF-8"))
+        SourceDecoding.decode(bytes).mapError { ReadFailure(message: $0.message(in: name)) }
     }
 
     static func runFile(_ path: String, session: inout Session, printer: Console) -> Int32 {

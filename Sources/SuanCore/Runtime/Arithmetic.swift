@@ -1,6 +1,6 @@
 /// Arithmetic on values: the ``DimensionRules`` table applied to exact decimals, with display
 /// information (money unit, ratio style) carried to the result.
-enum Arithmetic {
+public enum Arithmetic {
     static func literal(_ value: ExactDecimal, unit: UnitWord) throws(ArithmeticError) -> Value {
         switch unit {
         case .money(let u): return .money(try value.multiplied(by: u.factor), u)
@@ -165,6 +165,14 @@ enum Arithmetic {
         if case .unknown = r { return .unknown }
         let same = try equal(l, r, span: span)
         return .bool(op == .equal ? same : !same)
+    }
+
+    /// Structural equality of two values, for callers outside the interpreter.
+    public static func equalValues(_ l: Value, _ r: Value) throws(Diagnostic) -> Bool {
+        if case .unknown = l, case .unknown = r { return true }
+        if case .unknown = l { return false }
+        if case .unknown = r { return false }
+        return try equal(l, r, span: .none)
     }
 
     static func equal(_ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Bool {

@@ -3,7 +3,8 @@
 /// knows only records.
 public protocol DomainHost: Sendable {
     /// Finds a year for `load`: a year file to evaluate, or a record already read (CSV).
-    func locate(_ target: LoadTarget, span: SourceSpan) throws(Diagnostic) -> DataSource
+    /// `file` is the index the data's text will have among the session's sources, for positions.
+    func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource
 
     /// Validates a year read from a file and adds its derived lines (总收入, 总支出, shares…).
     /// Errors stop the load; warnings are printed.
@@ -26,14 +27,16 @@ public protocol DomainHost: Sendable {
 public enum DataSource: Sendable {
     /// Suan source text (a year file) and the name diagnostics use for it.
     case source(name: String, text: String)
-    /// A record built directly (from CSV).
-    case record(Record, label: String)
+    /// A record built directly (from CSV), and the text it was read from.
+    case record(Record, label: String, text: String)
+    /// Data that could not be read; the text is kept so that the error can point into it.
+    case invalid(Diagnostic, label: String, text: String)
 }
 
 /// A host with no budget domain: `load` and friends report that they are unavailable.
 public struct NoDomain: DomainHost {
     public init() {}
-    public func locate(_ target: LoadTarget, span: SourceSpan) throws(Diagnostic) -> DataSource {
+    public func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource {
         throw Diagnostic(id: "no-domain", "year data is not available in this build", at: span)
     }
     public func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic]) { (year, []) }

@@ -188,14 +188,18 @@ public struct Session: Sendable {
         case .year(let y, let collection): collection.map { "\($0)\(y)" } ?? "y\(y)"
         case .path: ""
         }
-        switch try domain.locate(target, span: span) {
-        case .record(let record, let label):
-            let (year, problems) = domain.prepare(record, file: -1)
+        let file = Int32(sources.count + collector.sources.count)
+        switch try domain.locate(target, span: span, file: file) {
+        case .invalid(let error, let label, let text):
+            collector.sources.append((SourceFile(name: label, text: text), file))
+            throw error
+        case .record(let record, let label, let text):
+            collector.sources.append((SourceFile(name: label, text: text), file))
+            let (year, problems) = domain.prepare(record, file: file)
             if let error = problems.first(where: { $0.severity == .error }) { throw error }
             return LoadedYear(record: year, defaultName: defaultName.isEmpty ? Session.name(for: year) : defaultName,
                               label: label, warnings: problems)
         case .source(let name, let text):
-            let file = Int32(sources.count + collector.sources.count)
             let source = SourceFile(name: name, text: text)
             collector.sources.append((source, file))
             let record = try evaluateDataFile(source, file: file, span: span)

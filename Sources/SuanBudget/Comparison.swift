@@ -1,0 +1,116 @@
+import SuanCore
+
+/// `compare A, B, …`: every budget line side by side, with the change from the first column.
+struct Comparison {
+    let format: ValueFormatter
+
+    struct Line {
+        var label: String
+        var values: [Value]
+    }
+
+    func lines(_ years: [Record]) -> [Line] {
+        var lines: [Line] = []
+        func add(_ label: String, _ get: (Record) -> Value?) {
+            let values = years.map { get($0) ?? .unknown }
+            if values.contains(where: { if case .unknown = $0 { false } else { true } }) { lines.append(Line(label: label, values: values)) }
+        }
+        var incomeKeys: [String] = []
+        for y in years { if case .record(let r)? = y["收入"] { for k in r.keys where !incomeKeys.contains(k) { incomeKeys.append(k) } } }
+        for k in incomeKeys { add("收入 · \(k)") { y in if case .record(let r)? = y["收入"] { r[k] } else { nil } } }
+        add("总收入") { $0["总收入"] }
+        add("基本支出") { $0["基本支出"] }
+        add("  人员经费") { $0["人员经费"] }
+        add("  公用经费") { $0["公用经费"] }
+        add("项目支出") { $0["项目支出"] }
+        add("总支出") { $0["总支出"] }
+        add("收支差额") { $0["收支差额"] }
+        add("基本支出占比") { $0["基本支出占比"] }
+        add("项目支出占比") { $0["项目支出占比"] }
+        add("预算执行率") { $0["预算执行率"] }
+        var projectNames: [String] = []
+        for y in years { for p in YearRules.projects(y) { if case .string(let n)? = p["名称"], !projectNames.contains(n) { projectNames.append(n) } } }
+        for name in projectNames {
+            func project(_ y: Record) -> Record? { YearRules.projects(y).first { $0["名称"]?.plainText == name } }
+            add("\(name) · 预算") { project($0)?["预算"] }
+            var indicatorNames: [String] = []
+            for y in years {
+                if case .list(let items)? = project(y)?["指标"] {
+                    for case .record(let i) in items where i["预计"] != nil { if !indicatorNames.contains(i["名称"]!.plainText) { indicatorNames.append(i["名称"]!.plainText) } }
+                }
+            }
+            for ind in indicatorNames {
+                add("\(name) · \(ind)（预计）") { y in
+                    guard case .list(let items)? = project(y)?["指标"] else { return nil }
+                    for case .record(let i) in items where i["名称"]?.plainText == ind { return i["预计"] ?? i["实际"] }
+                    return nil
+                }
+            }
+        }
+        return lines
+    }
+
+    /// The change from `a` to `b`: an amount and a percentage, or percentage points for ratios.
+    func delta(_ a: Value, _ b: Value) -> (String, String) {
+        switch (a, b) {
+        case (.money(let x, let u), .money(let y, _)):
+            guard let d = try? y.subtracting(x) else { return ("", "") }
+            let pct = x.isZero ? "" : ((try? d.divided(by: x)).map { signed(format.text(.ratio($0, .percent))) } ?? "")
+            return (signed(format.text(.money(d, u))), pct)
+        case (.ratio(let x, _), .ratio(let y, _)):
+            guard let d = try? y.subtracting(x) else { return ("", "") }
+            return (signed(format.text(.ratio(d, .points))), "")
+        case (.quantity(let x, let t), .quantity(let y, _)):
+            guard let d = try? y.subtracting(x) else { return ("", "") }
+            let pct = x.isZero ? "" : ((try? d.divided(by: x)).map { signed(format.text(.ratio($0, .percent))) } ?? "")
+            return (signed(format.text(.quantity(d, t))), pct)
+        default:
+            return ("", "")
+        }
+    }
+
+    func signed(_ s: String) -> String {
+        s.hasPrefix("-") || s.hasPrefix("0") && !s.contains(where: { ("1"..."9").contains($0) }) ? s : "+" + s
+    }
+
+    func table(_ items: [(label: String, value: Value)], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
+        var years: [Record] = []
+        for item in items {
+            guard case .record(let r) = item.value, r.kind == "year" || r.kind == "scenario" else {
+                throw Diagnostic(id: "type-mismatch", "compare takes years and scenarios; \(item.label) is a \(item.value.type.name)", at: span)
+            }
+            years.append(r)
+        }
+        var all = lines(years)
+        if !only.isEmpty {
+            all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) } }
+            guard !all.isEmpty else {
+                throw Diagnostic(id: "unknown-line", "no line matches \(only.joined(separator: ", "))", at: span,
+                                 notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
+            }
+        }
+        let labels = items.map(\.label)
+        var headers = ["项目"] + labels
+        if items.count == 2 { headers += ["Δ", "Δ%"] } else { headers += labels.dropFirst().map { "Δ \($0)" } }
+        var table = TextTable(headers: headers)
+        var folded = 0
+        for line in all {
+            let unchanged = line.values.dropFirst().allSatisfy { v in (try? Arithmetic.equalValues(v, line.values[0])) == true }
+            if unchanged && line.label.contains(" · ") && only.isEmpty { folded += 1; continue }
+            var row = [line.label] + line.values.map { format.text($0) }
+            if items.count == 2 {
+                let (d, p) = delta(line.values[0], line.values[1])
+                row += [d, p]
+            } else {
+                for v in line.values.dropFirst() {
+                    let (d, p) = delta(line.values[0], v)
+                    row.append(p.isEmpty ? d : "\(d) (\(p))")
+                }
+            }
+            table.add(row)
+        }
+        var out = table.rendered
+        if folded > 0 { out += "\n（\(folded) 个项目行未变，已折叠；用 only 查看）" }
+        return out
+    }
+}
