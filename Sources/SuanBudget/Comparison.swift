@@ -7,13 +7,18 @@ struct Comparison {
     struct Line {
         var label: String
         var values: [Value]
+        /// Project lines fold away when unchanged; year lines always show.
+        var foldable: Bool
     }
 
     func lines(_ years: [Record]) -> [Line] {
         var lines: [Line] = []
+        var inProjects = false
         func add(_ label: String, _ get: (Record) -> Value?) {
             let values = years.map { get($0) ?? .unknown }
-            if values.contains(where: { if case .unknown = $0 { false } else { true } }) { lines.append(Line(label: label, values: values)) }
+            if values.contains(where: { if case .unknown = $0 { false } else { true } }) {
+                lines.append(Line(label: label, values: values, foldable: inProjects))
+            }
         }
         var incomeKeys: [String] = []
         for y in years { if case .record(let r)? = y["收入"] { for k in r.keys where !incomeKeys.contains(k) { incomeKeys.append(k) } } }
@@ -30,6 +35,7 @@ struct Comparison {
         add("预算执行率") { $0["预算执行率"] }
         var projectNames: [String] = []
         for y in years { for p in YearRules.projects(y) { if case .string(let n)? = p["名称"], !projectNames.contains(n) { projectNames.append(n) } } }
+        inProjects = true
         for name in projectNames {
             func project(_ y: Record) -> Record? { YearRules.projects(y).first { $0["名称"]?.plainText == name } }
             add("\(name) · 预算") { project($0)?["预算"] }
@@ -96,7 +102,7 @@ struct Comparison {
         var folded = 0
         for line in all {
             let unchanged = line.values.dropFirst().allSatisfy { v in (try? Arithmetic.equalValues(v, line.values[0])) == true }
-            if unchanged && line.label.contains(" · ") && only.isEmpty { folded += 1; continue }
+            if unchanged && line.foldable && only.isEmpty { folded += 1; continue }
             var row = [line.label] + line.values.map { format.text($0) }
             if items.count == 2 {
                 let (d, p) = delta(line.values[0], line.values[1])

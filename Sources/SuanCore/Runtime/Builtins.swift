@@ -14,6 +14,8 @@ enum Builtins {
                 let rounded = try x.rounded(toMultipleOf: step, mode: settings.rounding)
                 // The step decides how the result shows when the value is a bare number shown as a ratio.
                 if case .number = args[0], case .ratio(_, let style) = args[1] { return .ratio(rounded, style) }
+                // Money rounded to a step of 万元 shows in 万元.
+                if case .money = args[0], case .money(_, let unit) = args[1] { return .money(rounded, unit) }
                 return Arithmetic.rebuild(args[0], rounded)
             } catch let e as ArithmeticError {
                 throw Arithmetic.wrap(e, span)

@@ -57,6 +57,9 @@ public enum DimensionRules {
         switch (l, r) {
         case (.money, .ratio), (.number, .ratio), (.quantity, .ratio), (.rate, .ratio):
             return .relativeChange(l)
+        case (.ratio, .number):
+            // A ratio is a dimensionless number: 105% − 1 is 5%.
+            return .result(.ratio)
         case (.ratio, .money), (.ratio, .quantity), (.ratio, .rate):
             return failure(op, l, r, help: "a change by a ratio is written with the amount first: x \(op.rawValue) 10%")
         case (.quantity(let a), .quantity(let b)):

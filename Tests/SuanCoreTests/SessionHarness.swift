@@ -1,0 +1,46 @@
+import SuanBudget
+@testable import SuanCore
+
+/// Drives a ``Session`` as the CLI does, collecting printed text and diagnostics.
+struct SessionHarness {
+    var session = Session(domain: BudgetDomain())
+    var output: [String] = []
+    var diagnostics: [Diagnostic] = []
+    var rendered: [String] = []
+
+    /// Runs one piece of source (as one `-e` argument) and returns its status.
+    @discardableResult
+    mutating func run(_ text: String, name: String = "<expr>", transactional: Bool = true) -> Session.Status {
+        var out: [String] = [], diags: [Diagnostic] = []
+        let format = session.formatter
+        let status = session.run(text, name: name, transactional: transactional) { event in
+            switch event {
+            case .result(let v, _): out.append(format.text(v))
+            case .text(let t): out.append(t)
+            case .loaded: break
+            case .diagnostic(let d): diags.append(d)
+            }
+        }
+        output += out
+        diagnostics += diags
+        rendered += diags.map { session.render($0) }
+        return status
+    }
+
+    /// The printed value of one expression; records a test issue when it fails.
+    mutating func value(_ text: String) -> String {
+        let before = output.count
+        let status = run(text)
+        guard status == .success, output.count > before else {
+            return "FAILED: " + (rendered.last ?? "\(status)")
+        }
+        return output.last!
+    }
+
+    /// The id of the first diagnostic an input produces, or nil when it succeeds.
+    mutating func errorID(_ text: String) -> String? {
+        let before = diagnostics.count
+        run(text)
+        return diagnostics.count > before ? diagnostics[before].id : nil
+    }
+}
