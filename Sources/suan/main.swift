@@ -9,7 +9,23 @@ if setlocale(LC_CTYPE, nil).map({ String(cString: $0) }) == "C" { setlocale(LC_C
 signal(SIGINT) { _ in Interruption.request() }
 signal(SIGPIPE, SIG_IGN)
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+/// `-e -5%` must read "-5%" as the expression, not as an option: glue each -e to its value.
+func gluingExpressions(_ raw: [String]) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < raw.count {
+        if (raw[i] == "-e" || raw[i] == "--expression") && i + 1 < raw.count {
+            out.append("--expression=" + raw[i + 1])
+            i += 2
+        } else {
+            out.append(raw[i])
+            i += 1
+        }
+    }
+    return out
+}
+
+let arguments = gluingExpressions(Array(CommandLine.arguments.dropFirst()))
 let command: SuanCommand
 do {
     command = try SuanCommand.parse(arguments)

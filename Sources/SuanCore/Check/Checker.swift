@@ -192,8 +192,7 @@ struct Checker {
             return resolve(n, at: e.span)
         case .list(let items):
             let checked = items.map { check($0) }
-            let types = Set(checked.map(\.1))
-            return (.list(checked.map(\.0)), .list(types.count == 1 ? types.first! : .any))
+            return (.list(checked.map(\.0)), .list(SuanType.element(of: checked.map(\.1))))
         case .record(let entries):
             return record(kind: nil, entries: entries)
         case .negate(let inner):

@@ -52,6 +52,30 @@ public indirect enum SuanType: Hashable, Sendable {
     }
 }
 
+extension SuanType {
+    /// The most precise type that covers both: records merge their fields, anything else unequal is `.any`.
+    public func joined(with other: SuanType) -> SuanType {
+        if self == other { return self }
+        switch (self, other) {
+        case (.record(let a), .record(let b)):
+            var fields = a.fields
+            for (k, t) in b.fields { fields[k] = fields[k].map { $0.joined(with: t) } ?? t }
+            return .record(RecordShape(kind: a.kind == b.kind ? a.kind : nil, fields: fields))
+        case (.list(let a), .list(let b)):
+            return .list(a.joined(with: b))
+        default:
+            return .any
+        }
+    }
+
+    /// The joined type of a list's elements.
+    static func element(of types: some Sequence<SuanType>) -> SuanType {
+        var result: SuanType? = nil
+        for t in types { result = result.map { $0.joined(with: t) } ?? t }
+        return result ?? .any
+    }
+}
+
 /// The fields a record is known to have; `kind` names years, projects and indicators.
 public struct RecordShape: Hashable, Sendable {
     public var kind: String?

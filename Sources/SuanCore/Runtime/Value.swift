@@ -82,7 +82,7 @@ public enum Value: Sendable {
         case .rate(_, _, let t): .rate(t)
         case .bool: .bool
         case .string: .string
-        case .list(let items): .list(items.first?.type ?? .any)
+        case .list(let items): .list(SuanType.element(of: items.lazy.map(\.type)))
         case .record(let r): .record(r.shape)
         case .function(let f): .function(arity: f.arity)
         case .target: .target

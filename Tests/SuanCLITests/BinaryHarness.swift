@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Runs the built `suan` binary as a user would, with the environment set on the child only.
+enum Binary {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var path: String {
+        if let override = ProcessInfo.processInfo.environment["SUAN_BIN"] { return override }
+        for configuration in ["debug", "release"] {
+            let candidate = root.appendingPathComponent(".build/\(configuration)/suan").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/suan").path
+    }
+
+    struct Outcome {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var environment = ["LANG": "C.UTF-8", "HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        for (k, v) in extra { environment[k] = v }
+        process.environment = environment
+        process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                       status: process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus)
+    }
+}
+
+/// Compares text with a committed snapshot; `SUAN_RECORD=1` rewrites the snapshot and fails the run,
+/// so that recording is never left on.
+func assertSnapshot(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+    if ProcessInfo.processInfo.environment["SUAN_RECORD"] != nil {
+        try? actual.write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("recorded \(url.lastPathComponent); run again without SUAN_RECORD", sourceLocation: sourceLocation)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("no snapshot \(url.path); run with SUAN_RECORD=1 to create it", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(actual == expected, "\(url.lastPathComponent) differs from its snapshot", sourceLocation: sourceLocation)
+}

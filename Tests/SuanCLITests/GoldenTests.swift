@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Every `Scripts/*.suan` runs through the binary; its output must match `Scripts/expected/NAME.out`.
+@Suite(.timeLimit(.minutes(2))) struct ScriptGoldenTests {
+    static let scripts: [String] = {
+        let dir = Binary.root.appendingPathComponent("Scripts")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".suan") }.sorted()
+    }()
+
+    @Test func thereAreScripts() { #expect(Self.scripts.count >= 4) }
+
+    @Test(arguments: scripts)
+    func script(_ name: String) throws {
+        let dir = Binary.root.appendingPathComponent("Scripts")
+        let r = try Binary.run([name], directory: dir)
+        #expect(r.status == 0, "\(name) failed: \(r.stderr)")
+        let expected = dir.appendingPathComponent("expected").appendingPathComponent(name.replacingOccurrences(of: ".suan", with: ".out"))
+        assertSnapshot(r.stdout + (r.stderr.isEmpty ? "" : "--- stderr\n" + r.stderr), at: expected)
+    }
+}
+
+/// One program per kind of diagnostic; the rendered error (file:line:col, source line, caret) is snapshotted.
+@Suite(.timeLimit(.minutes(2))) struct DiagnosticSnapshotTests {
+    static let folder = Binary.root.appendingPathComponent("Tests/SuanCLITests/Snapshots/errors")
+    static let programs: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".suan") && !$0.hasSuffix("-data.suan") }.sorted()
+    }()
+
+    @Test(arguments: programs)
+    func diagnostic(_ name: String) throws {
+        let r = try Binary.run([name], directory: Self.folder)
+        #expect(r.status == 1, "\(name) exited \(r.status)")
+        #expect(r.stderr.range(of: #":\d+:\d+: error: "#, options: .regularExpression) != nil, "\(name): \(r.stderr)")
+        assertSnapshot(r.stderr, at: Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".suan", with: ".stderr")))
+    }
+}
