@@ -9,26 +9,33 @@ if setlocale(LC_CTYPE, nil).map({ String(cString: $0) }) == "C" { setlocale(LC_C
 signal(SIGINT) { _ in Interruption.request() }
 signal(SIGPIPE, SIG_IGN)
 
-/// `-e -5%` must read "-5%" as the expression, not as an option: glue each -e to its value.
-func gluingExpressions(_ raw: [String]) -> [String] {
-    var out: [String] = []
+/// `-e -5%` must read "-5%" as the expression, not as an option, and `-e ''` is an empty
+/// expression: the -e values are taken out before the rest is parsed.
+func separatingExpressions(_ raw: [String]) -> (rest: [String], expressions: [String]) {
+    var rest: [String] = [], expressions: [String] = []
     var i = 0
     while i < raw.count {
-        if (raw[i] == "-e" || raw[i] == "--expression") && i + 1 < raw.count {
-            out.append("--expression=" + raw[i + 1])
+        let a = raw[i]
+        if (a == "-e" || a == "--expression") && i + 1 < raw.count {
+            expressions.append(raw[i + 1])
             i += 2
-        } else {
-            out.append(raw[i])
-            i += 1
+            continue
         }
+        if a.hasPrefix("--expression=") {
+            expressions.append(String(a.dropFirst("--expression=".count)))
+        } else {
+            rest.append(a)
+        }
+        i += 1
     }
-    return out
+    return (rest, expressions)
 }
 
-let arguments = gluingExpressions(Array(CommandLine.arguments.dropFirst()))
-let command: SuanCommand
+let (arguments, expressions) = separatingExpressions(Array(CommandLine.arguments.dropFirst()))
+var command: SuanCommand
 do {
     command = try SuanCommand.parse(arguments)
+    command.expression += expressions
 } catch {
     let code = SuanCommand.exitCode(for: error)
     if code == .success {
