@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanBudget"]),
+        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanBudget", "SuanREPL"]),
         .testTarget(name: "SuanCLITests", dependencies: ["SuanCore"],
                     exclude: ["Snapshots"]),
     ],

@@ -4,6 +4,7 @@
 #include <histedit.h>
 #include <locale.h>
 #include <stdio.h>
+#include <wchar.h>
 
 typedef unsigned char (*suan_el_func_t)(EditLine *, int);
 typedef char *(*suan_el_prompt_t)(EditLine *);
@@ -17,6 +18,8 @@ static inline void *suan_el_get_clientdata(EditLine *el) { void *d = 0; el_get(e
 static inline int suan_el_addfn(EditLine *el, const char *name, const char *help, suan_el_func_t f) {
     return el_set(el, EL_ADDFN, name, help, f);
 }
+typedef int (*suan_el_rfunc_t)(EditLine *, wchar_t *);
+static inline int suan_el_set_getcfn(EditLine *el, suan_el_rfunc_t f) { return el_set(el, EL_GETCFN, f); }
 static inline int suan_el_bind(EditLine *el, const char *key, const char *fn) { return el_set(el, EL_BIND, key, fn, NULL); }
 
 static inline History *suan_history_init(void) { return history_init(); }

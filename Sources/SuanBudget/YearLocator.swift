@@ -40,13 +40,13 @@ struct YearLocator {
 }
 
 /// Reading and writing whole files without Foundation.
-enum FileText {
-    static func exists(_ path: String) -> Bool {
+public enum FileText {
+    public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    static func read(_ path: String, span: SourceSpan) throws(Diagnostic) -> String {
+    public static func read(_ path: String, span: SourceSpan) throws(Diagnostic) -> String {
         guard let handle = fopen(path, "rb") else {
             throw Diagnostic(id: "load-io", "cannot open \"\(path)\": \(String(cString: strerror(errno)))", at: span)
         }
@@ -69,7 +69,7 @@ enum FileText {
 
     /// Writes through a temporary file and a rename, so a failure never leaves a half-written file;
     /// refuses to replace an existing file unless `force`.
-    static func write(_ text: String, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) {
+    public static func write(_ text: String, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) {
         if !force && exists(path) {
             throw Diagnostic(id: "export-exists", "\"\(path)\" already exists", at: span,
                              notes: ["help: add 'force' to replace it: export … to \"\(path)\" force"])

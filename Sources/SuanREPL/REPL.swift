@@ -1,57 +1,206 @@
+import CEditLine
+import SuanBudget
 import SuanCore
-#if canImport(Glibc)
 @preconcurrency import Glibc
-#endif
 
-/// The interactive shell. (Plain line reading; the libedit front end replaces `readLine`.)
+/// The interactive shell: libedit line editing, history, completion, multi-line input, commands,
+/// and results shown with their types. Every input is a transaction on the ``Session``.
 public struct REPL {
+    public static let version = "0.1.0"
+
     var session: Session
     let colour: Bool
+    let fresh: Session
+    var history = HistoryFile()
+    var entries: [String] = []
+    var inputCount = 0
 
     public init(session: Session, colour: Bool) {
         self.session = session
         self.colour = colour
+        self.fresh = Session(domain: BudgetDomain(), settings: session.settings)
     }
 
     public mutating func run() -> Int32 {
-        print("suan 0.1 — 算. Try: load 2022, then 基本支出 / 总支出. :help for help, Ctrl-D to quit.")
+        REPL.installInterruptHandler()
+        guard let editor = LineEditor() else {
+            fputs("suan: cannot start line editing; reading plain lines\n", suan_stderr())
+            return 1
+        }
+        let (loaded, warning) = history.load()
+        entries = loaded
+        if let warning { warn(warning) }
+        for e in entries { editor.add(e) }
+        print(paint("suan \(REPL.version) — 算", .heading) + "  load 2022 to start; :help for help; Ctrl-D quits.")
         var buffer = ""
-        var count = 0
         while true {
-            fputs(buffer.isEmpty ? "算> " : "..> ", stdout)
-            fflush(stdout)
-            guard let line = readLine() else { print(); return 0 }
-            buffer += buffer.isEmpty ? line : "\n" + line
-            if Session.isIncomplete(buffer) { continue }
-            let text = buffer
-            buffer = ""
-            if text.trimmingSpaces == ":quit" || text.trimmingSpaces == ":q" { return 0 }
-            count += 1
-            var pending: [Diagnostic] = []
-            var outputs: [Session.Event] = []
-            _ = session.run(text, name: "<input:\(count)>", transactional: true) { event in
-                if case .diagnostic(let d) = event { pending.append(d) } else { outputs.append(event) }
+            let snapshot = session
+            editor.state.complete = { Completer(session: snapshot).complete($0) }
+            switch editor.read(prompt: buffer.isEmpty ? "算> " : "..> ") {
+            case .endOfInput:
+                if !buffer.isEmpty { buffer = ""; print(""); continue }
+                print("")
+                saveHistory()
+                return 0
+            case .interrupted:
+                buffer = ""
+                print("")
+                continue
+            case .line(let line):
+                buffer += buffer.isEmpty ? line : "\n" + line
             }
-            for event in outputs { show(event) }
-            for d in pending { fputs(session.render(d, colour: colour) + "\n", stderr) }
+            if buffer.trimmingCharacters.isEmpty { buffer = ""; continue }
+            if !buffer.hasPrefix(":") && Session.isIncomplete(buffer) { continue }
+            let input = buffer
+            buffer = ""
+            let entry = HistoryFile.entry(for: input)
+            editor.add(entry)
+            entries.append(entry)
+            if input.hasPrefix(":") {
+                if handleCommand(input) == .quit { saveHistory(); return 0 }
+            } else {
+                evaluate(input)
+            }
+            saveHistory()
         }
     }
 
+    /// The REPL reads Ctrl-C itself: without SA_RESTART, libedit's read returns so the line clears,
+    /// and the evaluator sees the flag.
+    static func installInterruptHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in Interruption.request() }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    mutating func saveHistory() {
+        if let warning = history.save(entries) {
+            warn(warning)
+            history = HistoryFile(path: nil)  // warn once
+        }
+        entries = HistoryFile.normalized(entries)
+    }
+
+    func warn(_ text: String) { fputs(paint(text, .warning) + "\n", suan_stderr()) }
+
+    func paint(_ text: String, _ style: Markup.Style) -> String { Markup(text, style).rendered(colour: colour) }
+
+    // MARK: Evaluation
+
+    mutating func evaluate(_ input: String, name: String? = nil) {
+        inputCount += 1
+        Interruption.clear()
+        var events: [Session.Event] = []
+        let status = session.run(input, name: name ?? "<input:\(inputCount)>", transactional: true) { events.append($0) }
+        for event in events { show(event) }
+        if status == .interrupted { print(paint("已中断 (interrupted)", .warning)) }
+    }
+
     func show(_ event: Session.Event) {
-        let format = session.formatter
         switch event {
         case .result(let value, let type):
             let t = type == .any ? value.type : type
-            print((Markup("= ", .dim) + format.markup(value) + Markup("  [\(t.name)]", .type)).rendered(colour: colour))
-        case .text(let text): print(text)
-        case .loaded(let name, let label): print("loaded \(name) from \(label)")
-        case .diagnostic: break
+            print((Markup("= ", .dim) + session.formatter.markup(value) + Markup("  [\(t.name)]", .type)).rendered(colour: colour))
+        case .text(let text):
+            print(text)
+        case .loaded(let name, let label):
+            print(paint("loaded \(name) from \(label)", .dim))
+        case .diagnostic(let d):
+            fputs(session.render(d, colour: colour) + "\n", suan_stderr())
+        }
+        fflush(suan_stdout())
+    }
+
+    // MARK: Commands
+
+    enum CommandResult { case proceed, quit }
+
+    mutating func handleCommand(_ input: String) -> CommandResult {
+        let parts = input.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let command = String(parts.first ?? "")
+        let argument = parts.count > 1 ? String(parts[1]).trimmingTrailingSpaces : ""
+        switch command {
+        case ":quit", ":q", ":exit":
+            return .quit
+        case ":help", ":h", ":?":
+            help(argument)
+        case ":vars":
+            let vars = session.variables
+            if vars.isEmpty { print("no variables yet; try: load 2022") }
+            var table = TextTable(headers: ["名称", "值", "类型"], alignments: [.left, .left, .left])
+            for (name, value) in vars {
+                var text = session.formatter.text(value)
+                if DisplayWidth.of(text) > 60 { text = String(text.prefix(57)) + "…" }
+                table.add([name, text, value.type.name])
+            }
+            if !vars.isEmpty { print(table.rendered) }
+        case ":type", ":t":
+            switch session.typeOf(argument) {
+            case .success(let t): print(paint(t.name, .type))
+            case .failure(let d): fputs((d.span == .none ? d.message : session.render(d, colour: colour)) + "\n", suan_stderr())
+            }
+        case ":load":
+            let path = argument.trimmingQuotes
+            do {
+                let text = try FileText.read(path, span: .none)
+                evaluate(text, name: path)
+            } catch {
+                fputs("error: \(error.message)\n", suan_stderr())
+            }
+        case ":save":
+            var path = argument
+            var force = false
+            if path.hasSuffix(" force") { force = true; path = String(path.dropLast(" force".count)).trimmingTrailingSpaces }
+            path = path.trimmingQuotes
+            guard !path.isEmpty else { fputs("usage: :save FILE [force]\n", suan_stderr()); break }
+            let script = session.history.joined(separator: "\n") + "\n"
+            do {
+                try FileText.write(script, to: path, force: force, span: .none)
+                print("saved \(session.history.count) inputs to \(path)")
+            } catch {
+                fputs("error: \(error.message)" + (error.id == "export-exists" ? " (add 'force' to replace it)" : "") + "\n", suan_stderr())
+            }
+        case ":reset":
+            session = fresh
+            print("the session is fresh; nothing is loaded")
+        default:
+            fputs("unknown command \(command); :help commands lists them\n", suan_stderr())
+        }
+        return .proceed
+    }
+
+    func help(_ topicName: String) {
+        guard !topicName.isEmpty else { print(HelpTopics.overview); return }
+        guard let topic = HelpTopics.topic(topicName) else {
+            print("no help topic '\(topicName)'. " + HelpTopics.overview)
+            return
+        }
+        print(paint(topic.name, .heading))
+        print(topic.text)
+        guard !topic.examples.isEmpty else { return }
+        print(paint("examples (run now on the bundled 2022 year):", .dim))
+        var scratch = fresh
+        scratch.run("load 2022", name: "<help>", transactional: true) { _ in }
+        let format = scratch.formatter
+        for example in topic.examples {
+            var shown: [String] = []
+            scratch.run(example, name: "<help>", transactional: true) { event in
+                if case .result(let v, _) = event { shown.append(format.text(v)) }
+            }
+            print("  算> \(example)\n  = \(shown.last ?? "—")")
         }
     }
 }
 
 extension String {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    var trimmingQuotes: String {
+        var s = self
+        if s.hasPrefix("\"") { s.removeFirst() }
+        if s.hasSuffix("\"") { s.removeLast() }
+        return s
     }
+
+    var trimmingCharacters: String { Substring(self).trimmingCharacters }
 }

@@ -3,7 +3,7 @@
 #endif
 
 /// Runs work on a thread with a large stack, so that deep (but bounded) Suan recursion never
-/// overflows the 8 MiB main-thread stack.
+/// overflows the 8 MiB main-thread stack. The main thread only waits, with SIGINT blocked.
 enum LargeStack {
     static let size = 512 * 1024 * 1024
 
@@ -30,6 +30,11 @@ enum LargeStack {
             Unmanaged<Job>.fromOpaque(context).release()
             return work()
         }
+        // Signals such as Ctrl-C's SIGINT must reach the worker, whose blocking reads they interrupt.
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
         pthread_join(thread, nil)
         return job.status
     }

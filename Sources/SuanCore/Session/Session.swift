@@ -261,6 +261,9 @@ public struct Session: Sendable {
         }.sorted { $0.name < $1.name }
     }
 
+    /// Count words declared in the Stdlib and the session.
+    public var countWords: Set<String> { scope.units }
+
     /// Every name in scope, for completion.
     public var names: [String] { scope.visibleNames.sorted() }
 

@@ -1,0 +1,78 @@
+import SuanBudget
+import SuanCore
+@preconcurrency import Glibc
+
+/// The persistent REPL history: one entry per line, newest last, de-duplicated and bounded.
+///
+/// Lives in `$SUAN_HISTORY`, else `$XDG_STATE_HOME/suan/history`, else `~/.local/state/suan/history`.
+/// A missing file is an empty history; a corrupt or unwritable one is a warning, never a failure.
+struct HistoryFile {
+    static let limit = 1000
+    let path: String?
+
+    static func environment(_ name: String) -> String? {
+        guard let raw = getenv(name) else { return nil }
+        let value = String(cString: raw)
+        return value.isEmpty ? nil : value
+    }
+
+    static var defaultPath: String? {
+        if let explicit = environment("SUAN_HISTORY") { return explicit }
+        if let state = environment("XDG_STATE_HOME") { return state + "/suan/history" }
+        if let home = environment("HOME") { return home + "/.local/state/suan/history" }
+        return nil
+    }
+
+    init(path: String? = HistoryFile.defaultPath) { self.path = path }
+
+    /// The entries, oldest first, and a warning when the file could not be read whole.
+    func load() -> (entries: [String], warning: String?) {
+        guard let path, FileText.exists(path) else { return ([], nil) }
+        do {
+            let text = try FileText.read(path, span: .none)
+            let entries = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            return (HistoryFile.normalized(entries), nil)
+        } catch {
+            return ([], "warning: history \(path) could not be read (\(error.message)); starting afresh")
+        }
+    }
+
+    /// Keeps the newest copy of each entry and at most `limit` entries.
+    static func normalized(_ entries: [String]) -> [String] {
+        var seen: Set<String> = []
+        var kept: [String] = []
+        for e in entries.reversed() where !e.isEmpty && seen.insert(e).inserted { kept.append(e) }
+        return Array(kept.prefix(limit).reversed())
+    }
+
+    /// Multi-line input is saved as one line.
+    static func entry(for input: String) -> String {
+        input.split(separator: "\n").map { $0.trimmingCharacters }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Writes through a temporary file and a rename; returns a warning instead of failing.
+    func save(_ entries: [String]) -> String? {
+        guard let path else { return nil }
+        if let slash = path.lastIndex(of: "/") { HistoryFile.makeDirectories(String(path[..<slash])) }
+        do {
+            try FileText.write(HistoryFile.normalized(entries).joined(separator: "\n") + "\n", to: path, force: true, span: .none)
+            return nil
+        } catch {
+            return "warning: history not saved to \(path): \(error.message)"
+        }
+    }
+
+    static func makeDirectories(_ path: String) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            mkdir(current, 0o700)
+        }
+    }
+}
+
+extension Substring {
+    var trimmingCharacters: String {
+        String(drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@_silgen_name("forkpty")
+private func c_forkpty(_ master: UnsafeMutablePointer<Int32>, _ name: UnsafeMutablePointer<CChar>?,
+                       _ termios: UnsafeRawPointer?, _ winsize: UnsafeRawPointer?) -> Int32
+
+/// The real binary on a pseudo-terminal, driven key by key, read with deadlines.
+final class Terminal {
+    let pid: pid_t
+    let master: Int32
+    private var raw = ""
+    /// What the terminal showed, with escape sequences (colour, cursor moves) removed.
+    private(set) var transcript = ""
+
+    static func plain(_ raw: String) -> String {
+        raw.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
+    }
+
+    init(home: String) throws {
+        let binary = Binary.path
+        // Everything the child needs is built before fork: after it, only async-signal-safe calls.
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
+        let settings: [String] = ["LANG=C.UTF-8", "TERM=xterm", "HOME=\(home)", "PATH=/usr/bin:/bin"]
+        let envp: [UnsafeMutablePointer<CChar>?] = settings.map { strdup($0) } + [nil]
+        var fd: Int32 = -1
+        let child = c_forkpty(&fd, nil, nil, nil)
+        if child == 0 {
+            var none = sigset_t()
+            sigemptyset(&none)
+            sigprocmask(SIG_SETMASK, &none, nil)
+            for descriptor in 3..<1024 { close(Int32(descriptor)) }
+            execve(binary, argv, envp)
+            _exit(127)
+        }
+        for p in argv + envp { free(p) }
+        guard child > 0 else { throw POSIXError(.ECHILD) }
+        pid = child
+        master = fd
+    }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// How much of the transcript earlier expectations consumed.
+    private var consumed = 0
+
+    /// Reads until `needle` appears after what earlier expectations matched, or the deadline passes.
+    @discardableResult
+    func expect(_ needle: String, within seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            let unread = transcript.dropFirst(consumed)
+            if let range = unread.range(of: needle) {
+                consumed = transcript.distance(from: transcript.startIndex, to: range.upperBound)
+                return true
+            }
+            guard Date() < deadline else { break }
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, 50) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { break }
+                raw += String(decoding: buffer[0..<n], as: UTF8.self)
+                transcript = Terminal.plain(raw)
+            }
+        }
+        Issue.record("did not see \(needle.debugDescription) in: \(transcript.dropFirst(consumed).suffix(600).debugDescription)", sourceLocation: sourceLocation)
+        return false
+    }
+
+    /// Waits for the prompt: libedit discards keys typed before it sets up the line.
+    func prompt(sourceLocation: SourceLocation = #_sourceLocation) { expect("> ", sourceLocation: sourceLocation) }
+
+    /// Waits for the process to end; its exit status (0 when another reaper took it), or nil after the deadline.
+    func exitStatus(within seconds: Double = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var status: Int32 = 0
+        while Date() < deadline {
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, 20) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let n = read(master, &buffer, buffer.count)
+                if n > 0 { raw += String(decoding: buffer[0..<n], as: UTF8.self); transcript = Terminal.plain(raw) }
+            }
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { return (status >> 8) & 0xFF }
+            // Foundation's Process machinery may reap children of this test process first.
+            if reaped == -1 && errno == ECHILD { return kill(pid, 0) == -1 ? 0 : nil }
+        }
+        kill(pid, SIGKILL)
+        return nil
+    }
+
+    deinit {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
+    }
+}
+
+@Suite(.serialized, .timeLimit(.minutes(2))) struct REPLTerminalTests {
+    @Test func aPlannersSessionOnARealTerminal() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+
+        let t = try Terminal(home: home)
+        t.prompt()
+        t.send("load 2022\r")
+        t.expect("loaded y2022")
+        t.prompt()
+        // A CJK expression with a Backspace: the whole character 'x' is removed, not a byte.
+        t.send("基本支出 / 总支出x\u{7F}\r")
+        t.expect("67.19%")
+        t.prompt()
+        // Tab completes a CJK name in scope.
+        t.send("基本支\t")
+        t.expect("出")
+        t.send("\r")
+        t.expect("2,433.84万元")
+        t.prompt()
+        // Multi-line input continues while a bracket is open.
+        t.send("(1万元 +\r")
+        t.expect("..")
+        t.prompt()
+        t.send("2万元)\r")
+        t.expect("3.00万元")
+        t.prompt()
+        // Ctrl-C interrupts a long evaluation and the session goes on.
+        t.send("fn f(n) = if n <= 0 then 0 else f(n - 1) + f(n - 1)\r")
+        t.prompt()
+        t.send("f(60)\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        t.send("\u{03}")
+        t.expect("interrupted")
+        t.prompt()
+        t.send("y2022.总支出\r")
+        t.expect("3,622.40万元")
+        t.prompt()
+        // Ctrl-C at the prompt clears the line.
+        t.send("garbage\u{03}")
+        t.prompt()
+        t.send("1 + 1\r")
+        t.expect("= 2")
+        t.prompt()
+        // Ctrl-D quits.
+        t.send("\u{04}")
+        let firstExit = t.exitStatus()
+        #expect(firstExit == 0, "\(t.transcript.suffix(300).debugDescription)")
+
+        // After a restart, Up recalls the previous line from the persisted history.
+        let again = try Terminal(home: home)
+        again.prompt()
+        again.send("\u{1B}[A")
+        again.expect("1 + 1")
+        again.send("\r")
+        again.expect("= 2")
+        again.prompt()
+        again.send("\u{04}")
+        #expect(again.exitStatus() == 0)
+        let history = try String(contentsOfFile: home + "/.local/state/suan/history", encoding: .utf8)
+        #expect(history.contains("(1万元 + 2万元)"))  // a multi-line entry saved as one line
+        #expect(!history.contains("garbage"))
+    }
+}

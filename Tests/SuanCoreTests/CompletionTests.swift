@@ -1,0 +1,48 @@
+import Testing
+import SuanBudget
+@testable import SuanCore
+@testable import SuanREPL
+
+@Suite struct CompletionTests {
+    var completer: Completer {
+        var h = SessionHarness()
+        h.run("load 2022")
+        return Completer(session: h.session)
+    }
+
+    @Test func namesKeywordsAndCommands() {
+        let c = completer
+        #expect(c.complete("基本支").candidates.contains("基本支出"))
+        #expect(c.complete("基本支").commonPrefix.hasPrefix("基本支出"))
+        #expect(c.complete("scen").candidates == ["scenario"])
+        #expect(c.complete(":he").candidates == [":help"])
+    }
+
+    @Test func fieldsAfterADot() {
+        let c = completer
+        #expect(c.complete("y2022.总").candidates.contains("总支出"))
+        #expect(c.complete("y2022.").candidates.contains("项目"))
+    }
+
+    @Test func projectNamesInsideIndexing() {
+        let completion = completer.complete("项目[\"海")
+        #expect(completion.candidates == ["海珠区专职人民调解服务项目\"]"])
+        #expect(completion.replacing == 1)
+    }
+
+    @Test func unitsAfterDigits() {
+        let c = completer
+        #expect(c.complete("3622.4万").candidates == ["万元"])
+        #expect(c.complete("7730场").candidates == ["场次"])
+    }
+
+    @Test func pathsAfterLoad() {
+        #expect(completer.complete("load \"/e").candidates.contains("/etc/"))
+    }
+
+    @Test func historyEntriesAreOneLineDeduplicatedAndBounded() {
+        #expect(HistoryFile.entry(for: "(1 +\n  2)") == "(1 + 2)")
+        #expect(HistoryFile.normalized(["a", "b", "a"]) == ["b", "a"])
+        #expect(HistoryFile.normalized((0..<1500).map(String.init)).count == HistoryFile.limit)
+    }
+}
