@@ -4,6 +4,8 @@ import SuanBudget
 /// Drives a ``Session`` as the CLI does, collecting printed text and diagnostics.
 struct SessionHarness {
     var session = Session(domain: BudgetDomain())
+
+    init(session: Session = Session(domain: BudgetDomain())) { self.session = session }
     var output: [String] = []
     var diagnostics: [Diagnostic] = []
     var rendered: [String] = []

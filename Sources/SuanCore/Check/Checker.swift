@@ -26,11 +26,26 @@ struct Checker {
         self.loader = loader
     }
 
+    /// While a call is checked with its arguments' types, problems inside an `if` branch are not
+    /// certain (the branch may never run for these arguments), so only unconditional ones count.
+    var inferenceDepth = 0
+    var branchDepth = 0
+
     mutating func report(_ message: String, at span: SourceSpan, id: String, notes: [String] = []) {
+        if inferenceDepth > 0 && branchDepth > 0 { return }
         diagnostics.append(Diagnostic(id: id, message, at: span, notes: notes))
     }
 
     // MARK: Statements
+
+    /// Declares every `fn` of a program first, so that functions may call ones defined later.
+    mutating func predeclare(_ statements: [Statement]) {
+        for statement in statements {
+            guard case .function(let name, _, let parameters, let body) = statement.kind, Keyword(rawValue: name) == nil else { continue }
+            let slot = scope.define(name, type: .function(arity: parameters.count))
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
+        }
+    }
 
     mutating func check(_ statement: Statement) -> CheckedStatement {
         nextLocal = 0
@@ -96,11 +111,29 @@ struct Checker {
             return .compare(checked, only: only, span: statement.span)
         case .show(let e):
             return .show(check(e).0, span: e.span)
+        case .explain(let e):
+            return explain(e)
         case .table(let clause):
             return .table(checkTable(clause, span: statement.span))
         case .export(let e, let path, let force):
             return .export(check(e).0, path: path, force: force, span: e.span)
         }
+    }
+
+    /// `explain f(args)` shows `说明.f(args)`: the Stdlib decides which functions have a table.
+    mutating func explain(_ e: Expr) -> Instruction {
+        guard case .call(let callee, let args) = e.kind, case .name(let f) = callee.kind else {
+            report("explain takes a call, e.g. explain score(p)", at: e.span, id: "explain")
+            return .none
+        }
+        guard let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot), shape.fields[f] != nil else {
+            let known: [String] = if let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot) { shape.fields.keys.sorted() } else { [] }
+            report("there is no explanation for \(f)", at: callee.span, id: "explain",
+                   notes: known.isEmpty ? [] : ["help: explain works for " + known.joined(separator: ", ")])
+            return .none
+        }
+        let explainer = Expr(kind: .field(Expr(kind: .name("说明"), span: callee.span), f), span: callee.span)
+        return .show(check(Expr(kind: .call(explainer, args), span: e.span)).0, span: e.span)
     }
 
     /// Keywords cannot be names; the lexer already stops them, so this guards only generated names.
@@ -248,8 +281,10 @@ struct Checker {
         case .conditional(let c, let yes, let no):
             let (cc, ct) = check(c)
             expect(ct, .bool, at: c.span, "the condition of 'if' must be true or false")
+            branchDepth += 1
             let (yc, yt) = check(yes)
             let (nc, nt) = check(no)
+            branchDepth -= 1
             return (.conditional(cc, yc, nc, e.span), yt == nt ? yt : .any)
         case .solve(let clause):
             return solve(clause, span: e.span)
@@ -322,6 +357,11 @@ struct Checker {
     // MARK: Types of operations
 
     mutating func arithmeticType(_ op: ArithmeticOperator, _ l: SuanType, _ r: SuanType, span: SourceSpan, left: Expr, right: Expr) -> SuanType {
+        if op == .add, case .list(let a) = l, case .list(let b) = r { return .list(a.joined(with: b)) }
+        if op == .add, l == .string, r == .string || r == .any { return .string }
+        if op == .add, r == .string, l == .any { return .string }
+        if op == .add, case .list = l, r == .any { return l }
+        if op == .add, case .list = r, l == .any { return r }
         if l == .any || r == .any { return .any }
         guard let ld = l.dimension, let rd = r.dimension else {
             let bad = l.dimension == nil ? (l, left) : (r, right)
@@ -376,6 +416,8 @@ struct Checker {
             return .any
         case .target where name == "值" || name == "value":
             return .any
+        case .target where name == "方向" || name == "direction":
+            return .string
         default:
             report("a \(type.name) has no fields", at: baseSpan, id: "type-mismatch")
             return .any
@@ -453,6 +495,11 @@ struct Checker {
             return .any
         case .len, .value: return .number
         case .root: return first
+        case .kind, .text: return .string
+        case .starts: return .bool
+        case .has: return .bool
+        case .map: return .list(.any)
+        case .filter: return first
         }
     }
 
@@ -467,6 +514,8 @@ struct Checker {
         if let known = inferred[key] { return known }
         if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(f.name) || inferring.count > 16 { return .any }
         inferring.insert(f.name)
+        inferenceDepth += 1
+        defer { inferenceDepth -= 1 }
         let savedDiagnostics = diagnostics
         diagnostics = []
         let saved = (locals, nextLocal, frameSize)

@@ -55,6 +55,8 @@ public enum Arithmetic {
             } catch { throw wrap(error, span) }
         }
         guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
+            if op == .add, case .list(let x) = l, case .list(let y) = r { return .list(x + y) }
+            if op == .add, case .string(let x) = l, case .string(let y) = r { return .string(x + y) }
             if case .unknown = l { return .unknown }
             if case .unknown = r { return .unknown }
             let bad = l.dimension == nil ? l : r

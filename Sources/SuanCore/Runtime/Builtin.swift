@@ -14,12 +14,24 @@ public enum Builtin: String, Sendable, CaseIterable {
     case root
     /// `value(x)`: the bare number of a money, ratio or count (money in 元).
     case value
+    /// `kind(x)`: the name of x's type ("Money", "Indicator", "String", …).
+    case kind
+    /// `has(record, "field")`: whether a record has a field.
+    case has
+    /// `map(list, f)`: f applied to each item.
+    case map
+    /// `filter(list, f)`: the items for which f is true.
+    case filter
+    /// `text(x)`: x as it prints, as a string.
+    case text
+    /// `starts(s, prefix)`: whether a string starts with a prefix.
+    case starts
 
     public var arity: Int? {
         switch self {
         case .round, .min, .max: nil
-        case .abs, .sum, .len, .value: 1
-        case .root: 2
+        case .abs, .sum, .len, .value, .kind, .text: 1
+        case .root, .has, .map, .filter, .starts: 2
         }
     }
 
@@ -28,8 +40,8 @@ public enum Builtin: String, Sendable, CaseIterable {
         switch self {
         case .round: 1...2
         case .min, .max: 1...64
-        case .abs, .sum, .len, .value: 1...1
-        case .root: 2...2
+        case .abs, .sum, .len, .value, .kind, .text: 1...1
+        case .root, .has, .map, .filter, .starts: 2...2
         }
     }
 
@@ -43,6 +55,12 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .len: "len(x): items in a list, fields in a record, characters in a string"
         case .root: "root(x, n): the nth root"
         case .value: "value(x): the bare number (money in 元, ratios as fractions)"
+        case .kind: "kind(x): the name of x's type, e.g. \"Money\" or \"Indicator\""
+        case .has: "has(record, \"field\"): whether the record has the field"
+        case .map: "map(list, f): f applied to each item"
+        case .filter: "filter(list, f): the items for which f is true"
+        case .text: "text(x): x as it prints, as a string"
+        case .starts: "starts(s, prefix): whether the string s starts with prefix"
         }
     }
 }

@@ -1,8 +1,28 @@
 /// The Swift implementations of ``Builtin``.
 enum Builtins {
     static func call(_ b: Builtin, _ args: [Value], span: SourceSpan, settings: Settings) throws(Diagnostic) -> Value {
-        if args.contains(where: { if case .unknown = $0 { true } else { false } }) { return .unknown }
+        if b != .kind && b != .has && b != .text && args.contains(where: { if case .unknown = $0 { true } else { false } }) { return .unknown }
         switch b {
+        case .kind:
+            let t = args[0].type
+            if case .quantity = t { return .string("Quantity") }
+            if case .rate = t { return .string("Rate") }
+            if case .unknown = args[0] { return .string("Unknown") }
+            return .string(t.name)
+        case .has:
+            guard case .string(let key) = args[1] else { throw expected("has", "a field name in quotes", args[1], span) }
+            if case .record(let r) = args[0] { return .bool(r[key] != nil) }
+            return .bool(false)
+        case .text:
+            if case .string = args[0] { return args[0] }
+            return .string(ValueFormatter(rounding: settings.rounding).text(args[0]))
+        case .starts:
+            guard case .string(let s) = args[0], case .string(let prefix) = args[1] else {
+                throw expected("starts", "two strings", args.first { if case .string = $0 { false } else { true } }, span)
+            }
+            return .bool(s.hasPrefix(prefix))
+        case .map, .filter:
+            throw Arithmetic.fail("\(b.rawValue) is evaluated by the interpreter", span)
         case .round:
             guard let x = args.first?.decimal else { throw expected("round", "a number, amount or ratio", args.first, span) }
             do {

@@ -60,6 +60,24 @@ struct Interpreter {
             values.reserveCapacity(args.count)
             for a in args { values.append(try eval(a, &frame, depth: depth)) }
             return try call(f, values, span: span, depth: depth)
+        case .builtin(let b, let args, let span) where b == .map || b == .filter:
+            let list = try eval(args[0], &frame, depth: depth)
+            let f = try eval(args[1], &frame, depth: depth)
+            guard case .list(let items) = list else {
+                if case .unknown = list { return .unknown }
+                throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(list.type.name)", span, id: "type-mismatch")
+            }
+            var out: [Value] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                let v = try call(f, [item], span: span, depth: depth)
+                if b == .map { out.append(v); continue }
+                guard case .bool(let keep) = v else {
+                    throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: "type-mismatch")
+                }
+                if keep { out.append(item) }
+            }
+            return .list(out)
         case .builtin(let b, let args, let span):
             var values: [Value] = []
             values.reserveCapacity(args.count)
@@ -130,6 +148,8 @@ struct Interpreter {
             throw Arithmetic.fail("no field '\(name)' here", span, id: "unknown-field", notes: hint)
         case .target(_, let box) where name == "值" || name == "value":
             return box.value
+        case .target(let op, _) where name == "方向" || name == "direction":
+            return .string(op.rawValue)
         case .unknown:
             return .unknown
         default:

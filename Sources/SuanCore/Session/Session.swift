@@ -49,7 +49,8 @@ public struct Session: Sendable {
             scope.builtins[slot] = b
             globals.append(.function(.builtin(b)))
         }
-        for name in ["ans", "_"] {
+        // `unknown` is the value of a figure the data does not give; ans and _ hold the last result.
+        for name in ["unknown", "ans", "_"] {
             _ = scope.define(name, type: .any)
             globals.append(.unknown)
         }
@@ -106,8 +107,15 @@ public struct Session: Sendable {
         }, loader: { (target, span) throws(Diagnostic) -> LoadedYear in
             try snapshot.loadYear(target, span: span, into: collector)
         })
+        checker.predeclare(statements)
         var checked: [CheckedStatement] = []
-        for statement in statements { checked.append(checker.check(statement)) }
+        for statement in statements {
+            var c = checker.check(statement)
+            if case .function = statement.kind { c.definesFunction = true }
+            checked.append(c)
+        }
+        // Functions first: a script may call a function it defines further down.
+        checked = checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
         sources += collector.sources.map { $0.file }
         if !checker.diagnostics.isEmpty {
             for d in checker.diagnostics { emit(.diagnostic(d)) }

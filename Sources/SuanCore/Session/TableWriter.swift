@@ -85,7 +85,16 @@ struct TableWriter {
         }
         var keys: [String] = []
         for case .record(let r) in items { for k in r.keys where !keys.contains(k) { keys.append(k) } }
-        var table = TextTable(headers: keys)
+        // Text columns read left to right; figures align right.
+        let textual = keys.map { k in
+            items.allSatisfy { item in
+                guard case .record(let r) = item, let v = r[k] else { return true }
+                if case .string = v { return true }
+                if case .unknown = v { return true }
+                return false
+            }
+        }
+        var table = TextTable(headers: keys, alignments: textual.map { $0 ? .left : .right })
         for case .record(let r) in items {
             table.add(keys.map { k in
                 guard let v = r[k] else { return "" }

@@ -177,6 +177,8 @@ public struct Statement: Sendable {
         case scenario(ScenarioClause, nameSpan: SourceSpan)
         case compare([Expr], only: [String])
         case show(Expr)
+        /// `explain score(p)`: the table that the Stdlib's `说明` record names for the function.
+        case explain(Expr)
         case table(TableClause)
         case export(Expr, path: String, force: Bool)
     }

@@ -6,7 +6,7 @@
 //               | 'load' (NUMBER | STRING | NAME NUMBER) ['as' NAME]
 //               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
 //               | 'compare' expr {',' expr} ['only' key {',' key}]
-//               | 'show' expr | 'export' expr 'to' STRING ['force']
+//               | 'show' expr | 'explain' call | 'export' expr 'to' STRING ['force']
 //               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
 //   axis        → NAME 'in' expr '..' expr 'step' expr
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
@@ -244,6 +244,9 @@ public struct Parser {
         case .keyword(.show):
             _ = advance()
             return made(.show(try expression()))
+        case .keyword(.explain):
+            _ = advance()
+            return made(.explain(try expression()))
         case .keyword(.export):
             _ = advance()
             let value = try expression()
