@@ -39,7 +39,7 @@ struct YearReport {
         lines.add(["  项目支出", text(y["项目支出"]), text(y["项目支出占比"])])
         lines.add(["  总支出", text(y["总支出"]), share(y["总支出"], y["总支出"])])
         lines.add(["收支差额", text(y["收支差额"]), ""])
-        for extra in ["自评覆盖率", "预算执行率"] where y[extra] != nil { lines.add([extra, "", text(y[extra])]) }
+        for extra in ["自评覆盖率", "绩效目标申报覆盖率", "绩效目标公开覆盖率", "预算执行率"] where y[extra] != nil { lines.add([extra, "", text(y[extra])]) }
         out.append(lines.rendered)
         let projects = YearRules.projects(y)
         if !projects.isEmpty {

@@ -6,7 +6,8 @@ import SuanCore
 /// - given: 部门, 年度, 收入 (a record of income items), 基本支出 (optionally 人员经费, 公用经费),
 ///   项目支出, 项目 (projects: 名称, 预算, 执行, 指标), 指标 (department indicators), notes;
 /// - derived: 总收入 = Σ 收入, 总支出 = 基本支出 + 项目支出, 收支差额 = 总收入 − 总支出,
-///   基本支出占比, 项目支出占比, 项目预算合计, 预算执行率, 自评覆盖率, each project's 执行率.
+///   基本支出占比, 项目支出占比, 项目预算合计, 预算执行率, 自评覆盖率, 绩效目标申报覆盖率,
+///   绩效目标公开覆盖率 (over 项目数, or the projects listed), each project's 执行率.
 ///
 /// An amount the data does not give is unknown (—), and so is everything derived from it.
 enum YearRules {
@@ -86,6 +87,12 @@ enum YearRules {
             y["预算执行率"] = ratio(sum(spent), sum(budgets))
         }
         if y["自评覆盖资金"] != nil { y["自评覆盖率"] = ratio(y["自评覆盖资金"], y["总支出"]) }
+        // Coverage of performance targets: declared (申报) and published (公开) over all projects.
+        let projectCount: ExactDecimal? = if case .quantity(let n, _)? = y["项目数"] { n } else if y["项目"] != nil { ExactDecimal(items.count) } else { nil }
+        for (count, rate) in [("申报绩效目标项目数", "绩效目标申报覆盖率"), ("公开绩效目标项目数", "绩效目标公开覆盖率")] {
+            guard case .quantity(let n, _)? = y[count] else { continue }
+            if let total = projectCount, !total.isZero, let r = try? n.divided(by: total) { y[rate] = .ratio(r, .percent) } else { y[rate] = .unknown }
+        }
         return y
     }
 
