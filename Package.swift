@@ -27,6 +27,7 @@ let package = Package(
                 .embedInCode("prelude.suan"),
                 .embedInCode("units.suan"),
                 .embedInCode("scoring.suan"),
+                .embedInCode("planning.suan"),
                 .embedInCode("years/seed-2022.suan"),
                 .embedInCode("years/示例-2020.suan"),
                 .embedInCode("years/示例-2021.suan"),

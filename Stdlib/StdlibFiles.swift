@@ -8,6 +8,7 @@ public enum StdlibFiles {
             ("Stdlib/units.suan", text(PackageResources.units_suan)),
             ("Stdlib/prelude.suan", text(PackageResources.prelude_suan)),
             ("Stdlib/scoring.suan", text(PackageResources.scoring_suan)),
+            ("Stdlib/planning.suan", text(PackageResources.planning_suan)),
         ]
     }
 

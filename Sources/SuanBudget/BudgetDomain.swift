@@ -22,8 +22,18 @@ public struct BudgetDomain: DomainHost {
         YearReport(format: format).show(value)
     }
 
-    public func compare(_ items: [(label: String, value: Value)], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        try Comparison(format: format).table(items, only: only, span: span)
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+        try Comparison(format: format).table(items, extra: extra, only: only, span: span)
+    }
+
+    public func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+        let chart = BarChart(format: format)
+        let bars = try chart.bars(items)
+        guard !bars.isEmpty else { throw Diagnostic(id: "chart", "nothing to chart: give a year, a record of figures or a list", at: span) }
+        guard let path else { return chart.text(bars, unicode: unicode) }
+        guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: "chart", "charts are written as .svg files", at: span) }
+        try FileText.write(chart.svg(bars), to: path, force: force, span: span)
+        return "wrote a chart of \(bars.count) bars to \(path)"
     }
 
     public func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {

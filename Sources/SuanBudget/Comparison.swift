@@ -63,6 +63,9 @@ struct Comparison {
             guard let d = try? y.subtracting(x) else { return ("", "") }
             let pct = x.isZero ? "" : ((try? d.divided(by: x)).map { signed(format.text(.ratio($0, .percent))) } ?? "")
             return (signed(format.text(.money(d, u))), pct)
+        case (.number(let x), .number(let y)):
+            guard let d = try? y.subtracting(x) else { return ("", "") }
+            return (signed(format.text(.number(d))), "")
         case (.ratio(let x, _), .ratio(let y, _)):
             guard let d = try? y.subtracting(x) else { return ("", "") }
             return (signed(format.text(.ratio(d, .points))), "")
@@ -79,7 +82,21 @@ struct Comparison {
         s.hasPrefix("-") || s.hasPrefix("0") && !s.contains(where: { ("1"..."9").contains($0) }) ? s : "+" + s
     }
 
-    func table(_ items: [(label: String, value: Value)], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
+    /// Lines computed by the Stdlib (`{行: label, 值: value}` per item), in first-seen order.
+    func extraLines(_ extra: [[Record]], count: Int) -> [Line] {
+        var labels: [String] = []
+        for rows in extra { for r in rows { if case .string(let l)? = r["行"], !labels.contains(l) { labels.append(l) } } }
+        return labels.compactMap { label -> Line? in
+            let values = (0..<count).map { i -> Value in
+                guard i < extra.count else { return .unknown }
+                return extra[i].first { $0["行"]?.plainText == label }?["值"] ?? .unknown
+            }
+            let known = values.contains { if case .unknown = $0 { false } else { true } }
+            return known ? Line(label: label, values: values, foldable: true) : nil
+        }
+    }
+
+    func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
         var years: [Record] = []
         for item in items {
             guard case .record(let r) = item.value, r.kind == "year" || r.kind == "scenario" else {
@@ -87,7 +104,7 @@ struct Comparison {
             }
             years.append(r)
         }
-        var all = lines(years)
+        var all = lines(years) + extraLines(extra, count: years.count)
         if !only.isEmpty {
             all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) } }
             guard !all.isEmpty else {

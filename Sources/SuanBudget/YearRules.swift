@@ -96,14 +96,23 @@ enum YearRules {
         return y
     }
 
-    /// Indicators marked `随预算: true` project their output at the base year's unit cost.
+    /// Indicators marked `随预算: true` project their output at the base year's unit cost; an
+    /// elasticity (`随预算: 0.5`) moves the output by that share of the budget's relative change.
     static func projectIndicators(_ project: Record) -> Record {
         guard case .list(let indicators)? = project["指标"] else { return project }
         let scale = ratio(project["预算"], project["基期预算"])
         var p = project
         p["指标"] = .list(indicators.map { item in
-            guard case .record(var i) = item, case .bool(true)? = i["随预算"] else { return item }
-            if case .ratio(let factor, _) = scale, let actual = i["实际"], let d = actual.decimal,
+            guard case .record(var i) = item, let link = i["随预算"] else { return item }
+            let elasticity: ExactDecimal
+            switch link {
+            case .bool(true): elasticity = .one
+            case .number(let e), .ratio(let e, _): elasticity = e
+            default: return item
+            }
+            if case .ratio(let budgetFactor, _) = scale, let actual = i["实际"], let d = actual.decimal,
+               let change = try? budgetFactor.subtracting(.one).multiplied(by: elasticity),
+               let factor = try? ExactDecimal.one.adding(change),
                let projected = try? d.multiplied(by: factor) {
                 i["预计"] = rebuild(actual, projected)
             } else {

@@ -50,7 +50,19 @@ struct SuanCommand: ParsableCommand {
         var s = Settings()
         s.rounding = RoundingMode(rawValue: rounding) ?? .halfAwayFromZero
         s.maximumCallDepth = maxDepth
+        s.unicode = SuanCommand.terminalIsUTF8
         return s
+    }
+
+    /// Whether the locale's character set is UTF-8 (charts then use Unicode blocks).
+    static var terminalIsUTF8: Bool {
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let raw = getenv(name), !String(cString: raw).isEmpty {
+                let value = String(cString: raw).lowercased()
+                return value.contains("utf-8") || value.contains("utf8")
+            }
+        }
+        return false
     }
 
     /// Runs the command; returns the process exit status.

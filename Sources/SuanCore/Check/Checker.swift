@@ -113,6 +113,8 @@ struct Checker {
             return .show(check(e).0, span: e.span)
         case .explain(let e):
             return explain(e)
+        case .chart(let items, let path, let force):
+            return .chart(items.map { (label($0), check($0).0) }, path: path, force: force, span: statement.span)
         case .table(let clause):
             return .table(checkTable(clause, span: statement.span))
         case .export(let e, let path, let force):
@@ -495,7 +497,7 @@ struct Checker {
             return .any
         case .len, .value: return .number
         case .root: return first
-        case .kind, .text: return .string
+        case .kind, .text, .digits: return .string
         case .starts: return .bool
         case .has: return .bool
         case .map: return .list(.any)
@@ -597,6 +599,8 @@ struct Checker {
         }
         var resultShape = shape ?? RecordShape(kind: "scenario", fields: [:])
         resultShape.kind = "scenario"
+        resultShape.fields["名称"] = .string
+        resultShape.fields["基于"] = .string
         return (.scenario(ScenarioPlan(name: clause.name, base: base, changes: changes, span: span)),
                 shape == nil ? .any : .record(resultShape))
     }
@@ -623,6 +627,17 @@ struct Checker {
     }
 
     mutating func changeCheck(_ change: ScenarioChange, lineType: SuanType, valueType: SuanType) {
+        // 项目 += project "新项目" { … } adds a project; a list may grow by a record or a list.
+        if case .list = lineType {
+            if change.operation == .add || change.operation == .set {
+                if case .record = valueType { return }
+                if case .list = valueType { return }
+                if valueType == .any { return }
+            }
+            report("a list line takes '+= record' (a new item) or '= list'", at: change.pathSpan, id: "type-mismatch")
+            return
+        }
+        if lineType == .target, change.operation != .set, valueType.dimension != nil { return }
         guard lineType != .any, valueType != .any, let ld = lineType.dimension, let vd = valueType.dimension else {
             if lineType != .any && lineType.dimension == nil && lineType != .target {
                 report("'\(change.path.joined(separator: "."))' is a \(lineType.name), not an amount", at: change.pathSpan, id: "type-mismatch")

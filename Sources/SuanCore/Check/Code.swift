@@ -70,6 +70,7 @@ enum Instruction: Sendable {
     case load(year: Value, slot: Int, fields: [(slot: Int, key: String)], label: String, warnings: [Diagnostic])
     case compare([(label: String, code: Code)], only: [String], span: SourceSpan)
     case show(Code, span: SourceSpan)
+    case chart([(label: String, code: Code)], path: String?, force: Bool, span: SourceSpan)
     case table(TablePlan)
     case export(Code, path: String, force: Bool, span: SourceSpan)
     /// Nothing to run (a `fn` or `unit` statement), already applied to the scope.

@@ -26,11 +26,13 @@ public enum Builtin: String, Sendable, CaseIterable {
     case text
     /// `starts(s, prefix)`: whether a string starts with a prefix.
     case starts
+    /// `digits(x)`: a number's exact digits, without grouping (years: "2022").
+    case digits
 
     public var arity: Int? {
         switch self {
         case .round, .min, .max: nil
-        case .abs, .sum, .len, .value, .kind, .text: 1
+        case .abs, .sum, .len, .value, .kind, .text, .digits: 1
         case .root, .has, .map, .filter, .starts: 2
         }
     }
@@ -40,7 +42,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         switch self {
         case .round: 1...2
         case .min, .max: 1...64
-        case .abs, .sum, .len, .value, .kind, .text: 1...1
+        case .abs, .sum, .len, .value, .kind, .text, .digits: 1...1
         case .root, .has, .map, .filter, .starts: 2...2
         }
     }
@@ -61,6 +63,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .filter: "filter(list, f): the items for which f is true"
         case .text: "text(x): x as it prints, as a string"
         case .starts: "starts(s, prefix): whether the string s starts with prefix"
+        case .digits: "digits(x): the exact digits of a number, without grouping, as a string"
         }
     }
 }

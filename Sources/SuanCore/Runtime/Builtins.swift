@@ -16,6 +16,9 @@ enum Builtins {
         case .text:
             if case .string = args[0] { return args[0] }
             return .string(ValueFormatter(rounding: settings.rounding).text(args[0]))
+        case .digits:
+            guard let x = args[0].decimal else { throw expected("digits", "a number", args[0], span) }
+            return .string(x.exactText)
         case .starts:
             guard case .string(let s) = args[0], case .string(let prefix) = args[1] else {
                 throw expected("starts", "two strings", args.first { if case .string = $0 { false } else { true } }, span)

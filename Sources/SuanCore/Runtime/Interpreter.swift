@@ -321,6 +321,18 @@ struct Interpreter {
     }
 
     static func changed(_ old: Value, _ change: ScenarioPlan.Change, _ value: Value) throws(Diagnostic) -> Value {
+        if case .list(let items) = old {
+            switch (change.operation, value) {
+            case (.add, .record): return .list(items + [value])
+            case (.add, .list(let more)): return .list(items + more)
+            case (.set, .list): return value
+            default: throw Arithmetic.fail("a list line takes '+= record' (a new item) or '= list'", change.span, id: "type-mismatch")
+            }
+        }
+        // A target changes by its value: 目标 += 10% raises the bar, keeping its direction.
+        if case .target(let op, let box) = old, change.operation != .set {
+            return .target(op, Value.Box(try changed(box.value, change, value)))
+        }
         switch change.operation {
         case .set:
             if let od = old.dimension, let nd = value.dimension, !DimensionRules.comparable(od, nd) {

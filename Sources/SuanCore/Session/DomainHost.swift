@@ -16,8 +16,12 @@ public protocol DomainHost: Sendable {
     /// A table for `show`, or `nil` to print the value plainly.
     func show(_ value: Value, format: ValueFormatter) -> String?
 
-    /// The side-by-side table of `compare`.
-    func compare(_ items: [(label: String, value: Value)], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    /// The side-by-side table of `compare`. `extra` holds, per item, further lines that the Stdlib's
+    /// `比较行` function computed (scores), as `{行: label, 值: value}` records.
+    func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+
+    /// A bar chart in the terminal, or written as SVG when `path` is given.
+    func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
 
     /// Writes a value as CSV or Markdown for `export`.
     func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
@@ -42,8 +46,11 @@ public struct NoDomain: DomainHost {
     public func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic]) { (year, []) }
     public func rederive(_ year: Record, span: SourceSpan) throws(Diagnostic) -> Record { year }
     public func show(_ value: Value, format: ValueFormatter) -> String? { nil }
-    public func compare(_ items: [(label: String, value: Value)], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
         throw Diagnostic(id: "no-domain", "compare is not available in this build", at: span)
+    }
+    public func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+        throw Diagnostic(id: "no-domain", "chart is not available in this build", at: span)
     }
     public func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
         throw Diagnostic(id: "no-domain", "export is not available in this build", at: span)

@@ -169,13 +169,25 @@ public struct Session: Sendable {
                 for (fieldSlot, key) in fields { globals[fieldSlot] = r[key] ?? .unknown }
             }
             emit(.loaded(name: scope.names[slot], label: label))
+        case .chart(let items, let path, let force, let span):
+            var values: [(label: String, value: Value)] = []
+            for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
+            emit(.text(try domain.chart(values, to: path, force: force, unicode: settings.unicode, format: formatter, span: span)))
         case .show(let code, _):
             let value = try interpreter.eval(code, &frame)
             emit(.text(domain.show(value, format: formatter) ?? TableWriter.show(value, format: formatter)))
         case .compare(let items, let only, let span):
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
-            emit(.text(try domain.compare(values, only: only, format: formatter, span: span)))
+            // Lines the Stdlib adds (project scores), computed by its `比较行` function.
+            var extra: [[Record]] = []
+            if let slot = scope.slot("比较行"), case .function = globals[slot] {
+                for (_, value) in values {
+                    guard case .list(let rows) = try interpreter.call(globals[slot], [value], span: span, depth: 0) else { extra.append([]); continue }
+                    extra.append(rows.compactMap { if case .record(let r) = $0 { r } else { nil } })
+                }
+            }
+            emit(.text(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))
         case .table(let plan):
             try TableWriter(interpreter: interpreter, format: formatter).run(plan, &frame, emit: { emit(.text($0)) })
         case .export(let code, let path, let force, let span):

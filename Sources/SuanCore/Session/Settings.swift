@@ -7,6 +7,8 @@ public struct Settings: Sendable {
     public var maximumListLength = 10_000_000
     /// Rows a table may have before it is refused.
     public var maximumTableRows = 10_000_000
+    /// Unicode block characters in charts; plain ASCII when the terminal is not UTF-8.
+    public var unicode = true
 
     public init() {}
 }

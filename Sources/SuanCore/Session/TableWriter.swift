@@ -79,6 +79,10 @@ struct TableWriter {
 
     /// `show` of a value the domain does not render: lists of records as tables, others plainly.
     static func show(_ value: Value, format: ValueFormatter) -> String {
+        // A plain record of tables (explain's output): each part under its name.
+        if case .record(let r) = value, r.kind == nil, r.values.contains(where: { if case .list = $0 { true } else { false } }) {
+            return r.entries.map { key, part in key + "\n" + show(part, format: format) }.joined(separator: "\n\n")
+        }
         guard case .list(let items) = value, !items.isEmpty,
               items.allSatisfy({ if case .record = $0 { true } else { false } }) else {
             return format.text(value)

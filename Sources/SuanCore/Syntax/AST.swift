@@ -179,6 +179,8 @@ public struct Statement: Sendable {
         case show(Expr)
         /// `explain score(p)`: the table that the Stdlib's `说明` record names for the function.
         case explain(Expr)
+        /// `chart a, b [to "file.svg" [force]]`
+        case chart([Expr], path: String?, force: Bool)
         case table(TableClause)
         case export(Expr, path: String, force: Bool)
     }

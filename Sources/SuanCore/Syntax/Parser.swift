@@ -7,6 +7,7 @@
 //               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
 //               | 'compare' expr {',' expr} ['only' key {',' key}]
 //               | 'show' expr | 'explain' call | 'export' expr 'to' STRING ['force']
+//               | 'chart' expr {',' expr} ['to' STRING ['force']]
 //               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
 //   axis        → NAME 'in' expr '..' expr 'step' expr
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
@@ -244,6 +245,19 @@ public struct Parser {
         case .keyword(.show):
             _ = advance()
             return made(.show(try expression()))
+        case .keyword(.chart):
+            _ = advance()
+            var items = [try expression()]
+            while take(.comma) { skipNewlines(); items.append(try expression()) }
+            var path: String? = nil
+            var force = false
+            if take(.to) {
+                guard case .string(let p) = kind else { throw failure("expected a file name in quotes after 'to'") }
+                _ = advance()
+                path = p
+                force = take(.force)
+            }
+            return made(.chart(items, path: path, force: force))
         case .keyword(.explain):
             _ = advance()
             return made(.explain(try expression()))

@@ -1,0 +1,114 @@
+import Testing
+@testable import SuanCore
+
+@Suite struct WhatIfTests {
+    func loaded() -> SessionHarness {
+        var h = SessionHarness()
+        h.run("load 2022")
+        return h
+    }
+
+    @Test func theDoneMeansFiguresOnTheBundledYear() {
+        var h = loaded()
+        h.run("scenario s from y2022 { 基本支出 -= 5% }")
+        #expect(h.value("s.总支出") == "3,500.71万元")
+        #expect(h.value("s.总支出 == 3500.708万元") == "true")
+        #expect(h.value("s.项目支出占比") == "33.95%")
+        #expect(h.value("round(solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%, 0.01万元)") == "121.97万元")
+        h.run("table r in 0%..10% step 5% { 总支出 + r }")
+        let table = h.output.joined(separator: "\n")
+        for figure in ["3,622.40万元", "3,803.52万元", "3,984.64万元"] { #expect(table.contains(figure)) }
+    }
+
+    @Test func scenariosNeverChangeTheirBaseAndChain() {
+        var h = loaded()
+        h.run("scenario a from y2022 { 基本支出 -= 100万元 }")
+        h.run("scenario b from a { 项目支出 += 50万元 }")
+        #expect(h.value("y2022.基本支出") == "2,433.84万元")
+        #expect(h.value("a.项目支出") == "1,188.56万元")
+        #expect(h.value("b.总支出") == "3,572.40万元")
+        #expect(h.value("b.收支差额") == "50.00万元")
+        #expect(h.value("b.基于") == "a")
+    }
+
+    @Test func changesByAmountSetAndScale() {
+        var h = loaded()
+        #expect(h.value("(scenario from y2022 { 基本支出 = 2300万元 }).总支出") == "3,488.56万元")
+        #expect(h.value("(scenario from y2022 { 基本支出 *= 2 }).基本支出") == "4,867.68万元")
+        #expect(h.value("(scenario from y2022 { 收入.一般公共预算财政拨款收入 += 100万元 }).收支差额") == "100.00万元")
+    }
+
+    @Test func projectBudgetsFlowIntoProjectSpendingAndOutputsFollow() {
+        var h = SessionHarness()
+        h.run("load 示例 2022")
+        h.run("scenario s from 示例2022 { 项目[\"社区法律顾问服务\"].预算 += 14万元 }")
+        #expect(h.value("s.项目支出") == "464.00万元")
+        #expect(h.value("s.项目[\"社区法律顾问服务\"].指标[\"提供法律服务\"].预计") == "6,622件")
+        h.run("scenario t from 示例2022 { 项目 += project \"新项目\" { 预算: 10万元, 执行: 0万元 } }")
+        #expect(h.value("t.项目支出") == "460.00万元")
+        h.run("scenario u from 示例2022 { 项目[\"人民调解补贴\"].指标[\"调解案件\"].目标 = >= 4000宗 }")
+        #expect(h.value("score(u.项目[\"人民调解补贴\"]) < score(项目[\"人民调解补贴\"])") == "true")
+    }
+
+    @Test func solveWorksOnScenarioResultsAndBoundaries() {
+        var h = loaded()
+        #expect(h.value("solve x in 0%..20% where (scenario from y2022 { 基本支出 -= x }).总支出 == 3500万元") == "5.03%")
+        #expect(h.value("solve x in 0万元..1000万元 where 项目支出 + x <= 1200万元") == "11.44万元")
+        #expect(h.value("solve x in 0万元..1000万元 where 项目支出 + x >= 1200万元") == "11.44万元")
+    }
+
+    @Test func errorPaths() {
+        var h = loaded()
+        #expect(h.errorID("solve x in 0万元..10万元 where 总支出 + x == 1万元") == "no-solution")
+        #expect(h.rendered.last?.contains("at 0.00万元 the left side is 3,622.40万元") == true)
+        #expect(h.errorID("scenario s from y2022 { 公用经费 -= 5% }") == "unknown-line")
+        #expect(h.errorID("scenario s from y2022 { 基本支出 += 3件 }") == "dimension-mismatch")
+        #expect(h.errorID("scenario s from y2022 { 项目[\"不存在\"].预算 += 1万元 }") == "unknown-line")
+        #expect(h.errorID("scenario s from 5 { 基本支出 -= 5% }") == "type-mismatch")
+        #expect(h.errorID("table r in 0%..10% step 0% { r }") == "invalid-step")
+        #expect(h.errorID("table r in 0%..10% step 1万元 { r }") == "dimension-mismatch")
+        #expect(h.errorID("compare y2022, 5") == "type-mismatch")
+    }
+
+    @Test func compareShowsDeltasSharesInPointsAndFolds() {
+        var h = loaded()
+        h.run("scenario s from y2022 { 基本支出 -= 5% }")
+        h.run("compare y2022, s")
+        let table = h.output.last ?? ""
+        #expect(table.contains("-121.69万元"))
+        #expect(table.contains("+1.14个百分点"))
+        #expect(table.contains("收支差额"))
+        h.run("compare y2022, s only 总支出")
+        #expect(h.output.last?.split(separator: "\n").count == 3)
+    }
+
+    @Test func twoVariableTablesAreGrids() {
+        var h = loaded()
+        h.run("table a in 0%..10% step 5%, b in 0%..10% step 5% { round((项目支出 + b) / (基本支出 - a + (项目支出 + b)), 0.01%) }")
+        let grid = h.output.joined(separator: "\n")
+        #expect(grid.contains("a \\ b"))
+        #expect(grid.contains("37.38%"))
+    }
+
+    @Test func chartsUseBlocksOrASCII() {
+        var h = loaded()
+        h.run("chart y2022")
+        #expect(h.output.last?.contains("████") == true)
+        h.session.settings.unicode = false
+        h.run("chart {甲: 1万元, 乙: 2万元}")
+        #expect(h.output.last == "甲 |#################### 1.00万元\n乙 |######################################## 2.00万元")
+    }
+
+    @Test func estimatesFromHistoryShowTheirBasis() {
+        var h = SessionHarness()
+        h.run("load 示例 2020\nload 示例 2021\nload 示例 2022\nlet ys = [示例2020, 示例2021, 示例2022]")
+        h.run("let e = estimate(ys, \"社区法律顾问服务\", \"提供法律服务\", 6500件)")
+        #expect(h.value("e.平均法") == "130.00万元")
+        #expect(h.value("e.趋势法") == "150.00万元")
+        #expect(h.value("e.单位成本") == "222.13元/件")
+        #expect(h.value("e.单位成本法") == "144.38万元")
+        #expect(h.value("e.差距") == "20.00万元")
+        h.run("explain estimate(ys, \"社区法律顾问服务\", \"提供法律服务\", 6500件)")
+        #expect(h.output.last?.contains("219.23元/件") == true)
+    }
+}
