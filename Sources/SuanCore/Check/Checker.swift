@@ -290,6 +290,12 @@ struct Checker {
             return (.conditional(cc, yc, nc, e.span), yt == nt ? yt : .any)
         case .solve(let clause):
             return solve(clause, span: e.span)
+        case .count(let axes, let condition):
+            let plans = checkAxes(axes)
+            let (code, type) = check(condition)
+            expect(type, .bool, at: condition.span, "count needs a true/false condition")
+            for _ in plans { locals.removeLast(); nextLocal -= 1 }
+            return (.count(plans, code, e.span), .number)
         case .scenario(let clause):
             return checkScenario(clause, span: e.span)
         case .target(let op, let value):
@@ -557,8 +563,19 @@ struct Checker {
     }
 
     mutating func checkTable(_ clause: TableClause, span: SourceSpan) -> TablePlan {
+        let axes = checkAxes(clause.axes)
+        let columns = clause.columns.map { (title: titleText($0), code: check($0).0) }
+        for _ in axes { locals.removeLast(); nextLocal -= 1 }
+        if axes.count == 2 && columns.count != 1 {
+            report("a two-variable table has one expression", at: span, id: "table-shape")
+        }
+        return TablePlan(axes: axes, columns: columns, span: span)
+    }
+
+    /// Checks ranges and declares their variables in new local scopes (the caller pops them).
+    mutating func checkAxes(_ clauseAxes: [TableClause.Axis]) -> [TablePlan.Axis] {
         var axes: [TablePlan.Axis] = []
-        for axis in clause.axes {
+        for axis in clauseAxes {
             let (low, lt) = check(axis.low)
             let (high, _) = check(axis.high)
             let (step, st) = check(axis.step)
@@ -569,12 +586,7 @@ struct Checker {
             let slot = declareLocal(axis.variable, type: lt)
             axes.append(.init(name: axis.variable, slot: slot, low: low, high: high, step: step, span: axis.span))
         }
-        let columns = clause.columns.map { (title: titleText($0), code: check($0).0) }
-        for _ in axes { locals.removeLast(); nextLocal -= 1 }
-        if axes.count == 2 && columns.count != 1 {
-            report("a two-variable table has one expression", at: span, id: "table-shape")
-        }
-        return TablePlan(axes: axes, columns: columns, span: span)
+        return axes
     }
 
     /// Column headings print the expression as written; the session fills in the text.

@@ -18,6 +18,7 @@ indirect enum Code: Sendable {
     case index(Code, Code, SourceSpan)
     case conditional(Code, Code, Code, SourceSpan)
     case solve(SolvePlan)
+    case count([TablePlan.Axis], Code, SourceSpan)
     case scenario(ScenarioPlan)
     case target(ComparisonOperator, Code)
 }

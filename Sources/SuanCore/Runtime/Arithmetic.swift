@@ -41,18 +41,45 @@ public enum Arithmetic {
         }
     }
 
-    @inline(__always)
     static func apply(_ op: ArithmeticOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
-        // The commonest case in sweeps first: money with money.
-        if case .money(let a, let u) = l, case .money(let b, _) = r {
-            do {
+        // Fast paths for the combinations sweeps and scenarios use most; the general path below
+        // applies the same DimensionRules table and gives the same results.
+        do {
+            switch (l, r) {
+            case (.money(let a, let u), .money(let b, _)):
                 switch op {
                 case .add: return .money(try a.adding(b), u)
                 case .subtract: return .money(try a.subtracting(b), u)
                 case .divide: return .ratio(try a.divided(by: b), .percent)
                 default: break
                 }
-            } catch { throw wrap(error, span) }
+            case (.money(let a, let u), .ratio(let b, let style)) where style != .points:
+                switch op {
+                case .add: return .money(try a.multiplied(by: try ExactDecimal.one.adding(b)), u)
+                case .subtract: return .money(try a.multiplied(by: try ExactDecimal.one.subtracting(b)), u)
+                case .multiply: return .money(try a.multiplied(by: b), u)
+                case .divide: return .money(try a.divided(by: b), u)
+                case .power: break
+                }
+            case (.money(let a, let u), .number(let b)):
+                switch op {
+                case .multiply: return .money(try a.multiplied(by: b), u)
+                case .divide: return .money(try a.divided(by: b), u)
+                default: break
+                }
+            case (.number(let a), .number(let b)):
+                switch op {
+                case .add: return .number(try a.adding(b))
+                case .subtract: return .number(try a.subtracting(b))
+                case .multiply: return .number(try a.multiplied(by: b))
+                case .divide: return .number(try a.divided(by: b))
+                case .power: break
+                }
+            default:
+                break
+            }
+        } catch {
+            throw wrap(error, span)
         }
         guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
             if op == .add, case .list(let x) = l, case .list(let y) = r { return .list(x + y) }
@@ -158,7 +185,17 @@ public enum Arithmetic {
         return ExactDecimal.compare(a, b)
     }
 
+    @inline(__always)
     static func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch (l, r) {
+        case (.ratio(let a, _), .ratio(let b, _)), (.money(let a, _), .money(let b, _)), (.number(let a), .number(let b)):
+            return .bool(op.holds(ExactDecimal.compare(a, b)))
+        default:
+            return try compareGeneral(op, l, r, span: span)
+        }
+    }
+
+    static func compareGeneral(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
         if l.dimension != nil || r.dimension != nil || op != .equal && op != .notEqual {
             guard let o = try order(l, r, span: span) else { return .unknown }
             return .bool(op.holds(o))

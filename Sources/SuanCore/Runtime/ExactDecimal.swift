@@ -41,8 +41,9 @@ public struct ExactDecimal: Sendable {
         self.init(unchecked: Int128(integer), scale: 0)
     }
 
-    public static let zero = ExactDecimal(unchecked: 0, scale: 0)
-    public static let one = ExactDecimal(unchecked: 1, scale: 0)
+    // Computed, not stored: a stored static is a lazily initialised global checked on every use.
+    public static var zero: ExactDecimal { ExactDecimal(unchecked: 0, scale: 0) }
+    public static var one: ExactDecimal { ExactDecimal(unchecked: 1, scale: 0) }
 
     public var isZero: Bool { coefficient == 0 }
     public var isNegative: Bool { coefficient < 0 }
@@ -68,15 +69,58 @@ public enum ArithmeticError: Error, Sendable, Equatable {
 // MARK: - Powers of ten and scaling
 
 extension ExactDecimal {
-    /// 10^0 … 10^38; 10^38 is the largest power of ten below `Int128.max`.
-    static let powersOfTen: [UInt128] = {
-        var table: [UInt128] = [1]
-        for _ in 1...38 { table.append(table[table.count - 1] * 10) }
-        return table
-    }()
+    /// 10^0 … 10^38 (10^38 is the largest power of ten below `Int128.max`), by arithmetic rather
+    /// than a stored table, which would be a lazily initialised global on the hot path.
+    enum PowersOfTen {
+        @inline(__always)
+        static subscript(_ n: Int) -> UInt128 {
+            switch n {
+            case 0: 1
+            case 1: 10
+            case 2: 100
+            case 3: 1000
+            case 4: 10000
+            case 5: 100000
+            case 6: 1000000
+            case 7: 10000000
+            case 8: 100000000
+            case 9: 1000000000
+            case 10: 10000000000
+            case 11: 100000000000
+            case 12: 1000000000000
+            case 13: 10000000000000
+            case 14: 100000000000000
+            case 15: 1000000000000000
+            case 16: 10000000000000000
+            case 17: 100000000000000000
+            case 18: 1000000000000000000
+            case 19: 10000000000000000000
+            case 20: 100000000000000000000
+            case 21: 1000000000000000000000
+            case 22: 10000000000000000000000
+            case 23: 100000000000000000000000
+            case 24: 1000000000000000000000000
+            case 25: 10000000000000000000000000
+            case 26: 100000000000000000000000000
+            case 27: 1000000000000000000000000000
+            case 28: 10000000000000000000000000000
+            case 29: 100000000000000000000000000000
+            case 30: 1000000000000000000000000000000
+            case 31: 10000000000000000000000000000000
+            case 32: 100000000000000000000000000000000
+            case 33: 1000000000000000000000000000000000
+            case 34: 10000000000000000000000000000000000
+            case 35: 100000000000000000000000000000000000
+            case 36: 1000000000000000000000000000000000000
+            case 37: 10000000000000000000000000000000000000
+            case 38: 100000000000000000000000000000000000000
+            default: 0
+            }
+        }
+    }
 
     @inline(__always)
-    static func power(_ n: Int) -> Int128 { Int128(powersOfTen[n]) }
+    static func power(_ n: Int) -> Int128 { Int128(PowersOfTen[n]) }
 
     /// `value × 10^k`, or `nil` when it does not fit.
     @inline(__always)
@@ -92,7 +136,7 @@ extension ExactDecimal {
         var low = 0, high = 39
         while low < high {  // first power of ten greater than value
             let mid = (low + high) / 2
-            if mid <= 38 && powersOfTen[mid] <= value { low = mid + 1 } else { high = mid }
+            if mid <= 38 && PowersOfTen[mid] <= value { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -153,7 +197,7 @@ extension ExactDecimal {
         let negative = (coefficient < 0) != (other.coefficient < 0)
         let wide = coefficient.magnitude.multipliedFullWidth(by: other.coefficient.magnitude)
         for k in 1...38 where k <= scale {
-            let divisor = ExactDecimal.powersOfTen[k]
+            let divisor = ExactDecimal.PowersOfTen[k]
             guard wide.high < divisor else { continue }
             let (quotient, remainder) = divisor.dividingFullWidth((wide.high, wide.low))
             guard quotient < UInt128(Int128.max) else { continue }
@@ -173,12 +217,12 @@ extension ExactDecimal {
         var quotient = dividend / divisor
         var remainder = dividend % divisor
         var scale = Int(self.scale) - Int(other.scale)
-        let limit = ExactDecimal.powersOfTen[37]
+        let limit = ExactDecimal.PowersOfTen[37]
         var rounds = 0
         while remainder != 0 && quotient < limit / 10 && rounds < 4 {
             rounds += 1
             let room = 37 - ExactDecimal.digitCount(quotient)
-            let step = ExactDecimal.powersOfTen[room]
+            let step = ExactDecimal.PowersOfTen[room]
             let wide = remainder.multipliedFullWidth(by: step)
             let (chunk, rest) = divisor.dividingFullWidth((wide.high, wide.low))
             quotient = quotient * step + chunk
@@ -230,7 +274,7 @@ extension ExactDecimal {
         if drop > 38 {
             kept = 0  // |coefficient| < 10^39 / 2, so every mode rounds to zero
         } else {
-            let divisor = ExactDecimal.powersOfTen[drop]
+            let divisor = ExactDecimal.PowersOfTen[drop]
             kept = ExactDecimal.roundQuotient(magnitude / divisor, remainder: magnitude % divisor, divisor: divisor,
                                               negative: coefficient < 0, mode: mode)
         }

@@ -12,6 +12,8 @@ struct Interpreter {
         Diagnostic(id: "interrupted", "interrupted (已中断)", at: span)
     }
 
+    /// The hot cases stay in this small function (a small stack frame per level of the tree);
+    /// everything else is in ``evalOther(_:_:depth:)``.
     func eval(_ code: Code, _ frame: inout Frame, depth: Int = 0) throws(Diagnostic) -> Value {
         switch code {
         case .constant(let v):
@@ -28,6 +30,16 @@ struct Interpreter {
             let a = try eval(l, &frame, depth: depth)
             let b = try eval(r, &frame, depth: depth)
             return try Arithmetic.compare(op, a, b, span: span)
+        default:
+            return try evalOther(code, &frame, depth: depth)
+        }
+    }
+
+    @inline(never)
+    func evalOther(_ code: Code, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+        switch code {
+        case .constant, .global, .local, .arithmetic, .comparison:
+            return try eval(code, &frame, depth: depth)
         case .negate(let inner, let span):
             return try Arithmetic.negate(try eval(inner, &frame, depth: depth), span: span)
         case .not(let inner, let span):
@@ -104,6 +116,8 @@ struct Interpreter {
             return .target(op, Value.Box(try eval(value, &frame, depth: depth)))
         case .solve(let plan):
             return try solve(plan, &frame, depth: depth)
+        case .count(let axes, let condition, let span):
+            return try count(axes, condition, span: span, &frame, depth: depth)
         case .scenario(let plan):
             return try scenario(plan, &frame, depth: depth)
         }
@@ -271,6 +285,55 @@ struct Interpreter {
         let scale = Int(step.normalized.scale)
         let snapped = inside.rounded(toScale: scale, mode: ha ? .towardZero : .halfAwayFromZero)
         return Arithmetic.rebuild(lowValue, (try holds(snapped, &frame) ? snapped : inside).normalized)
+    }
+
+    // MARK: count
+
+    func count(_ axes: [TablePlan.Axis], _ condition: Code, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+        let writer = TableWriter(interpreter: self, format: ValueFormatter())
+        let outer = try writer.axisValues(axes[0], &frame)
+        let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : [Value.unknown]
+        var hits = 0
+        for x in outer {
+            if Interruption.pending { throw Interpreter.interrupted(span) }
+            frame[axes[0].slot] = x
+            // Parts of the condition that do not depend on the inner variable are computed once per row.
+            let specialised = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition
+            for y in inner {
+                if axes.count > 1 { frame[axes[1].slot] = y }
+                switch try eval(specialised, &frame, depth: depth) {
+                case .bool(true): hits += 1
+                case .bool(false): break
+                case .unknown: return .unknown
+                case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: "type-mismatch")
+                }
+            }
+        }
+        return .number(ExactDecimal(hits))
+    }
+
+    /// `code` with each largest arithmetic subtree that does not read local `slot` replaced by its
+    /// value. Suan expressions have no side effects, so this changes only how often work is done.
+    func hoisting(_ code: Code, invariantIn slot: Int, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> (code: Code, varies: Bool) {
+        switch code {
+        case .local(let s):
+            return (code, s == slot)
+        case .constant, .global:
+            return (code, false)
+        case .arithmetic(let op, let l, let r, let span):
+            let (lc, lv) = try hoisting(l, invariantIn: slot, &frame, depth: depth)
+            let (rc, rv) = try hoisting(r, invariantIn: slot, &frame, depth: depth)
+            if !lv && !rv { return (.constant(try eval(code, &frame, depth: depth)), false) }
+            return (.arithmetic(op, lc, rc, span), true)
+        case .comparison(let op, let l, let r, let span):
+            let (lc, lv) = try hoisting(l, invariantIn: slot, &frame, depth: depth)
+            let (rc, rv) = try hoisting(r, invariantIn: slot, &frame, depth: depth)
+            if !lv && !rv { return (.constant(try eval(code, &frame, depth: depth)), false) }
+            return (.comparison(op, lc, rc, span), true)
+        default:
+            // Calls, conditionals and the rest are left as they are (they may read the variable).
+            return (code, true)
+        }
     }
 
     // MARK: scenario

@@ -32,6 +32,8 @@ public struct Expr: Sendable {
         case conditional(Expr, Expr, Expr)
         /// `solve x in 0万元..1000万元 where lhs == rhs`
         case solve(SolveClause)
+        /// `count a in 0..1 step 0.1, b in … where condition`: how many points of a grid satisfy it
+        case count([TableClause.Axis], Expr)
         /// `scenario NAME from base { changes }` used as a value
         case scenario(ScenarioClause)
         /// `>= 7000件`, `<= 1‰`, `== 100%`

@@ -16,6 +16,7 @@
 //   primary     → NUMBER [unit] | STRING | 'true' | 'false' | NAME | '(' expr ')' | '[' list ']'
 //               | '{' entries '}' | 'if' expr 'then' expr 'else' expr
 //               | 'solve' NAME 'in' expr '..' expr 'where' expr relation expr
+//               | 'count' axis {',' axis} 'where' expr
 //               | 'scenario' [NAME] 'from' expr '{' changes '}'
 //               | relation expr                      (a target: '>= 7000件')
 //               | ('year' | 'project' | 'indicator') expr '{' entries '}'
@@ -271,19 +272,7 @@ public struct Parser {
             return made(.export(value, path: path, force: force))
         case .keyword(.table):
             _ = advance()
-            var axes: [TableClause.Axis] = []
-            repeat {
-                skipNewlines()
-                let (v, s) = try name("a variable name after 'table'")
-                _ = try expect(.in, "after the table variable")
-                let low = try expression()
-                _ = try expect(.dotDot, "between the ends of the range")
-                let high = try expression()
-                _ = try expect(.step, "after the range (table x in 0..10 step 1 { … })")
-                let step = try expression()
-                axes.append(.init(variable: v, span: s, low: low, high: high, step: step))
-            } while take(.comma)
-            guard axes.count <= 2 else { throw failure("a table has one or two variables", at: tokens[position - 1]) }
+            let axes = try tableAxes()
             _ = try expect(.leftBrace, "before the table's columns")
             var columns: [Expr] = []
             skipNewlines()
@@ -499,6 +488,13 @@ public struct Parser {
             let rhs = try expression(6)
             let clause = SolveClause(variable: v, variableSpan: vs, low: low, high: high, lhs: lhs, relation: relation, rhs: rhs)
             return Expr(kind: .solve(clause), span: t.span.through(rhs.span))
+        case .keyword(.count):
+            _ = advance()
+            let axes = try tableAxes()
+            _ = try expect(.where, "after the ranges of 'count' (count x in 0..10 step 1 where x > 5)")
+            skipNewlines()
+            let condition = try expression()
+            return Expr(kind: .count(axes, condition), span: t.span.through(condition.span))
         case .keyword(.scenario):
             _ = advance()
             var name: String? = nil
@@ -519,6 +515,24 @@ public struct Parser {
             throw failure("expected an expression, found \(describe(t))", at: t.kind == .newline ? tokens[position] : t)
         }
         throw failure("expected an expression, found \(describe(t))")
+    }
+
+    /// axis {',' axis}, at most two: NAME 'in' expr '..' expr 'step' expr
+    mutating func tableAxes() throws(Failure) -> [TableClause.Axis] {
+        var axes: [TableClause.Axis] = []
+        repeat {
+            skipNewlines()
+            let (v, s) = try name("a variable name")
+            _ = try expect(.in, "after the variable")
+            let low = try expression()
+            _ = try expect(.dotDot, "between the ends of the range")
+            let high = try expression()
+            _ = try expect(.step, "after the range (x in 0..10 step 1)")
+            let step = try expression()
+            axes.append(.init(variable: v, span: s, low: low, high: high, step: step))
+        } while take(.comma)
+        guard axes.count <= 2 else { throw failure("one or two variables, not \(axes.count)", at: tokens[position - 1]) }
+        return axes
     }
 
     /// '{' [key ':' expr] {(',' | ';' | newline) key ':' expr} '}'

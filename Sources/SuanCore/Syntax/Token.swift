@@ -24,7 +24,7 @@ public struct Token: Sendable {
 public enum Keyword: String, Sendable, CaseIterable {
     case `let`, fn, `if`, then, `else`, `true`, `false`, and, or, not, of
     case assert, print, unit, load, `as`, scenario, from, compare, only, show, explain, chart, export, to, force
-    case solve, `in`, `where`, table, step
+    case solve, count, `in`, `where`, table, step
     case year, project, indicator
 }
 
