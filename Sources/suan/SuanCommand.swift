@@ -89,6 +89,8 @@ struct SuanCommand: ParsableCommand {
         if file == nil && expression.isEmpty {
             return ScriptRunner.runStandardInput(session: &session, printer: printer)
         }
-        return 0
+        // Leave without tearing down a session that may hold a large year: the process ends anyway.
+        fflush(stdout)
+        Glibc.exit(0)
     }
 }

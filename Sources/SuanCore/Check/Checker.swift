@@ -13,8 +13,8 @@ struct Checker {
     /// Functions being inferred, to stop recursive inference.
     var inferring: Set<String> = []
     var inferred: [String: SuanType] = [:]
-    /// While inferring a call, diagnostics are collected here and not reported.
-    var quiet = false
+    /// Above zero while checking list items past the type sample: their records need no shape.
+    var shapeless = 0
 
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
@@ -226,8 +226,16 @@ struct Checker {
         case .name(let n):
             return resolve(n, at: e.span)
         case .list(let items):
-            let checked = items.map { check($0) }
-            return (.list(checked.map(\.0)), .list(SuanType.element(of: checked.map(\.1))))
+            // Beyond the sample that decides the element type, records need no shape (hashing
+            // every field name of 10,000 projects is most of the cost of checking a big year).
+            var checked: [(Code, SuanType)] = []
+            checked.reserveCapacity(items.count)
+            for (n, item) in items.enumerated() {
+                if n == SuanType.elementSample { shapeless += 1 }
+                checked.append(check(item))
+            }
+            if items.count > SuanType.elementSample { shapeless -= 1 }
+            return (.list(checked.map(\.0)), .list(SuanType.element(of: checked.prefix(SuanType.elementSample + 1).map(\.1))))
         case .record(let entries):
             return record(kind: nil, entries: entries)
         case .negate(let inner):
@@ -317,13 +325,17 @@ struct Checker {
     mutating func record(kind: String?, entries: [RecordEntry]) -> (Code, SuanType) {
         var keys: [String] = [], codes: [Code] = [], fields: [String: SuanType] = [:], spans: [SourceSpan] = []
         for entry in entries {
-            if fields[entry.key] != nil {
+            if keys.contains(entry.key) {
                 report("the field '\(entry.key)' appears twice", at: entry.keySpan, id: "duplicate-field")
                 continue
             }
             let (code, type) = check(entry.value)
-            keys.append(entry.key); codes.append(code); fields[entry.key] = type
+            keys.append(entry.key); codes.append(code)
+            if shapeless == 0 { fields[entry.key] = type }
             spans.append(entry.value.span)
+        }
+        if shapeless > 0 {
+            return (.record(kind: kind, keys: keys, values: codes, spans: kind == nil ? [] : spans), .record(RecordShape(kind: kind, fields: [:], open: true)))
         }
         return (.record(kind: kind, keys: keys, values: codes, spans: kind == nil ? [] : spans), .record(RecordShape(kind: kind, fields: fields)))
     }
@@ -419,6 +431,7 @@ struct Checker {
         case .any: return .any
         case .record(let shape):
             if let t = shape.fields[name] { return t }
+            if shape.open { return .any }
             let hint = NameSuggestion.closest(to: name, among: Array(shape.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
             report("\(type.name) has no field '\(name)'", at: span, id: "unknown-field", notes: hint)
             return .any

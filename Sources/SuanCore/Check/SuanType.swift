@@ -60,7 +60,7 @@ extension SuanType {
         case (.record(let a), .record(let b)):
             var fields = a.fields
             for (k, t) in b.fields { fields[k] = fields[k].map { $0.joined(with: t) } ?? t }
-            return .record(RecordShape(kind: a.kind == b.kind ? a.kind : nil, fields: fields))
+            return .record(RecordShape(kind: a.kind == b.kind ? a.kind : nil, fields: fields, open: a.open || b.open))
         case (.list(let a), .list(let b)):
             return .list(a.joined(with: b))
         default:
@@ -68,11 +68,28 @@ extension SuanType {
         }
     }
 
-    /// The joined type of a list's elements.
-    static func element(of types: some Sequence<SuanType>) -> SuanType {
+    /// Lists longer than this have their element type joined from a sample.
+    static let elementSample = 128
+
+    /// The joined type of a list's elements; for long lists, of the first ``elementSample`` of them,
+    /// with record shapes marked open so that nothing valid is rejected.
+    static func element(of types: some Collection<SuanType>) -> SuanType {
         var result: SuanType? = nil
-        for t in types { result = result.map { $0.joined(with: t) } ?? t }
-        return result ?? .any
+        for t in types.prefix(elementSample) { result = result.map { $0.joined(with: t) } ?? t }
+        guard types.count > elementSample, let joined = result else { return result ?? .any }
+        return joined.opened
+    }
+
+    /// The same type with every record shape in it marked open.
+    var opened: SuanType {
+        switch self {
+        case .record(var shape):
+            shape.open = true
+            shape.fields = shape.fields.mapValues(\.opened)
+            return .record(shape)
+        case .list(let e): return .list(e.opened)
+        default: return self
+        }
     }
 }
 
@@ -80,9 +97,13 @@ extension SuanType {
 public struct RecordShape: Hashable, Sendable {
     public var kind: String?
     public var fields: [String: SuanType]
+    /// True when the shape was joined from a sample of a long list: a field not listed may still
+    /// exist, so the checker leaves it to run time instead of reporting it.
+    public var open = false
 
-    public init(kind: String?, fields: [String: SuanType]) {
+    public init(kind: String?, fields: [String: SuanType], open: Bool = false) {
         self.kind = kind
         self.fields = fields
+        self.open = open
     }
 }

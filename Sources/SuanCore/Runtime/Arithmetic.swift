@@ -217,7 +217,7 @@ public enum Arithmetic {
     static func equal(_ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Bool {
         switch (l, r) {
         case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.list(let a), .list(let b)):
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) where try !equal(x, y, span: span) { return false }

@@ -82,7 +82,7 @@ public enum Value: Sendable {
         case .rate(_, _, let t): .rate(t)
         case .bool: .bool
         case .string: .string
-        case .list(let items): .list(SuanType.element(of: items.lazy.map(\.type)))
+        case .list(let items): .list(SuanType.element(of: items.prefix(SuanType.elementSample + 1).map(\.type)))
         case .record(let r): .record(r.shape)
         case .function(let f): .function(arity: f.arity)
         case .target: .target
@@ -109,14 +109,28 @@ public struct Record: Sendable {
 
     /// Where a field's value was written, if the record came from a file.
     public func span(of key: String) -> SourceSpan? {
-        guard let i = keys.firstIndex(of: key), i < spans.count else { return nil }
+        guard let i = index(of: key), i < spans.count else { return nil }
         return spans[i]
     }
 
+    /// The position of a field. Names compare by their UTF-8 bytes: Swift's `==` on CJK text goes
+    /// through Unicode normalisation, and field names all come from one normalised source.
+    @inline(__always)
+    public func index(of key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted in
+            for i in keys.indices {
+                var candidate = keys[i]
+                if candidate.withUTF8({ $0.count == wanted.count && $0.elementsEqual(wanted) }) { return i }
+            }
+            return nil
+        }
+    }
+
     public subscript(key: String) -> Value? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { index(of: key).map { values[$0] } }
         set {
-            if let i = keys.firstIndex(of: key) {
+            if let i = index(of: key) {
                 if let v = newValue { values[i] = v } else {
                     keys.remove(at: i); values.remove(at: i)
                     if i < spans.count { spans.remove(at: i) }

@@ -57,12 +57,25 @@ public struct Lexer {
         return i < scalars.count ? Lexer.normalized(scalars[i]) : nil
     }
 
+    /// ASCII letters and CJK ideographs are decided without a Unicode property lookup (the slow path).
+    @inline(__always)
+    static func isCommonLetter(_ s: Unicode.Scalar) -> Bool? {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        return nil
+    }
+
     static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || s.properties.isAlphabetic && !isDigit(s)
+        if s == "_" { return true }
+        if let letter = isCommonLetter(s) { return letter }
+        return s.properties.isAlphabetic && !isDigit(s)
     }
 
     static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || isDigit(s) || (s.properties.isAlphabetic && s.value != 0x2030)
+        if s == "_" || isDigit(s) { return true }
+        if let letter = isCommonLetter(s) { return letter }
+        return s.properties.isAlphabetic && s.value != 0x2030
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
@@ -92,7 +105,8 @@ public struct Lexer {
             var view = String.UnicodeScalarView()
             while let c = peek(), Lexer.isIdentifierContinue(c) { view.append(c); index += 1 }
             let word = String(view)
-            if let keyword = Keyword(rawValue: word) { return token(.keyword(keyword)) }
+            // Keywords are ASCII; a Chinese name never needs the comparison.
+            if s.isASCII, let keyword = Keyword(rawValue: word) { return token(.keyword(keyword)) }
             return token(.identifier(word))
         }
         if s == "\"" || s == "“" || s == "「" { return token(string(opening: s)) }
