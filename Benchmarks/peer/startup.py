@@ -1,2 +1,2 @@
 from decimal import Decimal
-print(Decimal("2433.84") + Decimal("1188.56"))
+print(f"{Decimal('2433.84') + Decimal('1188.56'):,.2f}万元")

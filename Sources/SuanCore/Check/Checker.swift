@@ -260,7 +260,12 @@ struct Checker {
             let (lc, lt) = check(l)
             let (rc, rt) = check(r)
             comparisonCheck(op, lt, rt, span: e.span)
-            return (.comparison(op, lc, rc, e.span), .bool)
+            let general = Code.comparison(op, lc, rc, e.span)
+            if let ln = numeric(lc, lt), let rn = numeric(rc, rt), let ld = lt.dimension, let rd = rt.dimension,
+               DimensionRules.comparable(ld, rd) {
+                return (.numericComparison(op, ln, rn, general: general), .bool)
+            }
+            return (general, .bool)
         case .logical(let op, let l, let r):
             let (lc, lt) = check(l)
             let (rc, rt) = check(r)
@@ -372,6 +377,33 @@ struct Checker {
         }
         report("unknown name '\(name)'", at: span, id: "unknown-name", notes: notes)
         return (.constant(.unknown), .any)
+    }
+
+    /// The numeric form of checked code, when every operand's dimension is known statically.
+    /// Re-derives operand types from the code's structure, so it only follows arithmetic nodes.
+    func numeric(_ code: Code, _ type: SuanType) -> NumericCode? {
+        if let leaf = NumericCode.compile(code, type) { return leaf }
+        guard case .arithmetic(let op, let l, let r, _) = code, let lt = staticType(l), let rt = staticType(r),
+              let ln = numeric(l, lt), let rn = numeric(r, rt) else { return nil }
+        return NumericCode.combine(op, ln, lt, rn, rt)
+    }
+
+    /// The type of checked code built from constants, slots and arithmetic, or nil.
+    func staticType(_ code: Code) -> SuanType? {
+        switch code {
+        case .constant(let v): return v.dimension.map(SuanType.init)
+        case .global(let slot): return scope.type(slot).dimension != nil ? scope.type(slot) : nil
+        case .local(let slot):
+            for level in locals.reversed() { if let l = level.last(where: { $0.slot == slot }) { return l.type.dimension != nil ? l.type : nil } }
+            return nil
+        case .arithmetic(let op, let l, let r, _):
+            guard let lt = staticType(l)?.dimension, let rt = staticType(r)?.dimension else { return nil }
+            switch DimensionRules.outcome(op, lt, rt) {
+            case .result(let d), .relativeChange(let d): return SuanType(d)
+            case .failure: return nil
+            }
+        default: return nil
+        }
     }
 
     // MARK: Types of operations

@@ -7,6 +7,9 @@ indirect enum Code: Sendable {
     case not(Code, SourceSpan)
     case arithmetic(ArithmeticOperator, Code, Code, SourceSpan)
     case comparison(ComparisonOperator, Code, Code, SourceSpan)
+    /// A comparison of two statically numeric sides, evaluated on bare decimals; `general` is the
+    /// same comparison as ordinary code, used when a value turns out not to be a number.
+    case numericComparison(ComparisonOperator, NumericCode, NumericCode, general: Code)
     case logical(LogicalOperator, Code, Code, SourceSpan)
     case percentOf(Code, Code, SourceSpan)
     case convert(Code, UnitWord, SourceSpan)

@@ -30,6 +30,13 @@ struct Interpreter {
             let a = try eval(l, &frame, depth: depth)
             let b = try eval(r, &frame, depth: depth)
             return try Arithmetic.compare(op, a, b, span: span)
+        case .numericComparison(let op, let l, let r, let general):
+            do {
+                let a = try evalNumeric(l, &frame), b = try evalNumeric(r, &frame)
+                return .bool(op.holds(ExactDecimal.compare(a, b)))
+            } catch {
+                return try eval(general, &frame, depth: depth)
+            }
         default:
             return try evalOther(code, &frame, depth: depth)
         }
@@ -38,7 +45,7 @@ struct Interpreter {
     @inline(never)
     func evalOther(_ code: Code, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
         switch code {
-        case .constant, .global, .local, .arithmetic, .comparison:
+        case .constant, .global, .local, .arithmetic, .comparison, .numericComparison:
             return try eval(code, &frame, depth: depth)
         case .negate(let inner, let span):
             return try Arithmetic.negate(try eval(inner, &frame, depth: depth), span: span)
@@ -330,9 +337,33 @@ struct Interpreter {
             let (rc, rv) = try hoisting(r, invariantIn: slot, &frame, depth: depth)
             if !lv && !rv { return (.constant(try eval(code, &frame, depth: depth)), false) }
             return (.comparison(op, lc, rc, span), true)
+        case .numericComparison(let op, let l, let r, let general):
+            let (lc, lv) = try hoisting(l, invariantIn: slot, &frame)
+            let (rc, rv) = try hoisting(r, invariantIn: slot, &frame)
+            if !lv && !rv { return (.constant(try eval(code, &frame, depth: depth)), false) }
+            return (.numericComparison(op, lc, rc, general: general), true)
         default:
             // Calls, conditionals and the rest are left as they are (they may read the variable).
             return (code, true)
+        }
+    }
+
+    /// The numeric counterpart of ``hoisting(_:invariantIn:_:depth:)``.
+    func hoisting(_ code: NumericCode, invariantIn slot: Int, _ frame: inout Frame) throws(Diagnostic) -> (code: NumericCode, varies: Bool) {
+        func pair(_ l: NumericCode, _ r: NumericCode, _ make: (NumericCode, NumericCode) -> NumericCode) throws(Diagnostic) -> (NumericCode, Bool) {
+            let (lc, lv) = try hoisting(l, invariantIn: slot, &frame)
+            let (rc, rv) = try hoisting(r, invariantIn: slot, &frame)
+            if !lv && !rv, let value = try? evalNumeric(make(lc, rc), &frame) { return (.constant(value), false) }
+            return (make(lc, rc), lv || rv)
+        }
+        switch code {
+        case .local(let s): return (code, s == slot)
+        case .constant, .global: return (code, false)
+        case .add(let l, let r): return try pair(l, r, NumericCode.add)
+        case .subtract(let l, let r): return try pair(l, r, NumericCode.subtract)
+        case .multiply(let l, let r): return try pair(l, r, NumericCode.multiply)
+        case .divide(let l, let r): return try pair(l, r, NumericCode.divide)
+        case .scale(let l, let r, let increase): return try pair(l, r) { .scale($0, $1, increase: increase) }
         }
     }
 
