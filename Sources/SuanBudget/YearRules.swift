@@ -179,7 +179,7 @@ enum YearRules {
             checkTotal(year["基本支出"], plus(year["人员经费"], year["公用经费"]), "基本支出", "人员经费 + 公用经费", at("基本支出"), &problems)
         }
         // Projects.
-        var names: Set<String> = []
+        var names: Set<ExactText> = []
         if let list = year["项目"], case .list(let items) = list {
             for item in items {
                 guard case .record(let p) = item, p.kind == "project" || p.kind == nil else {
@@ -188,7 +188,7 @@ enum YearRules {
                 }
                 let name: String = if case .string(let n)? = p["名称"] { n } else { "" }
                 if name.isEmpty { error("missing-field", "a project has no name", at("名称", in: p)) }
-                if !names.insert(name).inserted {
+                if !names.insert(ExactText(name)).inserted {
                     error("duplicate-name", "two projects are named \"\(name)\"", at("名称", in: p))
                 }
                 for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key, in: p), &problems) } }
@@ -218,10 +218,10 @@ enum YearRules {
             problems.append(Diagnostic(id: "wrong-type", "指标 must be a list of indicators", at: owner.span(of: "指标") ?? .none))
             return
         }
-        var seen: Set<String> = []
+        var seen: Set<ExactText> = []
         for case .record(let i) in items {
             guard case .string(let n)? = i["名称"] else { continue }
-            if !seen.insert(n).inserted {
+            if !seen.insert(ExactText(n)).inserted {
                 problems.append(Diagnostic(id: "duplicate-name", "\(name) has two indicators named \"\(n)\"", at: i.span(of: "名称") ?? .none))
             }
             if let score = i["分值"], score.dimension != .number {

@@ -330,7 +330,7 @@ struct Checker {
     mutating func record(kind: String?, entries: [RecordEntry]) -> (Code, SuanType) {
         var keys: [String] = [], codes: [Code] = [], fields: [String: SuanType] = [:], spans: [SourceSpan] = []
         for entry in entries {
-            if keys.contains(entry.key) {
+            if keys.contains(where: { ExactText($0) == ExactText(entry.key) }) {
                 report("the field '\(entry.key)' appears twice", at: entry.keySpan, id: "duplicate-field")
                 continue
             }

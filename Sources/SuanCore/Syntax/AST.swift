@@ -106,14 +106,15 @@ public enum UnitWord: Sendable, Hashable {
 
     /// The words Suan knows without any declaration.
     public static func builtin(_ word: String) -> UnitWord? {
-        switch word {
-        case "元", "yuan": .money(.yuan)
-        case "万元", "wan": .money(.wan)
-        case "亿元", "yi": .money(.yi)
-        case "pp", "个百分点": .ratio(.points)
-        default: nil
-        }
+        for (name, unit) in builtinWords where name.utf8.elementsEqual(word.utf8) { return unit }
+        return nil
     }
+
+    /// Compared by bytes: `switch` on Chinese strings normalises them on every comparison.
+    static let builtinWords: [(String, UnitWord)] = [
+        ("万元", .money(.wan)), ("元", .money(.yuan)), ("亿元", .money(.yi)), ("个百分点", .ratio(.points)),
+        ("yuan", .money(.yuan)), ("wan", .money(.wan)), ("yi", .money(.yi)), ("pp", .ratio(.points)),
+    ]
 }
 
 public struct SolveClause: Sendable {

@@ -1,0 +1,62 @@
+import Testing
+import SuanBudget
+import SuanStdlib
+@testable import SuanCore
+
+/// The direct reader for data-only year files and the general pipeline build the same year.
+@Suite struct YearFileReaderTests {
+    func bothWays(_ name: String, _ text: String) throws -> (fast: Record?, general: Record) {
+        let session = Session(domain: BudgetDomain())
+        let source = SourceFile(name: name, text: text)
+        let fast = YearFileReader.read(source, file: 0, units: session.stdlibScope.units) { n in
+            session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] }
+        }
+        var slow = session
+        slow.useFastDataReader = false
+        return (fast, try slow.evaluateDataFile(source, file: 0, span: .none))
+    }
+
+    func same(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.record(let x), .record(let y)):
+            return x.kind == y.kind && x.keys == y.keys && x.spans == y.spans && zip(x.values, y.values).allSatisfy { same($0, $1) }
+        case (.list(let x), .list(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (.target(let o1, let v1), .target(let o2, let v2)):
+            return o1 == o2 && same(v1.value, v2.value)
+        case (.money(let x, let u1), .money(let y, let u2)): return x == y && u1 == u2
+        case (.ratio(let x, let s1), .ratio(let y, let s2)): return x == y && s1 == s2
+        default:
+            return (try? Arithmetic.equalValues(a, b)) == true
+        }
+    }
+
+    @Test(arguments: StdlibFiles.bundled)
+    func bundledYearsReadTheSameBothWays(_ entry: (collection: String?, year: Int)) throws {
+        let file = try #require(StdlibFiles.year(entry.year, collection: entry.collection))
+        let (fast, general) = try bothWays(file.name, file.text)
+        let read = try #require(fast, "the bundled year \(file.name) should be pure data")
+        #expect(same(.record(read), .record(general)))
+    }
+
+    @Test func anythingElseFallsBackToTheGeneralPipeline() throws {
+        for text in ["year 2023 { 部门: \"x\", 基本支出: 1万元 + 2万元 }", "year 2023 { a: 3斤 }", "year 2023 { a: 1, a: 2 }",
+                     "year 2023 { a: b }", "let x = 1"] {
+            let session = Session(domain: BudgetDomain())
+            let fast = YearFileReader.read(SourceFile(name: "t", text: text), file: 0, units: session.stdlibScope.units) { n in
+                session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] }
+            }
+            #expect(fast == nil, "\(text)")
+        }
+        // The general pipeline still evaluates what the reader declines.
+        let (_, general) = try bothWays("t", "year 2023 { 部门: \"x\", 基本支出: 1万元 + 2万元 }")
+        #expect(general["基本支出"]?.plainText == "3.00万元")
+    }
+
+    @Test func fullWidthPunctuationAndCommentsReadTheSame() throws {
+        let text = "# 注释\nyear 2023 {\n  部门：\"测试\"，\n  收入: { 拨款: 100万元 } # 行尾注释\n  项目: [project \"甲\" { 预算: 1_000.5万元, 指标: [indicator \"乙\" { 目标: >= 5件, 实际: 7件 }] }]\n}\n"
+        let (fast, general) = try bothWays("t", text)
+        let read = try #require(fast)
+        #expect(same(.record(read), .record(general)))
+    }
+}
