@@ -25,19 +25,27 @@ enum HelpTopics {
             A year's fields become names: 基本支出, 项目支出, 总支出, 收支差额, 项目, …
             Full reference: docs/data.md
             """, examples: ["基本支出 / 总支出", "项目支出占比", "len(项目)"]),
-        Topic(name: "what-if", summary: "scenario, compare, solve, table", text: """
+        Topic(name: "what-if", summary: "scenario, compare, solve, table, count, estimate, chart", text: """
             scenario 压缩 from y2022 { 基本支出 -= 5%; 项目支出 += 100万元 }
             compare y2022, 压缩 [only 总支出, 收支差额]
             solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%
             table r in 0%..10% step 5% { 总支出 + r }      (two variables: a grid)
+            count a in 0%..10% step 1%, b in 0%..10% step 1% where 条件     (how many cells hold)
+            explain estimate(years, "项目", "产出指标", 计划量)    (next year's budget from history)
+            chart y2022, 压缩 [to "file.svg"]
             Full reference: docs/what-if.md
             """, examples: ["(scenario from y2022 { 基本支出 -= 5% }).总支出",
-                            "solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%"]),
+                            "solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%",
+                            "count r in 0%..10% step 1% where 项目支出 + r > 1250万元"]),
         Topic(name: "scoring", summary: "indicators and the 自评表 rules", text: """
             Indicators: indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
-            Categories (产出, 效益, 满意度) and scoring policy live in Stdlib/scoring.suan.
-            Full reference: docs/scoring.md
-            """, examples: ["产出.数量"]),
+            score(i), score(p), grade(p), completion(i), met(i)  (得分, 等级, 完成率, 达标)
+            explain score(p)     the 自评表: target, actual, 分值, 得分 and rule per indicator, total, grade
+            部门评分(y)          every project's score and grade
+            Rules: 正向, 反向 (linear deviation), 等于, 定性; 执行率 × 10; bands 90/80/60.
+            Weights, bands and rules live in Stdlib/scoring.suan. Full reference: docs/scoring.md
+            """, examples: ["score(indicator \"x\" { 目标: >= 8000件, 实际: 7730件, 分值: 50 })",
+                            "score(indicator \"x\" { 目标: <= 10件, 实际: 13件, 分值: 30 })"]),
         Topic(name: "commands", summary: "the REPL's own commands", text: """
             :help [TOPIC]   this help; topics: language, data, what-if, scoring, commands
             :vars           your variables and their values
