@@ -2,7 +2,16 @@ import SuanCore
 
 /// The budget domain behind `load`, scenarios, `show`, `compare` and `export`.
 public struct BudgetDomain: DomainHost {
-    public init() {}
+    /// False under `suan --no-write`: export and chart files are refused, for running someone else's script.
+    public var allowsWrites: Bool
+
+    public init(allowsWrites: Bool = true) { self.allowsWrites = allowsWrites }
+
+    func checkWrite(_ path: String, span: SourceSpan) throws(Diagnostic) {
+        guard allowsWrites else {
+            throw Diagnostic(id: "no-write", "writing \"\(path)\" is forbidden by --no-write", at: span)
+        }
+    }
 
     public func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource {
         try YearLocator().locate(target, span: span, file: file)
@@ -32,11 +41,13 @@ public struct BudgetDomain: DomainHost {
         guard !bars.isEmpty else { throw Diagnostic(id: "chart", "nothing to chart: give a year, a record of figures or a list", at: span) }
         guard let path else { return chart.text(bars, unicode: unicode) }
         guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: "chart", "charts are written as .svg files", at: span) }
+        try checkWrite(path, span: span)
         try FileText.write(chart.svg(bars), to: path, force: force, span: span)
         return "wrote a chart of \(bars.count) bars to \(path)"
     }
 
     public func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        try Exporter(format: format).export(value, to: path, force: force, span: span)
+        try checkWrite(path, span: span)
+        return try Exporter(format: format).export(value, to: path, force: force, span: span)
     }
 }

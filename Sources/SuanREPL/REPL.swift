@@ -15,10 +15,14 @@ public struct REPL {
     var entries: [String] = []
     var inputCount = 0
 
-    public init(session: Session, colour: Bool) {
+    let allowsWrites: Bool
+
+    public init(session: Session, colour: Bool, allowsWrites: Bool = true) {
         self.session = session
         self.colour = colour
-        self.fresh = Session(domain: BudgetDomain(), settings: session.settings)
+        self.allowsWrites = allowsWrites
+        self.fresh = Session(domain: BudgetDomain(allowsWrites: allowsWrites), settings: session.settings)
+        if !allowsWrites { history = HistoryFile(path: nil) }
     }
 
     public mutating func run() -> Int32 {
@@ -69,7 +73,7 @@ public struct REPL {
     /// and the evaluator sees the flag.
     static func installInterruptHandler() {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in Interruption.request() }
+        action.__sigaction_handler.sa_handler = Interruption.signalHandler
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
@@ -155,6 +159,7 @@ public struct REPL {
             if path.hasSuffix(" force") { force = true; path = String(path.dropLast(" force".count)).trimmingTrailingSpaces }
             path = path.trimmingQuotes
             guard !path.isEmpty else { fputs("usage: :save FILE [force]\n", suan_stderr()); break }
+            guard allowsWrites else { fputs("error: writing \"\(path)\" is forbidden by --no-write\n", suan_stderr()); break }
             let script = session.history.joined(separator: "\n") + "\n"
             do {
                 try FileText.write(script, to: path, force: force, span: .none)

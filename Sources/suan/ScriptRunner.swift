@@ -85,6 +85,10 @@ enum ScriptRunner {
             Console.error("<expr>: error: the input ends inside an open bracket or after an operator")
             return 1
         case .interrupted:
+            if TimedOut.flag.load(ordering: .relaxed) {
+                Console.error("suan: error: timed out (--timeout)")
+                return 1
+            }
             Console.error("suan: interrupted (已中断)")
             return 130
         }

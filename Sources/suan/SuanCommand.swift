@@ -39,11 +39,18 @@ struct SuanCommand: ParsableCommand {
     @Option(name: .customLong("max-depth"), help: "Maximum depth of nested calls (default 400).")
     var maxDepth: Int = 400
 
+    @Option(name: .customLong("timeout"), help: "Stop a script after this many seconds (exit 1).")
+    var timeout: Double?
+
+    @Flag(name: .customLong("no-write"), help: "Forbid every file write (export, chart files, :save, history): for someone else's script.")
+    var noWrite = false
+
     func validate() throws {
         guard RoundingMode(rawValue: rounding) != nil, rounding != RoundingMode.towardZero.rawValue else {
             throw ValidationError("--rounding must be half-up or half-even")
         }
         guard maxDepth > 0 && maxDepth <= 100_000 else { throw ValidationError("--max-depth must be between 1 and 100000") }
+        if let timeout, !(timeout > 0 && timeout <= 86_400 * 365) { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     var settings: Settings {
@@ -69,7 +76,8 @@ struct SuanCommand: ParsableCommand {
     func execute() -> Int32 {
         let terminalIn = isatty(0) == 1
         let colour = !noColor && getenv("NO_COLOR") == nil && isatty(1) == 1
-        var session = Session(domain: BudgetDomain(), settings: settings)
+        var session = Session(domain: BudgetDomain(allowsWrites: !noWrite), settings: settings)
+        if let timeout { Watchdog.start(after: timeout) }
         for problem in session.stdlibProblems { Console.error("suan: Stdlib problem: \(problem)") }
         let printer = Console(colour: colour, colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1)
 
@@ -83,7 +91,7 @@ struct SuanCommand: ParsableCommand {
             if let status = ScriptRunner.exitStatus(result, printer: printer, session: session) { return status }
         }
         if interactive || (file == nil && expression.isEmpty && terminalIn) {
-            var repl = REPL(session: session, colour: colour)
+            var repl = REPL(session: session, colour: colour, allowsWrites: !noWrite)
             return repl.run()
         }
         if file == nil && expression.isEmpty {

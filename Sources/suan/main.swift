@@ -6,7 +6,12 @@ import SuanCore
 
 setlocale(LC_ALL, "")
 if setlocale(LC_CTYPE, nil).map({ String(cString: $0) }) == "C" { setlocale(LC_CTYPE, "C.UTF-8") }
-signal(SIGINT) { _ in Interruption.request() }
+signal(SIGINT, Interruption.signalHandler)
+// A parent may have started us with SIGINT blocked (the mask survives exec); Ctrl-C must work.
+var interruptSignals = sigset_t()
+sigemptyset(&interruptSignals)
+sigaddset(&interruptSignals, SIGINT)
+pthread_sigmask(SIG_UNBLOCK, &interruptSignals, nil)
 signal(SIGPIPE, SIG_IGN)
 
 /// `-e -5%` must read "-5%" as the expression, not as an option, and `-e ''` is an empty

@@ -17,6 +17,13 @@ public enum Arithmetic {
         }
     }
 
+    /// Joined lists and strings longer than this are an error, not an exhausted memory.
+    static let maximumLength = 10_000_000
+
+    static func tooLong(_ what: String, _ span: SourceSpan) -> Diagnostic {
+        fail("this \(what) would be longer than \(maximumLength) \(what == "string" ? "bytes" : "items")", span, id: "limit")
+    }
+
     static func fail(_ message: String, _ span: SourceSpan, id: String = "runtime", notes: [String] = []) -> Diagnostic {
         Diagnostic(id: id, message, at: span, notes: notes)
     }
@@ -82,8 +89,14 @@ public enum Arithmetic {
             throw wrap(error, span)
         }
         guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
-            if op == .add, case .list(let x) = l, case .list(let y) = r { return .list(x + y) }
-            if op == .add, case .string(let x) = l, case .string(let y) = r { return .string(x + y) }
+            if op == .add, case .list(let x) = l, case .list(let y) = r {
+                guard x.count + y.count <= maximumLength else { throw tooLong("list", span) }
+                return .list(x + y)
+            }
+            if op == .add, case .string(let x) = l, case .string(let y) = r {
+                guard x.utf8.count + y.utf8.count <= maximumLength else { throw tooLong("string", span) }
+                return .string(x + y)
+            }
             if case .unknown = l { return .unknown }
             if case .unknown = r { return .unknown }
             let bad = l.dimension == nil ? l : r

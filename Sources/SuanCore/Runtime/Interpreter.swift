@@ -107,7 +107,7 @@ struct Interpreter {
             values.reserveCapacity(items.count)
             for i in items { values.append(try eval(i, &frame, depth: depth)) }
             guard values.count <= settings.maximumListLength else {
-                throw Arithmetic.fail("a list may hold at most \(settings.maximumListLength) items", .none, id: "limit")
+                throw Arithmetic.tooLong("list", .none)
             }
             return .list(values)
         case .record(let kind, let keys, let codes, let spans):

@@ -8,5 +8,11 @@ public enum Interruption {
     static var pending: Bool { requested.load(ordering: .relaxed) }
 
     public static func request() { requested.store(true, ordering: .relaxed) }
+
+    /// The SIGINT handler. Declared here, not as a closure in top-level code, because top-level
+    /// code is main-actor isolated and a signal arrives on whichever thread is running.
+    public static let signalHandler: @convention(c) (Int32) -> Void = { _ in
+        Interruption.requested.store(true, ordering: .relaxed)
+    }
     public static func clear() { requested.store(false, ordering: .relaxed) }
 }
