@@ -40,6 +40,9 @@ let package = Package(
         .target(name: "SuanBudget", dependencies: ["SuanCore"]),
         // The interactive shell on libedit.
         .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "CEditLine"]),
+        // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
+        .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"]),
+        .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore"]),
         .executableTarget(
             name: "suan",
             dependencies: [
@@ -47,7 +50,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanBudget", "SuanREPL"]),
+        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanBudget", "SuanREPL", "SuanFuzzKit"]),
         .testTarget(name: "SuanCLITests", dependencies: ["SuanCore"],
                     exclude: ["Snapshots"]),
     ],

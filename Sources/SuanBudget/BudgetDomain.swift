@@ -13,6 +13,11 @@ public struct BudgetDomain: DomainHost {
         }
     }
 
+    /// A year from CSV text, as `load "file.csv"` reads it (for the fuzzers).
+    public static func year(fromCSV text: String, name: String, file: Int32) throws(Diagnostic) -> Record {
+        try ProjectTableImport.year(fromCSV: text, name: name, file: file, span: .none)
+    }
+
     public func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource {
         try YearLocator().locate(target, span: span, file: file)
     }

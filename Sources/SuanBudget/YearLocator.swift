@@ -47,18 +47,11 @@ public enum FileText {
     }
 
     public static func read(_ path: String, span: SourceSpan) throws(Diagnostic) -> String {
-        guard let handle = fopen(path, "rb") else {
-            throw Diagnostic(id: "load-io", "cannot open \"\(path)\": \(String(cString: strerror(errno)))", at: span)
+        let bytes: [UInt8]
+        switch SourceDecoding.readFile(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): throw Diagnostic(id: "load-io", "cannot open \"\(path)\": \(e.message)", at: span)
         }
-        defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, handle)
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count { break }
-        }
-        guard ferror(handle) == 0 else { throw Diagnostic(id: "load-io", "cannot read \"\(path)\"", at: span) }
         switch SourceDecoding.decode(bytes) {
         case .success(let text): return text
         case .failure(let bad):

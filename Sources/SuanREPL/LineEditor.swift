@@ -12,36 +12,7 @@ final class LineEditor {
         var complete: (String) -> Completer.Completion = { _ in .init(replacing: 0, candidates: []) }
 
         init() { prompt = strdup("") }
-        /// libedit's character reader, replaced so that Ctrl-C (SIGINT, which interrupts `read`) ends
-    /// `el_gets` instead of being retried: the REPL then clears the line.
-    static func readCharacter(into character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
-        func byte() -> Int32? {
-            var b: UInt8 = 0
-            while true {
-                let n = Glibc.read(0, &b, 1)
-                if n == 1 { return Int32(b) }
-                if n == 0 { return nil }
-                if errno == EINTR && !Interruption.requested.load(ordering: .relaxed) { continue }
-                return -1
-            }
-        }
-        guard let first = byte() else { return 0 }
-        guard first >= 0 else { return -1 }
-        var scalar = UInt32(first)
-        let extra = first < 0x80 ? 0 : (first >> 5 == 0b110 ? 1 : (first >> 4 == 0b1110 ? 2 : (first >> 3 == 0b11110 ? 3 : 0)))
-        if extra > 0 {
-            scalar = UInt32(first) & (0x3F >> UInt32(extra))
-            for _ in 0..<extra {
-                guard let next = byte() else { return 0 }
-                guard next >= 0 else { return -1 }
-                scalar = (scalar << 6) | (UInt32(next) & 0x3F)
-            }
-        }
-        character?.pointee = wchar_t(bitPattern: Unicode.Scalar(scalar) == nil ? 0xFFFD : scalar)
-        return 1
-    }
-
-    deinit { free(prompt) }
+        deinit { free(prompt) }
 
         func setPrompt(_ text: String) {
             free(prompt)

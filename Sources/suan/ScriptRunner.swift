@@ -12,19 +12,10 @@ struct ReadFailure: Error {
 enum ScriptRunner {
     /// Reads a file as UTF-8; invalid bytes are reported with their line and column.
     static func read(_ path: String) -> Result<String, ReadFailure> {
-        guard let handle = fopen(path, "rb") else {
-            return .failure(ReadFailure(message: "suan: error: cannot open '\(path)': \(String(cString: strerror(errno)))"))
+        switch SourceDecoding.readFile(path) {
+        case .failure(let e): return .failure(ReadFailure(message: "suan: error: cannot open '\(path)': \(e.message)"))
+        case .success(let bytes): return decode(bytes, name: path)
         }
-        defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, handle)
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count { break }
-        }
-        if ferror(handle) != 0 { return .failure(ReadFailure(message: "suan: error: cannot read '\(path)'")) }
-        return decode(bytes, name: path)
     }
 
     static func decode(_ bytes: [UInt8], name: String) -> Result<String, ReadFailure> {

@@ -4,6 +4,33 @@ struct Interpreter {
     var globals: [Value]
     let settings: Settings
     let domain: any DomainHost
+    /// Steps left under ``Settings/maximumSteps``; nil when unlimited.
+    let budget: StepBudget?
+
+    init(globals: [Value], settings: Settings, domain: any DomainHost) {
+        self.globals = globals
+        self.settings = settings
+        self.domain = domain
+        self.budget = settings.maximumSteps.map(StepBudget.init)
+    }
+
+    /// A counter shared by the copies of one interpreter.
+    final class StepBudget: @unchecked Sendable {
+        var remaining: Int
+        init(_ steps: Int) { remaining = steps }
+    }
+
+    /// Polled at every call and loop step: Ctrl-C, `--timeout` and the step budget stop work here.
+    @inline(__always)
+    func tick(_ span: SourceSpan, cost: Int = 1) throws(Diagnostic) {
+        if Interruption.pending { throw Interpreter.interrupted(span) }
+        if let budget {
+            budget.remaining -= cost
+            if budget.remaining < 0 {
+                throw Arithmetic.fail("this needs more than \(settings.maximumSteps ?? 0) steps", span, id: "step-limit")
+            }
+        }
+    }
 
     /// A frame of local variables (function parameters, `solve` and `table` variables).
     typealias Frame = [Value]
@@ -89,6 +116,7 @@ struct Interpreter {
             var out: [Value] = []
             out.reserveCapacity(items.count)
             for item in items {
+                try tick(span)
                 let v = try call(f, [item], span: span, depth: depth)
                 if b == .map { out.append(v); continue }
                 guard case .bool(let keep) = v else {
@@ -154,7 +182,7 @@ struct Interpreter {
                 throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
                                       span, id: "recursion-limit")
             }
-            if Interruption.pending { throw Interpreter.interrupted(span) }
+            try tick(span)
             var frame = args
             if u.frameSize > args.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - args.count)) }
             return try eval(u.body, &frame, depth: depth + 1)
@@ -261,7 +289,7 @@ struct Interpreter {
             var rounds = 0
             while width(lo, hi) > step && rounds < 400 {
                 rounds += 1
-                if Interruption.pending { throw Interpreter.interrupted(plan.span) }
+                try tick(plan.span)
                 let m = try midpoint(lo, hi)
                 let fm = try gap(m, &frame)
                 if fm.isZero { lo = m; hi = m; break }
@@ -285,7 +313,7 @@ struct Interpreter {
         var rounds = 0
         while width(min(inside, outside), max(inside, outside)) > step && rounds < 400 {
             rounds += 1
-            if Interruption.pending { throw Interpreter.interrupted(plan.span) }
+            try tick(plan.span)
             let m = try midpoint(min(inside, outside), max(inside, outside))
             if try holds(m, &frame) { inside = m } else { outside = m }
         }
@@ -302,7 +330,7 @@ struct Interpreter {
         let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : [Value.unknown]
         var hits = 0
         for x in outer {
-            if Interruption.pending { throw Interpreter.interrupted(span) }
+            try tick(span, cost: inner.count)
             frame[axes[0].slot] = x
             // Parts of the condition that do not depend on the inner variable are computed once per row.
             let specialised = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition

@@ -236,6 +236,16 @@ public struct Session: Sendable {
         }
     }
 
+    /// Reads a year file's text as `load` does (direct reader, else the general pipeline), then
+    /// validates it; for the fuzzers and tools. Errors are thrown as diagnostics.
+    public func evaluateYearText(_ text: String, name: String) throws(Diagnostic) -> Record {
+        let file = Int32(sources.count)
+        let record = try evaluateDataFile(SourceFile(name: name, text: text), file: file, span: .none)
+        let (year, problems) = domain.prepare(record, file: file)
+        if let error = problems.first(where: { $0.severity == .error }) { throw error }
+        return year
+    }
+
     static func name(for year: Record) -> String {
         if case .number(let y) = year["年度"] { return "y\(y)" }
         return "year"

@@ -7,6 +7,9 @@ public struct Settings: Sendable {
     public var maximumListLength = 10_000_000
     /// Rows a table may have before it is refused.
     public var maximumTableRows = 10_000_000
+    /// At most this many calls and loop steps per statement, when set (the fuzzers set it so that a
+    /// legitimately exponential program is an error rather than a hang).
+    public var maximumSteps: Int? = nil
     /// Unicode block characters in charts; plain ASCII when the terminal is not UTF-8.
     public var unicode = true
 

@@ -63,7 +63,7 @@ struct TableWriter {
                 row: (Value, inout Interpreter.Frame) throws(Diagnostic) -> [String]) throws(Diagnostic) {
         var widths: [Int] = []
         for (i, x) in xs.enumerated() {
-            if Interruption.pending { throw Interpreter.interrupted(.none) }
+            try interpreter.tick(.none)
             table.add(try row(x, &frame))
             if i + 1 == TableWriter.batch || i + 1 == xs.count && widths.isEmpty {
                 widths = table.widths

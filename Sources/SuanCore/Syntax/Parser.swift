@@ -137,15 +137,6 @@ public struct Parser {
         }
     }
 
-    mutating func nested<T>(_ body: (inout Parser) throws(Failure) -> T) throws(Failure) -> T {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= Parser.maximumNesting else {
-            throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: "nesting-limit")
-        }
-        return try body(&self)
-    }
-
     // MARK: Statements
 
     mutating func program() throws(Failure) -> [Statement] {
@@ -312,18 +303,25 @@ public struct Parser {
     static let notPrecedence = 4
 
     public mutating func expression(_ minimum: Int = 1) throws(Failure) -> Expr {
-        try nested { (p: inout Parser) throws(Failure) -> Expr in
-            var left = try p.unary()
-            while let prec = Parser.precedence(of: p.kind), prec >= minimum {
-                let op = p.advance()
+        // Depth is counted here rather than through a closure: a generic closure with typed
+        // throws leaked the syntax nodes it returned (seen with LeakSanitizer).
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maximumNesting else {
+            throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: "nesting-limit")
+        }
+        do {
+            var left = try unary()
+            while let prec = Parser.precedence(of: kind), prec >= minimum {
+                let op = advance()
                 if op.kind == .symbol(.arrow) {
-                    let (word, span) = try p.unitWord()
+                    let (word, span) = try unitWord()
                     left = Expr(kind: .convert(left, word, unitSpan: span), span: left.span.through(span))
                     continue
                 }
-                p.skipNewlines()
+                skipNewlines()
                 // '^' is right-associative; comparisons do not chain; the rest are left-associative.
-                let right = try p.expression(op.kind == .symbol(.caret) ? prec : prec + 1)
+                let right = try expression(op.kind == .symbol(.caret) ? prec : prec + 1)
                 let span = left.span.through(right.span)
                 switch op.kind {
                 case .keyword(.or): left = Expr(kind: .logical(.or, left, right), span: span)
@@ -332,8 +330,8 @@ public struct Parser {
                 case .symbol(let s):
                     if let c = ComparisonOperator(rawValue: s.rawValue) {
                         left = Expr(kind: .comparison(c, left, right), span: span)
-                        if let next = Parser.precedence(of: p.kind), next == 5 {
-                            throw p.failure("comparisons do not chain; join them with 'and'")
+                        if let next = Parser.precedence(of: kind), next == 5 {
+                            throw failure("comparisons do not chain; join them with 'and'")
                         }
                     } else if let a = ArithmeticOperator(rawValue: s.rawValue) {
                         left = Expr(kind: .arithmetic(a, left, right), span: span)

@@ -1,0 +1,47 @@
+import SuanBudget
+import SuanCore
+
+/// What the fuzzers feed arbitrary bytes to: the whole language pipeline, or the year loaders.
+/// A crash, a trap or a hang here is a bug; an error message is the expected outcome.
+public enum FuzzHarness {
+    public enum Target: String, Sendable, CaseIterable {
+        /// Lexer, parser, checker and evaluator, as `suan FILE` runs a script.
+        case program
+        /// Year files (the direct reader and the general pipeline) and CSV, as `load` reads them.
+        case data
+    }
+
+    /// A session with the Stdlib loaded, copied for each input (loading the Stdlib once).
+    static let base: Session = {
+        var settings = Settings()
+        settings.maximumSteps = 200_000
+        settings.maximumCallDepth = 200
+        settings.maximumTableRows = 10_000
+        settings.maximumListLength = 100_000
+        return Session(domain: BudgetDomain(allowsWrites: false), settings: settings)
+    }()
+
+    /// Loads the Stdlib before the first input, so that its one-time allocations are not charged
+    /// to an input by libFuzzer's leak check.
+    public static func prepare() { _ = base.stdlibProblems }
+
+    public static func run(_ bytes: [UInt8], target: Target) {
+        guard case .success(let text) = SourceDecoding.decode(bytes) else { return }
+        switch target {
+        case .program:
+            var session = base
+            var diagnostics: [Diagnostic] = []
+            session.run(text, name: "<fuzz>", transactional: true) { event in
+                if case .diagnostic(let d) = event { diagnostics.append(d) }
+            }
+            // Rendering (positions, carets, display widths) is part of what is fuzzed.
+            for d in diagnostics { _ = session.render(d) }
+        case .data:
+            let session = base
+            _ = try? session.evaluateYearText(text, name: "fuzz.suan")
+            if let csv = try? BudgetDomain.year(fromCSV: text, name: "fuzz.csv", file: 0) {
+                _ = BudgetDomain().prepare(csv, file: 0)
+            }
+        }
+    }
+}
