@@ -12,7 +12,7 @@ struct Console {
         fputs(text + "\n", stderr)
     }
 
-    func show(_ event: Session.Event, session: Session?) {
+    func show(_ event: Session.Event) {
         switch event {
         case .result(let value, _):
             print(ValueFormatter().markup(value).rendered(colour: colour))

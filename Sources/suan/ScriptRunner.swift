@@ -61,7 +61,7 @@ enum ScriptRunner {
     static func run(_ text: String, name: String, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
         var pending: [Diagnostic] = []
         let status = session.run(text, name: name, transactional: transactional) { event in
-            if case .diagnostic(let d) = event { pending.append(d) } else { printer.show(event, session: nil) }
+            if case .diagnostic(let d) = event { pending.append(d) } else { printer.show(event) }
         }
         for d in pending { Console.error(session.render(d, colour: printer.colourErrors)) }
         return status

@@ -118,7 +118,7 @@ public struct Session: Sendable {
         }
         // Functions first: a script may call a function it defines further down.
         checked = checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
-        sources += collector.sources.map { $0.file }
+        sources += collector.sources
         if !checker.diagnostics.isEmpty {
             for d in checker.diagnostics { emit(.diagnostic(d)) }
             return .failure
@@ -202,7 +202,7 @@ public struct Session: Sendable {
 
     /// Sources read while checking a `load`, added to the session afterwards.
     final class LoadCollector: @unchecked Sendable {
-        var sources: [(file: SourceFile, index: Int32)] = []
+        var sources: [SourceFile] = []
     }
 
     func loadYear(_ target: LoadTarget, span: SourceSpan, into collector: LoadCollector) throws(Diagnostic) -> LoadedYear {
@@ -213,17 +213,17 @@ public struct Session: Sendable {
         let file = Int32(sources.count + collector.sources.count)
         switch try domain.locate(target, span: span, file: file) {
         case .invalid(let error, let label, let text):
-            collector.sources.append((SourceFile(name: label, text: text), file))
+            collector.sources.append(SourceFile(name: label, text: text))
             throw error
         case .record(let record, let label, let text):
-            collector.sources.append((SourceFile(name: label, text: text), file))
+            collector.sources.append(SourceFile(name: label, text: text))
             let (year, problems) = domain.prepare(record, file: file)
             if let error = problems.first(where: { $0.severity == .error }) { throw error }
             return LoadedYear(record: year, defaultName: defaultName.isEmpty ? Session.name(for: year) : defaultName,
                               label: label, warnings: problems)
         case .source(let name, let text):
             let source = SourceFile(name: name, text: text)
-            collector.sources.append((source, file))
+            collector.sources.append(source)
             let record = try evaluateDataFile(source, file: file, span: span)
             let (year, problems) = domain.prepare(record, file: file)
             if let error = problems.first(where: { $0.severity == .error }) {

@@ -85,13 +85,11 @@ struct YearFileReader {
     /// year NUMBER { entries }
     mutating func yearBlock() throws(GiveUp) -> Record {
         skip()
-        let headerStart = index
         guard word() == "year" else { throw GiveUp() }
         skip()
         let numberStart = index
         guard case .number(let year) = try number() else { throw GiveUp() }
         let header = SourceSpan(file: file, start: numberStart, end: index)
-        _ = headerStart
         let record = try entries(kind: "year", header: ("年度", .number(year), header))
         skip()
         guard index >= scalars.count else { throw GiveUp() }

@@ -303,44 +303,42 @@ public struct Parser {
     static let notPrecedence = 4
 
     public mutating func expression(_ minimum: Int = 1) throws(Failure) -> Expr {
-        // Depth is counted here rather than through a closure: a generic closure with typed
-        // throws leaked the syntax nodes it returned (seen with LeakSanitizer).
+        // Every nesting of brackets, operators and prefixes passes through here, so this one
+        // counter bounds the parser's recursion (see maximumNesting).
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maximumNesting else {
             throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: "nesting-limit")
         }
-        do {
-            var left = try unary()
-            while let prec = Parser.precedence(of: kind), prec >= minimum {
-                let op = advance()
-                if op.kind == .symbol(.arrow) {
-                    let (word, span) = try unitWord()
-                    left = Expr(kind: .convert(left, word, unitSpan: span), span: left.span.through(span))
-                    continue
-                }
-                skipNewlines()
-                // '^' is right-associative; comparisons do not chain; the rest are left-associative.
-                let right = try expression(op.kind == .symbol(.caret) ? prec : prec + 1)
-                let span = left.span.through(right.span)
-                switch op.kind {
-                case .keyword(.or): left = Expr(kind: .logical(.or, left, right), span: span)
-                case .keyword(.and): left = Expr(kind: .logical(.and, left, right), span: span)
-                case .keyword(.of): left = Expr(kind: .percentOf(left, right), span: span)
-                case .symbol(let s):
-                    if let c = ComparisonOperator(rawValue: s.rawValue) {
-                        left = Expr(kind: .comparison(c, left, right), span: span)
-                        if let next = Parser.precedence(of: kind), next == 5 {
-                            throw failure("comparisons do not chain; join them with 'and'")
-                        }
-                    } else if let a = ArithmeticOperator(rawValue: s.rawValue) {
-                        left = Expr(kind: .arithmetic(a, left, right), span: span)
-                    }
-                default: break
-                }
+        var left = try unary()
+        while let prec = Parser.precedence(of: kind), prec >= minimum {
+            let op = advance()
+            if op.kind == .symbol(.arrow) {
+                let (word, span) = try unitWord()
+                left = Expr(kind: .convert(left, word, unitSpan: span), span: left.span.through(span))
+                continue
             }
-            return left
+            skipNewlines()
+            // '^' is right-associative; comparisons do not chain; the rest are left-associative.
+            let right = try expression(op.kind == .symbol(.caret) ? prec : prec + 1)
+            let span = left.span.through(right.span)
+            switch op.kind {
+            case .keyword(.or): left = Expr(kind: .logical(.or, left, right), span: span)
+            case .keyword(.and): left = Expr(kind: .logical(.and, left, right), span: span)
+            case .keyword(.of): left = Expr(kind: .percentOf(left, right), span: span)
+            case .symbol(let s):
+                if let c = ComparisonOperator(rawValue: s.rawValue) {
+                    left = Expr(kind: .comparison(c, left, right), span: span)
+                    if let next = Parser.precedence(of: kind), next == 5 {
+                        throw failure("comparisons do not chain; join them with 'and'")
+                    }
+                } else if let a = ArithmeticOperator(rawValue: s.rawValue) {
+                    left = Expr(kind: .arithmetic(a, left, right), span: span)
+                }
+            default: break
+            }
         }
+        return left
     }
 
     mutating func unary() throws(Failure) -> Expr {
