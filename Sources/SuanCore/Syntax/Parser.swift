@@ -403,20 +403,7 @@ public struct Parser {
         let t = current
         switch t.kind {
         case .number(let digits):
-            _ = advance()
-            let value: ExactDecimal
-            do { value = try ExactDecimal(parsing: digits) } catch {
-                throw failure("the number \(digits) has more than 38 digits", at: t, id: "number-range")
-            }
-            // A unit word: % or ‰ anywhere after, a builtin word, or any name written right after the digits.
-            var unit: (UnitWord, SourceSpan)? = nil
-            switch kind {
-            case .symbol(.percent), .symbol(.permille): unit = try unitWord()
-            case .identifier(let w) where !current.spaceBefore || UnitWord.builtin(w) != nil: unit = try unitWord()
-            default: break
-            }
-            let span = unit.map { t.span.through($0.1) } ?? t.span
-            return Expr(kind: .number(value, unit: unit?.0, unitSpan: unit?.1), span: span)
+            return try numberLiteral(t, digits: digits)
         case .string(let s):
             _ = advance()
             return Expr(kind: .string(s), span: t.span)
@@ -434,76 +421,22 @@ public struct Parser {
             let close = try expect(.rightParen, "to close the parenthesis opened here")
             return Expr(kind: inner.kind, span: t.span.through(close.span))
         case .symbol(.leftBracket):
-            _ = advance()
-            var items: [Expr] = []
-            skipNewlines()
-            while !check(.rightBracket) {
-                items.append(try expression())
-                skipNewlines()
-                if !take(.comma) { break }
-                skipNewlines()
-            }
-            let close = try expect(.rightBracket, "to close the list")
-            return Expr(kind: .list(items), span: t.span.through(close.span))
+            return try listLiteral(t)
         case .symbol(.leftBrace):
             let (entries, close) = try recordEntries()
             return Expr(kind: .record(entries), span: t.span.through(close))
         case .symbol(.greaterEqual), .symbol(.lessEqual), .symbol(.equal), .symbol(.greater), .symbol(.less):
-            guard case .symbol(let s) = t.kind, let op = ComparisonOperator(rawValue: s.rawValue) else { break }
-            _ = advance()
-            let value = try expression(6)
-            return Expr(kind: .target(op, value), span: t.span.through(value.span))
+            return try targetLiteral(t)
         case .keyword(.if):
-            _ = advance()
-            let condition = try expression()
-            skipNewlines(before: .then)
-            _ = try expect(.then, "after the condition of 'if'")
-            skipNewlines()
-            let yes = try expression()
-            skipNewlines(before: .else)
-            _ = try expect(.else, "in 'if … then … else …' (every 'if' needs an 'else')")
-            skipNewlines()
-            let no = try expression()
-            return Expr(kind: .conditional(condition, yes, no), span: t.span.through(no.span))
+            return try conditionalExpression(t)
         case .keyword(.solve):
-            _ = advance()
-            let (v, vs) = try name("a variable name after 'solve'")
-            _ = try expect(.in, "after the variable of 'solve'")
-            let low = try expression()
-            _ = try expect(.dotDot, "between the ends of the range")
-            let high = try expression()
-            _ = try expect(.where, "after the range (solve x in 0..10 where f(x) == 5)")
-            skipNewlines()
-            let lhs = try expression(6)
-            guard case .symbol(let s) = kind, let relation = ComparisonOperator(rawValue: s.rawValue),
-                  relation != .notEqual else {
-                throw failure("expected '==', '<=' or '>=' in the condition of 'solve'")
-            }
-            _ = advance()
-            skipNewlines()
-            let rhs = try expression(6)
-            let clause = SolveClause(variable: v, variableSpan: vs, low: low, high: high, lhs: lhs, relation: relation, rhs: rhs)
-            return Expr(kind: .solve(clause), span: t.span.through(rhs.span))
+            return try solveExpression(t)
         case .keyword(.count):
-            _ = advance()
-            let axes = try tableAxes()
-            _ = try expect(.where, "after the ranges of 'count' (count x in 0..10 step 1 where x > 5)")
-            skipNewlines()
-            let condition = try expression()
-            return Expr(kind: .count(axes, condition), span: t.span.through(condition.span))
+            return try countExpression(t)
         case .keyword(.scenario):
-            _ = advance()
-            var name: String? = nil
-            if case .identifier(let n) = kind, lookahead(1) == .keyword(.from) { name = n; _ = advance() }
-            var clause = try scenarioBody()
-            clause.name = name
-            return Expr(kind: .scenario(clause), span: t.span.through(tokens[position - 1].span))
+            return try scenarioExpression(t)
         case .keyword(.year), .keyword(.project), .keyword(.indicator):
-            _ = advance()
-            guard case .keyword(let k) = t.kind, let blockKind = BlockKind(rawValue: k.rawValue) else { break }
-            let header = try expression(10)
-            let (entries, close) = try recordEntries()
-            return Expr(kind: .block(blockKind, header: header, entries: entries), span: t.span.through(close))
+            return try blockExpression(t)
         default:
             break
         }
@@ -511,6 +444,114 @@ public struct Parser {
             throw failure("expected an expression, found \(describe(t))", at: t.kind == .newline ? tokens[position] : t)
         }
         throw failure("expected an expression, found \(describe(t))")
+    }
+
+
+    @inline(never)
+    mutating func numberLiteral(_ t: Token, digits: String) throws(Failure) -> Expr {
+        _ = advance()
+        let value: ExactDecimal
+        do { value = try ExactDecimal(parsing: digits) } catch {
+            throw failure("the number \(digits) has more than 38 digits", at: t, id: "number-range")
+        }
+        // A unit word: % or ‰ anywhere after, a builtin word, or any name written right after the digits.
+        var unit: (UnitWord, SourceSpan)? = nil
+        switch kind {
+        case .symbol(.percent), .symbol(.permille): unit = try unitWord()
+        case .identifier(let w) where !current.spaceBefore || UnitWord.builtin(w) != nil: unit = try unitWord()
+        default: break
+        }
+        let span = unit.map { t.span.through($0.1) } ?? t.span
+        return Expr(kind: .number(value, unit: unit?.0, unitSpan: unit?.1), span: span)
+    }
+
+    @inline(never)
+    mutating func listLiteral(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        var items: [Expr] = []
+        skipNewlines()
+        while !check(.rightBracket) {
+            items.append(try expression())
+            skipNewlines()
+            if !take(.comma) { break }
+            skipNewlines()
+        }
+        let close = try expect(.rightBracket, "to close the list")
+        return Expr(kind: .list(items), span: t.span.through(close.span))
+    }
+
+    @inline(never)
+    mutating func targetLiteral(_ t: Token) throws(Failure) -> Expr {
+        guard case .symbol(let s) = t.kind, let op = ComparisonOperator(rawValue: s.rawValue) else { throw failure("expected an expression, found \(describe(t))") }
+        _ = advance()
+        let value = try expression(6)
+        return Expr(kind: .target(op, value), span: t.span.through(value.span))
+    }
+
+    @inline(never)
+    mutating func conditionalExpression(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        let condition = try expression()
+        skipNewlines(before: .then)
+        _ = try expect(.then, "after the condition of 'if'")
+        skipNewlines()
+        let yes = try expression()
+        skipNewlines(before: .else)
+        _ = try expect(.else, "in 'if … then … else …' (every 'if' needs an 'else')")
+        skipNewlines()
+        let no = try expression()
+        return Expr(kind: .conditional(condition, yes, no), span: t.span.through(no.span))
+    }
+
+    @inline(never)
+    mutating func solveExpression(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        let (v, vs) = try name("a variable name after 'solve'")
+        _ = try expect(.in, "after the variable of 'solve'")
+        let low = try expression()
+        _ = try expect(.dotDot, "between the ends of the range")
+        let high = try expression()
+        _ = try expect(.where, "after the range (solve x in 0..10 where f(x) == 5)")
+        skipNewlines()
+        let lhs = try expression(6)
+        guard case .symbol(let s) = kind, let relation = ComparisonOperator(rawValue: s.rawValue),
+              relation != .notEqual else {
+            throw failure("expected '==', '<=' or '>=' in the condition of 'solve'")
+        }
+        _ = advance()
+        skipNewlines()
+        let rhs = try expression(6)
+        let clause = SolveClause(variable: v, variableSpan: vs, low: low, high: high, lhs: lhs, relation: relation, rhs: rhs)
+        return Expr(kind: .solve(clause), span: t.span.through(rhs.span))
+    }
+
+    @inline(never)
+    mutating func countExpression(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        let axes = try tableAxes()
+        _ = try expect(.where, "after the ranges of 'count' (count x in 0..10 step 1 where x > 5)")
+        skipNewlines()
+        let condition = try expression()
+        return Expr(kind: .count(axes, condition), span: t.span.through(condition.span))
+    }
+
+    @inline(never)
+    mutating func scenarioExpression(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        var name: String? = nil
+        if case .identifier(let n) = kind, lookahead(1) == .keyword(.from) { name = n; _ = advance() }
+        var clause = try scenarioBody()
+        clause.name = name
+        return Expr(kind: .scenario(clause), span: t.span.through(tokens[position - 1].span))
+    }
+
+    @inline(never)
+    mutating func blockExpression(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        guard case .keyword(let k) = t.kind, let blockKind = BlockKind(rawValue: k.rawValue) else { throw failure("expected an expression, found \(describe(t))") }
+        let header = try expression(10)
+        let (entries, close) = try recordEntries()
+        return Expr(kind: .block(blockKind, header: header, entries: entries), span: t.span.through(close))
     }
 
     /// axis {',' axis}, at most two: NAME 'in' expr '..' expr 'step' expr
