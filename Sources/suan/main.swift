@@ -51,4 +51,4 @@ do {
     fputs("Usage: suan [FILE] [-e EXPR …] [-i]   (suan --help for more)\n", stderr)
     exit(2)
 }
-exit(LargeStack.run { command.execute() })
+exit(LargeStack.run(blockingInterrupts: true) { command.execute() })

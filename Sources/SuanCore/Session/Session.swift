@@ -79,7 +79,10 @@ public struct Session: Sendable {
     @discardableResult
     public mutating func run(_ text: String, name: String, transactional: Bool, emit: (Event) -> Void) -> Status {
         let saved = self
-        let status = runUnsaved(text, name: name, emit: emit)
+        var copy = self
+        // Parsing, checking and evaluation recurse; their depth limits, not the caller's stack, must decide.
+        let status = LargeStack.run { copy.runUnsaved(text, name: name, emit: emit) }
+        self = copy
         if status == .success {
             history.append(text)
         } else if transactional {
