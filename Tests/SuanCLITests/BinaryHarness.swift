@@ -25,6 +25,10 @@ enum Binary {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var environment = ["LANG": "C.UTF-8", "HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        // Sanitizer settings of a sanitizer run reach the binary too (docs/hacking.md).
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
+        }
         for (k, v) in extra { environment[k] = v }
         process.environment = environment
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
@@ -35,12 +39,25 @@ enum Binary {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Both pipes are drained at once: a child that fills one while we wait on the other would hang.
+        let collected = ErrorCollector()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            collected.data = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let errData = collected.data
         process.waitUntilExit()
         return Outcome(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                        status: process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus)
     }
+}
+
+final class ErrorCollector: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Compares text with a committed snapshot; `SUAN_RECORD=1` rewrites the snapshot and fails the run,

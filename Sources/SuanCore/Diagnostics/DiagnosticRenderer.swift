@@ -13,9 +13,22 @@ public struct DiagnosticRenderer: Sendable {
         }
         let file = sources[Int(d.span.file)]
         let start = Int(d.span.start)
-        let (line, column) = file.position(of: start)
-        var out = "\(file.name):\(line):\(column): \(label): \(d.message)\n"
-        let text = file.line(line).replacingTabs
+        let (line, position) = file.position(of: start)
+        var out = "\(file.name):\(line):\(position): \(label): \(d.message)\n"
+        var text = file.line(line).replacingTabs
+        var column = position
+        // A long line shows as a window around the span, so that errors stay readable.
+        let window = 60
+        if text.unicodeScalars.count > 3 * window {
+            let scalars = Array(text.unicodeScalars)
+            let from = max(0, column - 1 - window), to = min(scalars.count, column - 1 + 2 * window)
+            var view = String.UnicodeScalarView()
+            if from > 0 { view.append(contentsOf: "…".unicodeScalars) }
+            view.append(contentsOf: scalars[from..<to])
+            if to < scalars.count { view.append(contentsOf: "…".unicodeScalars) }
+            text = String(view)
+            column = column - from + (from > 0 ? 1 : 0)
+        }
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         out += " \(gutter) | \(text)\n"

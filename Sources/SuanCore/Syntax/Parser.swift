@@ -32,6 +32,10 @@ public struct Parser {
 
     /// Nesting beyond this is refused with a positioned error instead of exhausting the stack.
     static let maximumNesting = 200
+    /// Operators chained in one expression (`1 + 1 + …`) beyond this are refused the same way:
+    /// checking and evaluating recurse as deep as the chain is long.
+    static let maximumChain = 5_000
+    var chain = 0
 
     public init(tokens: [Token]) { self.tokens = tokens }
 
@@ -311,7 +315,15 @@ public struct Parser {
             throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: "nesting-limit")
         }
         var left = try unary()
+        var chained = 0
+        defer { chain -= chained }
         while let prec = Parser.precedence(of: kind), prec >= minimum {
+            // A chain of operators builds a tree as deep as it is long: bound it like nesting.
+            chained += 1
+            chain += 1
+            guard chain <= Parser.maximumChain else {
+                throw failure("more than \(Parser.maximumChain) operators in one expression; split it with let", id: "nesting-limit")
+            }
             let op = advance()
             if op.kind == .symbol(.arrow) {
                 let (word, span) = try unitWord()
