@@ -24,7 +24,10 @@ final class Terminal {
         let binary = Binary.path
         // Everything the child needs is built before fork: after it, only async-signal-safe calls.
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
-        let settings: [String] = ["LANG=C.UTF-8", "TERM=xterm", "HOME=\(home)", "PATH=/usr/bin:/bin"]
+        var settings: [String] = ["LANG=C.UTF-8", "TERM=xterm", "HOME=\(home)", "PATH=/usr/bin:/bin"]
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            if let value = ProcessInfo.processInfo.environment[key] { settings.append("\(key)=\(value)") }
+        }
         let envp: [UnsafeMutablePointer<CChar>?] = settings.map { strdup($0) } + [nil]
         var fd: Int32 = -1
         let child = c_forkpty(&fd, nil, nil, nil)
