@@ -99,7 +99,8 @@ enum YearRules {
     /// Indicators marked `随预算: true` project their output at the base year's unit cost; an
     /// elasticity (`随预算: 0.5`) moves the output by that share of the budget's relative change.
     static func projectIndicators(_ project: Record) -> Record {
-        guard case .list(let indicators)? = project["指标"] else { return project }
+        guard case .list(let indicators)? = project["指标"],
+              indicators.contains(where: { if case .record(let i) = $0 { i["随预算"] != nil } else { false } }) else { return project }
         let scale = ratio(project["预算"], project["基期预算"])
         var p = project
         p["指标"] = .list(indicators.map { item in

@@ -117,14 +117,9 @@ public struct Record: Sendable {
     /// through Unicode normalisation, and field names all come from one normalised source.
     @inline(__always)
     public func index(of key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { wanted in
-            for i in keys.indices {
-                var candidate = keys[i]
-                if candidate.withUTF8({ $0.count == wanted.count && $0.elementsEqual(wanted) }) { return i }
-            }
-            return nil
-        }
+        let length = key.utf8.count
+        for i in keys.indices where keys[i].utf8.count == length && keys[i].utf8.elementsEqual(key.utf8) { return i }
+        return nil
     }
 
     public subscript(key: String) -> Value? {
