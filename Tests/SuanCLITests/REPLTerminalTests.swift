@@ -176,4 +176,46 @@ final class Terminal {
         #expect(history.contains("(1万元 + 2万元)"))  // a multi-line entry saved as one line
         #expect(!history.contains("garbage"))
     }
+
+    @Test func commandsHelpVarsTypeSaveAndReset() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let saved = home + "/session.suan"
+        let t = try Terminal(home: home)
+        t.prompt()
+        t.send(":help\r")
+        t.expect(":help commands")
+        t.prompt()
+        t.send(":help what-if\r")
+        t.expect("examples (run now on the bundled 2022 year)")
+        t.expect("121.97万元")
+        t.prompt()
+        t.send("let 公用 = 380万元\r")
+        t.prompt()
+        t.send("1 / 0\r")
+        t.expect("division by zero")
+        t.prompt()
+        t.send(":vars\r")
+        t.expect("公用")
+        t.prompt()
+        t.send(":type 公用 / 2件\r")
+        t.expect("Rate(per 件)")
+        t.prompt()
+        t.send(":save \(saved)\r")
+        t.expect("saved 1 inputs")
+        t.prompt()
+        t.send(":save \(saved)\r")
+        t.expect("already exists")
+        t.prompt()
+        t.send(":reset\r")
+        t.expect("fresh")
+        t.prompt()
+        t.send("公用\r")
+        t.expect("unknown name")
+        t.prompt()
+        t.send(":quit\r")
+        #expect(t.exitStatus() == 0)
+        // The saved script holds the successful input only, and runs.
+        #expect(try String(contentsOfFile: saved, encoding: .utf8) == "let 公用 = 380万元\n")
+    }
 }
