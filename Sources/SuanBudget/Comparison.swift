@@ -42,7 +42,10 @@ struct Comparison {
             var indicatorNames: [String] = []
             for y in years {
                 if case .list(let items)? = project(y)?["指标"] {
-                    for case .record(let i) in items where i["预计"] != nil { if !indicatorNames.contains(i["名称"]!.plainText) { indicatorNames.append(i["名称"]!.plainText) } }
+                    for case .record(let i) in items where i["预计"] != nil {
+                        guard let name = i["名称"]?.plainText, !indicatorNames.contains(name) else { continue }
+                        indicatorNames.append(name)
+                    }
                 }
             }
             for ind in indicatorNames {
