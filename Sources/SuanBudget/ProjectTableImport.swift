@@ -40,6 +40,13 @@ enum ProjectTableImport {
             throw Diagnostic(id: "csv", "no 项目名称 column in \"\(name)\"", at: spanOf(header[0].offset, header[0].text.count),
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
         }
+        // Column positions, found once (a Chinese header is hashed through Unicode normalisation).
+        let departmentColumn = columns.find(["部门"]), yearColumn = columns.find(["年度"])
+        let indicatorColumn = columns.find(["三级指标"])
+        let firstLevel = columns.find(["一级指标"]), secondLevel = columns.find(["二级指标"])
+        let targetColumn = columns.find(["年度指标值", "目标"]), actualColumn = columns.find(["实际完成值", "实际"])
+        let pointsColumn = columns.find(["分值"])
+        let amountColumns = [("预算", budgetColumns), ("执行", spentColumns), ("年初预算", ["年初预算数"])].map { ($0.0, columns.find($0.1)) }
         var projects: [Record] = []
         var department: Value = .string(name)
         var year: Value = .unknown
@@ -62,10 +69,10 @@ enum ProjectTableImport {
                                      notes: ["help: amounts are digits with an optional decimal point and thousands separators, e.g. 1,188.56"])
                 }
             }
-            if let d = cell(columns.find(["部门"]))?.text.trimmed, !d.isEmpty { department = .string(d) }
-            if let y = cell(columns.find(["年度"]))?.text.trimmed, let n = Int(y) { year = .number(ExactDecimal(n)) }
+            if let d = cell(departmentColumn)?.text.trimmed, !d.isEmpty { department = .string(d) }
+            if let y = cell(yearColumn)?.text.trimmed, let n = Int(y) { year = .number(ExactDecimal(n)) }
             let projectName = cell(nameColumn)?.text.trimmed ?? ""
-            if let indicatorName = cell(columns.find(["三级指标"]))?.text.trimmed, !indicatorName.isEmpty {
+            if let indicatorName = cell(indicatorColumn)?.text.trimmed, !indicatorName.isEmpty {
                 guard !projects.isEmpty || !projectName.isEmpty else {
                     throw Diagnostic(id: "csv", "an indicator row before any project", at: spanOf(row[0].offset, 1))
                 }
@@ -73,16 +80,16 @@ enum ProjectTableImport {
                     projects.append(Record(kind: "project", keys: ["名称"], values: [.string(projectName)], spans: [spanOf(row[nameColumn].offset, projectName.count)]))
                 }
                 var indicator = Record(kind: "indicator", keys: ["名称"], values: [.string(indicatorName)])
-                let first = cell(columns.find(["一级指标"]))?.text.trimmed ?? ""
-                let second = cell(columns.find(["二级指标"]))?.text.trimmed ?? ""
+                let first = cell(firstLevel)?.text.trimmed ?? ""
+                let second = cell(secondLevel)?.text.trimmed ?? ""
                 if !first.isEmpty { indicator["类别"] = .string(second.isEmpty ? first : "\(first).\(second)") }
-                if let t = cell(columns.find(["年度指标值", "目标"])) {
+                if let t = cell(targetColumn) {
                     indicator["目标"] = try figure(t, spanOf(t.offset, t.text.count), target: true)
                 }
-                if let a = cell(columns.find(["实际完成值", "实际"])) {
+                if let a = cell(actualColumn) {
                     indicator["实际"] = try figure(a, spanOf(a.offset, a.text.count), target: false)
                 }
-                if let s = cell(columns.find(["分值"])), let d = try? ExactDecimal(parsing: s.text.trimmed) { indicator["分值"] = .number(d) }
+                if let s = cell(pointsColumn), let d = try? ExactDecimal(parsing: s.text.trimmed) { indicator["分值"] = .number(d) }
                 var project = projects.removeLast()
                 var list: [Value] = if case .list(let l)? = project["指标"] { l } else { [] }
                 list.append(.record(indicator))
@@ -94,8 +101,8 @@ enum ProjectTableImport {
                 throw Diagnostic(id: "csv", "a row without a 项目名称", at: spanOf(row[0].offset, 1))
             }
             var project = Record(kind: "project", keys: ["名称"], values: [.string(projectName)], spans: [spanOf(row[nameColumn].offset, projectName.count)])
-            for (key, names) in [("预算", budgetColumns), ("执行", spentColumns), ("年初预算", ["年初预算数"])] {
-                if let i = columns.find(names), let v = try amount(i) {
+            for (key, column) in amountColumns {
+                if let i = column, let v = try amount(i) {
                     project[key] = v
                     project.spans.append(spanOf(row[min(i, row.count - 1)].offset, 1))
                 }
@@ -143,10 +150,19 @@ enum ProjectTableImport {
 }
 
 extension String {
+    /// Without surrounding spaces (ASCII, the ideographic space, no-break and zero-width spaces).
     var trimmed: String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x09...0x0D, 0x20, 0xA0, 0x2000...0x200B, 0x3000, 0xFEFF: true
+            default: false
+            }
+        }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
+        guard let first = scalars.first, let last = scalars.last else { return self }
+        if !isSpace(first) && !isSpace(last) { return self }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 }
