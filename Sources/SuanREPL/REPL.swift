@@ -184,6 +184,10 @@ public struct REPL {
         }
         print(paint(topic.name, .heading))
         print(topic.text)
+        if topic.name == "language" {
+            // The builtins describe themselves; the prelude's functions are in Stdlib/prelude.suan.
+            print("Builtins:\n" + Builtin.allCases.map { "  " + $0.summary }.joined(separator: "\n"))
+        }
         guard !topic.examples.isEmpty else { return }
         print(paint("examples (run now on the bundled 2022 year):", .dim))
         var scratch = fresh

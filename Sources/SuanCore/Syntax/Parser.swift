@@ -518,11 +518,7 @@ public struct Parser {
     @inline(never)
     mutating func solveExpression(_ t: Token) throws(Failure) -> Expr {
         _ = advance()
-        let (v, vs) = try name("a variable name after 'solve'")
-        _ = try expect(.in, "after the variable of 'solve'")
-        let low = try expression()
-        _ = try expect(.dotDot, "between the ends of the range")
-        let high = try expression()
+        let (v, vs, low, high) = try rangeHead()
         _ = try expect(.where, "after the range (solve x in 0..10 where f(x) == 5)")
         skipNewlines()
         let lhs = try expression(6)
@@ -566,16 +562,22 @@ public struct Parser {
         return Expr(kind: .block(blockKind, header: header, entries: entries), span: t.span.through(close))
     }
 
+    /// NAME 'in' expr '..' expr — the variable and range that solve, table and count share.
+    mutating func rangeHead() throws(Failure) -> (String, SourceSpan, Expr, Expr) {
+        let (v, span) = try name("a variable name")
+        _ = try expect(.in, "after the variable '\(v)'")
+        let low = try expression()
+        _ = try expect(.dotDot, "between the ends of the range")
+        let high = try expression()
+        return (v, span, low, high)
+    }
+
     /// axis {',' axis}, at most two: NAME 'in' expr '..' expr 'step' expr
     mutating func tableAxes() throws(Failure) -> [TableClause.Axis] {
         var axes: [TableClause.Axis] = []
         repeat {
             skipNewlines()
-            let (v, s) = try name("a variable name")
-            _ = try expect(.in, "after the variable")
-            let low = try expression()
-            _ = try expect(.dotDot, "between the ends of the range")
-            let high = try expression()
+            let (v, s, low, high) = try rangeHead()
             _ = try expect(.step, "after the range (x in 0..10 step 1)")
             let step = try expression()
             axes.append(.init(variable: v, span: s, low: low, high: high, step: step))
