@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "CEditLine"]),
         // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
         .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"]),
-        .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore"]),
+        .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"]),
         .executableTarget(
             name: "suan",
             dependencies: [

@@ -3,6 +3,7 @@
 //   Fuzz/run program 600      build with -sanitize=fuzzer and fuzz the language for 600 s
 //   suan-fuzz program FILE…   replay inputs (what the test suite does with Tests/FuzzCorpus)
 import SuanCore
+import SuanBudget
 import SuanFuzzKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -44,7 +45,7 @@ struct FuzzMain {
         }
         arguments = arguments.dropFirst()
         for path in arguments {
-            guard case .success(let bytes) = SourceDecoding.readFile(path) else { continue }
+            guard case .success(let bytes) = FileText.readBytes(path) else { continue }
             FuzzHarness.run(bytes, target: target)
         }
         print("replayed \(arguments.count) inputs")

@@ -1,4 +1,5 @@
 import SuanCore
+import SuanBudget
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -12,7 +13,7 @@ struct ReadFailure: Error {
 enum ScriptRunner {
     /// Reads a file as UTF-8; invalid bytes are reported with their line and column.
     static func read(_ path: String) -> Result<String, ReadFailure> {
-        switch SourceDecoding.readFile(path) {
+        switch FileText.readBytes(path) {
         case .failure(let e): return .failure(ReadFailure(message: "suan: error: cannot open '\(path)': \(e.message)"))
         case .success(let bytes): return decode(bytes, name: path)
         }

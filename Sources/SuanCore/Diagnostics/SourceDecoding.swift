@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Decodes UTF-8 source bytes, or says where the first invalid byte is.
 public enum SourceDecoding {
     public struct InvalidByte: Error, Sendable {
@@ -12,26 +8,6 @@ public enum SourceDecoding {
         public func message(in name: String) -> String {
             "\(name):\(line):\(column): error: invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); Suan reads UTF-8 text only"
         }
-    }
-
-    /// Why a file could not be read: the system's message.
-    public struct ReadError: Error, Sendable {
-        public var message: String
-    }
-
-    /// A whole file's bytes, read-only.
-    public static func readFile(_ path: String) -> Result<[UInt8], ReadError> {
-        guard let handle = fopen(path, "rb") else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
-        defer { fclose(handle) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, handle)
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count { break }
-        }
-        if ferror(handle) != 0 { return .failure(ReadError(message: "read error")) }
-        return .success(bytes)
     }
 
     public static func decode(_ bytes: [UInt8]) -> Result<String, InvalidByte> {
