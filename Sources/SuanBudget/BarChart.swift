@@ -15,7 +15,7 @@ struct BarChart {
 
     /// The bars a value stands for: a year's structure, a record of figures, a list of records or values.
     func bars(_ items: [(label: String, value: Value)]) throws(Diagnostic) -> [Bar] {
-        if items.count > 1, items.allSatisfy({ if case .record(let r) = $0.value { r.kind == "year" || r.kind == "scenario" } else { false } }) {
+        if items.count > 1, items.allSatisfy({ if case .record(let r) = $0.value { r.kind?.isYear == true } else { false } }) {
             // A comparison: each line, one bar per year or scenario.
             var out: [Bar] = []
             for line in ["基本支出", "项目支出", "总支出", "收支差额"] {
@@ -28,7 +28,7 @@ struct BarChart {
         var out: [Bar] = []
         for (label, value) in items {
             switch value {
-            case .record(let r) where r.kind == "year" || r.kind == "scenario":
+            case .record(let r) where r.kind?.isYear == true:
                 for line in ["基本支出", "人员经费", "公用经费", "项目支出"] { if let v = r[line] { out += bar(line, v) } }
                 for p in YearRules.projects(r) { out += bar("  " + (p["名称"]?.plainText ?? ""), p["预算"] ?? .unknown) }
             case .record(let r):

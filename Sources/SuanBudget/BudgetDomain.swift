@@ -9,7 +9,7 @@ public struct BudgetDomain: DomainHost {
 
     func checkWrite(_ path: String, span: SourceSpan) throws(Diagnostic) {
         guard allowsWrites else {
-            throw Diagnostic(id: "no-write", "writing \"\(path)\" is forbidden by --no-write", at: span)
+            throw Diagnostic(id: .noWrite, "writing \"\(path)\" is forbidden by --no-write", at: span)
         }
     }
 
@@ -43,9 +43,9 @@ public struct BudgetDomain: DomainHost {
     public func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
         let chart = BarChart(format: format)
         let bars = try chart.bars(items)
-        guard !bars.isEmpty else { throw Diagnostic(id: "chart", "nothing to chart: give a year, a record of figures or a list", at: span) }
+        guard !bars.isEmpty else { throw Diagnostic(id: .chart, "nothing to chart: give a year, a record of figures or a list", at: span) }
         guard let path else { return chart.text(bars, unicode: unicode) }
-        guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: "chart", "charts are written as .svg files", at: span) }
+        guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: .chart, "charts are written as .svg files", at: span) }
         try checkWrite(path, span: span)
         try FileText.write(chart.svg(bars), to: path, force: force, span: span)
         return "wrote a chart of \(bars.count) bars to \(path)"

@@ -102,8 +102,8 @@ struct Comparison {
     func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
         var years: [Record] = []
         for item in items {
-            guard case .record(let r) = item.value, r.kind == "year" || r.kind == "scenario" else {
-                throw Diagnostic(id: "type-mismatch", "compare takes years and scenarios; \(item.label) is a \(item.value.type.name)", at: span)
+            guard case .record(let r) = item.value, r.kind?.isYear == true else {
+                throw Diagnostic(id: .typeMismatch, "compare takes years and scenarios; \(item.label) is a \(item.value.type.name)", at: span)
             }
             years.append(r)
         }
@@ -111,7 +111,7 @@ struct Comparison {
         if !only.isEmpty {
             all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) } }
             guard !all.isEmpty else {
-                throw Diagnostic(id: "unknown-line", "no line matches \(only.joined(separator: ", "))", at: span,
+                throw Diagnostic(id: .unknownLine, "no line matches \(only.joined(separator: ", "))", at: span,
                                  notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
             }
         }

@@ -6,7 +6,7 @@ struct Exporter {
 
     func rows(_ value: Value) -> [[String]]? {
         switch value {
-        case .record(let r) where r.kind == "year" || r.kind == "scenario":
+        case .record(let r) where r.kind?.isYear == true:
             var rows: [[String]] = [["行", "金额", "占比"]]
             let report = YearReport(format: format)
             if case .record(let income)? = r["收入"] {
@@ -46,14 +46,14 @@ struct Exporter {
 
     func export(_ value: Value, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) -> String {
         guard let rows = rows(value) else {
-            throw Diagnostic(id: "export-type", "export writes years, scenarios and lists of records; this is a \(value.type.name)", at: span)
+            throw Diagnostic(id: .exportType, "export writes years, scenarios and lists of records; this is a \(value.type.name)", at: span)
         }
         let lower = path.lowercased()
         let text: String
         if lower.hasSuffix(".csv") { text = Exporter.csv(rows) }
         else if lower.hasSuffix(".md") { text = Exporter.markdown(rows) }
         else {
-            throw Diagnostic(id: "export-format", "export writes .csv or .md files, not \"\(path)\"", at: span)
+            throw Diagnostic(id: .exportFormat, "export writes .csv or .md files, not \"\(path)\"", at: span)
         }
         try FileText.write(text, to: path, force: force, span: span)
         return "wrote \(rows.count - 1) rows to \(path)"

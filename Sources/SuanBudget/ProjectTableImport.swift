@@ -23,9 +23,9 @@ enum ProjectTableImport {
         func spanOf(_ offset: Int, _ length: Int) -> SourceSpan { SourceSpan(file: file, start: offset, end: offset + max(1, length)) }
         let rows: [[CSVReader.Field]]
         do { rows = try CSVReader.rows(text) } catch {
-            throw Diagnostic(id: "csv", error.message, at: spanOf(error.offset, 1))
+            throw Diagnostic(id: .csv, error.message, at: spanOf(error.offset, 1))
         }
-        guard let header = rows.first else { throw Diagnostic(id: "csv", "\"\(name)\" is empty", at: span) }
+        guard let header = rows.first else { throw Diagnostic(id: .csv, "\"\(name)\" is empty", at: span) }
         var columns = Columns()
         for (i, field) in header.enumerated() {
             var title = field.text.trimmed
@@ -37,7 +37,7 @@ enum ProjectTableImport {
             columns.index[title] = i
         }
         guard let nameColumn = columns.find(nameColumns) else {
-            throw Diagnostic(id: "csv", "no 项目名称 column in \"\(name)\"", at: spanOf(header[0].offset, header[0].text.count),
+            throw Diagnostic(id: .csv, "no 项目名称 column in \"\(name)\"", at: spanOf(header[0].offset, header[0].text.count),
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
         }
         // Column positions, found once (a Chinese header is hashed through Unicode normalisation).
@@ -53,7 +53,7 @@ enum ProjectTableImport {
         for row in rows.dropFirst() {
             guard row.count <= header.count else {
                 let extra = row[header.count]
-                throw Diagnostic(id: "csv", "this row has \(row.count) fields but the header has \(header.count)", at: spanOf(extra.offset, extra.text.count))
+                throw Diagnostic(id: .csv, "this row has \(row.count) fields but the header has \(header.count)", at: spanOf(extra.offset, extra.text.count))
             }
             func cell(_ i: Int?) -> CSVReader.Field? { i.flatMap { $0 < row.count ? row[$0] : nil } }
             func amount(_ i: Int?) throws(Diagnostic) -> Value? {
@@ -65,7 +65,7 @@ enum ProjectTableImport {
                     let d = try ExactDecimal(parsing: raw, allowGrouping: true)
                     return .money(try d.multiplied(by: unit.factor), .wan)
                 } catch {
-                    throw Diagnostic(id: "csv", "'\(raw)' is not an amount", at: spanOf(field.offset, field.text.count),
+                    throw Diagnostic(id: .csv, "'\(raw)' is not an amount", at: spanOf(field.offset, field.text.count),
                                      notes: ["help: amounts are digits with an optional decimal point and thousands separators, e.g. 1,188.56"])
                 }
             }
@@ -74,12 +74,12 @@ enum ProjectTableImport {
             let projectName = cell(nameColumn)?.text.trimmed ?? ""
             if let indicatorName = cell(indicatorColumn)?.text.trimmed, !indicatorName.isEmpty {
                 guard !projects.isEmpty || !projectName.isEmpty else {
-                    throw Diagnostic(id: "csv", "an indicator row before any project", at: spanOf(row[0].offset, 1))
+                    throw Diagnostic(id: .csv, "an indicator row before any project", at: spanOf(row[0].offset, 1))
                 }
                 if !projectName.isEmpty && projects.last.map({ $0["名称"]?.plainText != projectName }) ?? true {
-                    projects.append(Record(kind: "project", keys: ["名称"], values: [.string(projectName)], spans: [spanOf(row[nameColumn].offset, projectName.count)]))
+                    projects.append(Record(kind: .project, keys: ["名称"], values: [.string(projectName)], spans: [spanOf(row[nameColumn].offset, projectName.count)]))
                 }
-                var indicator = Record(kind: "indicator", keys: ["名称"], values: [.string(indicatorName)])
+                var indicator = Record(kind: .indicator, keys: ["名称"], values: [.string(indicatorName)])
                 let first = cell(firstLevel)?.text.trimmed ?? ""
                 let second = cell(secondLevel)?.text.trimmed ?? ""
                 if !first.isEmpty { indicator["类别"] = .string(second.isEmpty ? first : "\(first).\(second)") }
@@ -98,9 +98,9 @@ enum ProjectTableImport {
                 continue
             }
             guard !projectName.isEmpty else {
-                throw Diagnostic(id: "csv", "a row without a 项目名称", at: spanOf(row[0].offset, 1))
+                throw Diagnostic(id: .csv, "a row without a 项目名称", at: spanOf(row[0].offset, 1))
             }
-            var project = Record(kind: "project", keys: ["名称"], values: [.string(projectName)], spans: [spanOf(row[nameColumn].offset, projectName.count)])
+            var project = Record(kind: .project, keys: ["名称"], values: [.string(projectName)], spans: [spanOf(row[nameColumn].offset, projectName.count)])
             for (key, column) in amountColumns {
                 if let i = column, let v = try amount(i) {
                     project[key] = v
@@ -110,7 +110,7 @@ enum ProjectTableImport {
             projects.append(project)
         }
         let budgets = YearRules.sum(projects.map { $0["预算"] ?? .unknown })
-        return Record(kind: "year",
+        return Record(kind: .year,
                       keys: ["年度", "部门", "收入", "基本支出", "项目支出", "项目"],
                       values: [year, department, .record(Record()), .unknown, budgets, .list(projects.map { .record($0) })],
                       spans: Array(repeating: SourceSpan(file: file, start: 0, end: 1), count: 6))
@@ -139,7 +139,7 @@ enum ProjectTableImport {
         case "‰": value = .ratio((try? d.multiplied(by: RatioStyle.permille.factor)) ?? d, .permille)
         case "元", "万元", "亿元":
             let u = MoneyUnit(rawValue: unit)!
-            guard let yuan = try? d.multiplied(by: u.factor) else { throw Diagnostic(id: "csv", "amount out of range", at: span) }
+            guard let yuan = try? d.multiplied(by: u.factor) else { throw Diagnostic(id: .csv, "amount out of range", at: span) }
             value = .money(yuan, u)
         default: value = .quantity(d, unit)
         }

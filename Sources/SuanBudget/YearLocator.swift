@@ -33,7 +33,7 @@ struct YearLocator {
                 return .source(name: bundled.name, text: bundled.text)
             }
             let available = StdlibFiles.bundled.map { ($0.collection.map { "\($0) " } ?? "") + "\($0.year)" }
-            throw Diagnostic(id: "load-not-found", "no year \(collection.map { "\($0) " } ?? "")\(year): no ./\(fileName), none on SUAN_PATH, and none bundled",
+            throw Diagnostic(id: .loadNotFound, "no year \(collection.map { "\($0) " } ?? "")\(year): no ./\(fileName), none on SUAN_PATH, and none bundled",
                              at: span, notes: ["help: bundled years: " + available.joined(separator: ", ")])
         }
     }

@@ -9,9 +9,9 @@ struct YearReport {
     func show(_ value: Value) -> String? {
         guard case .record(let r) = value else { return nil }
         switch r.kind {
-        case "year", "scenario": return year(r)
-        case "project": return project(r)
-        case "indicator": return indicators([.record(r)], title: nil)
+        case .year, .scenario: return year(r)
+        case .project: return project(r)
+        case .indicator: return indicators([.record(r)], title: nil)
         default: return nil
         }
     }
@@ -21,7 +21,7 @@ struct YearReport {
         let department = if case .string(let d)? = y["部门"] { d } else { "" }
         let label = if case .number(let n)? = y["年度"] { "\(n)年度" } else { "" }
         var title = "\(department) \(label)".trimmed
-        if y.kind == "scenario", case .string(let n)? = y["名称"] {
+        if y.kind == .scenario, case .string(let n)? = y["名称"] {
             title += "  情景 \(n)" + (y["基于"].map { "（基于 \(text($0))）" } ?? "")
         }
         out.append(title)

@@ -154,14 +154,14 @@ enum YearRules {
         var problems: [Diagnostic] = []
         let header = year.span(of: "年度") ?? year.spans.first ?? .none
         func at(_ key: String, in r: Record = year) -> SourceSpan { r.span(of: key) ?? header }
-        func error(_ id: String, _ message: String, _ span: SourceSpan, notes: [String] = []) {
+        func error(_ id: DiagnosticID, _ message: String, _ span: SourceSpan, notes: [String] = []) {
             problems.append(Diagnostic(.error, id: id, message, at: span, notes: notes))
         }
-        func warning(_ id: String, _ message: String, _ span: SourceSpan, notes: [String] = []) {
+        func warning(_ id: DiagnosticID, _ message: String, _ span: SourceSpan, notes: [String] = []) {
             problems.append(Diagnostic(.warning, id: id, message, at: span, notes: notes))
         }
         for key in required where year[key] == nil {
-            error("missing-field", "the year has no \(key)", header, notes: ["help: every year gives " + required.joined(separator: ", ")])
+            error(.missingField, "the year has no \(key)", header, notes: ["help: every year gives " + required.joined(separator: ", ")])
         }
         for key in moneyLines {
             if let v = year[key] { expectMoney(v, key, at(key), &problems) }
@@ -170,7 +170,7 @@ enum YearRules {
             if case .record(let r) = v {
                 for (k, item) in r.entries { expectMoney(item, "收入.\(k)", at("收入"), &problems) }
             } else {
-                error("wrong-type", "收入 must list income items, e.g. 收入: { 一般公共预算财政拨款收入: 3622.4万元 }", at("收入"))
+                error(.wrongType, "收入 must list income items, e.g. 收入: { 一般公共预算财政拨款收入: 3622.4万元 }", at("收入"))
             }
         }
         // Declared totals against their parts.
@@ -183,18 +183,18 @@ enum YearRules {
         var names: Set<ExactText> = []
         if let list = year["项目"], case .list(let items) = list {
             for item in items {
-                guard case .record(let p) = item, p.kind == "project" || p.kind == nil else {
-                    error("wrong-type", "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at("项目"))
+                guard case .record(let p) = item, p.kind == .project || p.kind == nil else {
+                    error(.wrongType, "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at("项目"))
                     continue
                 }
                 let name: String = if case .string(let n)? = p["名称"] { n } else { "" }
-                if name.isEmpty { error("missing-field", "a project has no name", at("名称", in: p)) }
+                if name.isEmpty { error(.missingField, "a project has no name", at("名称", in: p)) }
                 if !names.insert(ExactText(name)).inserted {
-                    error("duplicate-name", "two projects are named \"\(name)\"", at("名称", in: p))
+                    error(.duplicateName, "two projects are named \"\(name)\"", at("名称", in: p))
                 }
                 for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key, in: p), &problems) } }
                 if let spent = money(p["执行"]), let budget = money(p["预算"]), spent > budget {
-                    error("over-execution", "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
+                    error(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
                           at("执行", in: p), notes: ["help: 全年执行数 cannot exceed 全年预算数; check both figures"])
                 }
                 validateIndicators(p, owner: name, &problems)
@@ -203,11 +203,11 @@ enum YearRules {
             if let total = money(projectSum), let line = money(year["项目支出"]), total > line {
                 let excess = (try? total.subtracting(line)) ?? .zero
                 let message = "project budgets add up to \(Value.money(total, .wan).plainText), more than 项目支出 \(Value.money(line, .wan).plainText)"
-                if excess <= tolerance { warning("project-sum", message + " (within the report's rounding)", at("项目支出")) }
-                else { error("project-sum", message, at("项目支出")) }
+                if excess <= tolerance { warning(.projectSum, message + " (within the report's rounding)", at("项目支出")) }
+                else { error(.projectSum, message, at("项目支出")) }
             }
         } else if year["项目"] != nil {
-            error("wrong-type", "项目 must be a list of projects", at("项目"))
+            error(.wrongType, "项目 must be a list of projects", at("项目"))
         }
         validateIndicators(year, owner: "the department", &problems)
         return problems
@@ -216,17 +216,17 @@ enum YearRules {
     static func validateIndicators(_ owner: Record, owner name: String, _ problems: inout [Diagnostic]) {
         guard let v = owner["指标"] else { return }
         guard case .list(let items) = v else {
-            problems.append(Diagnostic(id: "wrong-type", "指标 must be a list of indicators", at: owner.span(of: "指标") ?? .none))
+            problems.append(Diagnostic(id: .wrongType, "指标 must be a list of indicators", at: owner.span(of: "指标") ?? .none))
             return
         }
         var seen: Set<ExactText> = []
         for case .record(let i) in items {
             guard case .string(let n)? = i["名称"] else { continue }
             if !seen.insert(ExactText(n)).inserted {
-                problems.append(Diagnostic(id: "duplicate-name", "\(name) has two indicators named \"\(n)\"", at: i.span(of: "名称") ?? .none))
+                problems.append(Diagnostic(id: .duplicateName, "\(name) has two indicators named \"\(n)\"", at: i.span(of: "名称") ?? .none))
             }
             if let score = i["分值"], score.dimension != .number {
-                problems.append(Diagnostic(id: "wrong-type", "分值 is a plain number of points, not a \(score.type.name)", at: i.span(of: "分值") ?? .none))
+                problems.append(Diagnostic(id: .wrongType, "分值 is a plain number of points, not a \(score.type.name)", at: i.span(of: "分值") ?? .none))
             }
         }
     }
@@ -235,7 +235,7 @@ enum YearRules {
         switch v {
         case .money, .unknown: break
         default:
-            problems.append(Diagnostic(id: "wrong-dimension", "\(key) must be an amount of money, not a \(v.type.name) (\(v.plainText))", at: span,
+            problems.append(Diagnostic(id: .wrongDimension, "\(key) must be an amount of money, not a \(v.type.name) (\(v.plainText))", at: span,
                                        notes: ["help: write amounts with 万元, 元 or 亿元, e.g. 1188.56万元"]))
         }
     }
@@ -244,9 +244,9 @@ enum YearRules {
         guard let d = money(declared), let c = money(computed), d != c, let gap = try? d.subtracting(c).magnitude else { return }
         let message = "\(name) is declared as \(Value.money(d, .wan).plainText) but \(formula) is \(Value.money(c, .wan).plainText)"
         if gap <= tolerance {
-            problems.append(Diagnostic(.warning, id: "total-rounding", message + " (within the report's ±0.01万元 rounding)", at: span))
+            problems.append(Diagnostic(.warning, id: .totalRounding, message + " (within the report's ±0.01万元 rounding)", at: span))
         } else {
-            problems.append(Diagnostic(id: "total-mismatch", message, at: span))
+            problems.append(Diagnostic(id: .totalMismatch, message, at: span))
         }
     }
 }

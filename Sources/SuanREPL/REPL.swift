@@ -165,7 +165,7 @@ public struct REPL {
                 try FileText.write(script, to: path, force: force, span: .none)
                 print("saved \(session.history.count) inputs to \(path)")
             } catch {
-                fputs("error: \(error.message)" + (error.id == "export-exists" ? " (add 'force' to replace it)" : "") + "\n", suan_stderr())
+                fputs("error: \(error.message)" + (error.id == .exportExists ? " (add 'force' to replace it)" : "") + "\n", suan_stderr())
             }
         case ":reset":
             session = fresh

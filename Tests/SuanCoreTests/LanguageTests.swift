@@ -72,7 +72,7 @@ import Testing
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
         guard case .failure(let f) = parse(deep) else { Issue.record("parsed"); return }
-        #expect(f.diagnostic.id == "nesting-limit")
+        #expect(f.diagnostic.id == .nestingLimit)
     }
 
     @Test func comparisonsDoNotChain() {
@@ -86,7 +86,7 @@ import Testing
         var h = SessionHarness()
         h.run("let 基本支出 = 1万元")
         h.run("基本支出s + 1万元")
-        #expect(h.diagnostics.last?.id == "unknown-name")
+        #expect(h.diagnostics.last?.id == .unknownName)
         #expect(h.diagnostics.last?.notes.contains("help: did you mean '基本支出'?") == true)
     }
 
@@ -95,7 +95,7 @@ import Testing
         let status = h.run("print 1\nprint 2\n1万元 + 3件\nprint nosuch", transactional: false)
         #expect(status == .failure)
         #expect(h.output.isEmpty)
-        #expect(h.diagnostics.map(\.id) == ["dimension-mismatch", "unknown-name"])
+        #expect(h.diagnostics.map(\.id) == [.dimensionMismatch, .unknownName])
     }
 
     @Test func argumentCountsAreChecked() {
@@ -171,7 +171,7 @@ import Testing
     @Test func failedAssertPrintsBothSides() {
         var h = SessionHarness()
         h.run("assert 1万元 + 1万元 == 3万元")
-        #expect(h.diagnostics.last?.id == "assert")
+        #expect(h.diagnostics.last?.id == .assert)
         #expect(h.diagnostics.last?.notes == ["left:  2.00万元", "right: 3.00万元"])
         #expect(h.run("assert 1 == 1") == .success)
     }

@@ -43,6 +43,6 @@ struct SessionHarness {
     mutating func errorID(_ text: String) -> String? {
         let before = diagnostics.count
         run(text)
-        return diagnostics.count > before ? diagnostics[before].id : nil
+        return diagnostics.count > before ? diagnostics[before].id.rawValue : nil
     }
 }

@@ -32,12 +32,12 @@ public enum FileText {
         let bytes: [UInt8]
         switch readBytes(path) {
         case .success(let b): bytes = b
-        case .failure(let e): throw Diagnostic(id: "load-io", "cannot open \"\(path)\": \(e.message)", at: span)
+        case .failure(let e): throw Diagnostic(id: .loadIo, "cannot open \"\(path)\": \(e.message)", at: span)
         }
         switch SourceDecoding.decode(bytes) {
         case .success(let text): return text
         case .failure(let bad):
-            throw Diagnostic(id: "load-encoding", "\"\(path)\" is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at line \(bad.line), column \(bad.column)",
+            throw Diagnostic(id: .loadEncoding, "\"\(path)\" is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at line \(bad.line), column \(bad.column)",
                              at: span, notes: ["help: save the file as UTF-8"])
         }
     }
@@ -46,12 +46,12 @@ public enum FileText {
     /// refuses to replace an existing file unless `force`.
     public static func write(_ text: String, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) {
         if !force && exists(path) {
-            throw Diagnostic(id: "export-exists", "\"\(path)\" already exists", at: span,
+            throw Diagnostic(id: .exportExists, "\"\(path)\" already exists", at: span,
                              notes: ["help: add 'force' to replace it: export … to \"\(path)\" force"])
         }
         let temporary = path + ".suan-tmp-\(getpid())"
         guard let handle = fopen(temporary, "wbx") else {
-            throw Diagnostic(id: "export-io", "cannot write \"\(path)\": \(String(cString: strerror(errno)))", at: span)
+            throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(String(cString: strerror(errno)))", at: span)
         }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
@@ -60,7 +60,7 @@ public enum FileText {
         guard written == bytes.count, flushed, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw Diagnostic(id: "export-io", "cannot write \"\(path)\": \(reason)", at: span)
+            throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(reason)", at: span)
         }
     }
 }

@@ -31,7 +31,7 @@ struct Checker {
     var inferenceDepth = 0
     var branchDepth = 0
 
-    mutating func report(_ message: String, at span: SourceSpan, id: String, notes: [String] = []) {
+    mutating func report(_ message: String, at span: SourceSpan, id: DiagnosticID, notes: [String] = []) {
         if inferenceDepth > 0 && branchDepth > 0 { return }
         diagnostics.append(Diagnostic(id: id, message, at: span, notes: notes))
     }
@@ -70,7 +70,7 @@ struct Checker {
             scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
             var seen: Set<String> = []
             for (p, span) in parameters where !seen.insert(p).inserted {
-                report("the parameter '\(p)' appears twice", at: span, id: "duplicate-parameter")
+                report("the parameter '\(p)' appears twice", at: span, id: .duplicateParameter)
             }
             let (code, size) = checkBody(body, parameters: parameters.map { ($0.0, SuanType.any) })
             let function = UserFunction(name: name, parameters: parameters.map(\.0), body: code, frameSize: size, span: statement.span)
@@ -86,7 +86,7 @@ struct Checker {
         case .unitDeclaration(let words):
             for (w, span) in words {
                 if UnitWord.builtin(w) != nil {
-                    report("'\(w)' is a built-in unit and cannot be declared again", at: span, id: "unit-redeclared")
+                    report("'\(w)' is a built-in unit and cannot be declared again", at: span, id: .unitRedeclared)
                 } else {
                     scope.units.insert(w)
                 }
@@ -102,9 +102,9 @@ struct Checker {
             var checked: [(String, Code)] = []
             for item in items {
                 let (code, type) = check(item)
-                if type != .any, case .record(let shape) = type, shape.kind == "year" || shape.kind == "scenario" {
+                if type != .any, case .record(let shape) = type, shape.kind?.isYear == true {
                 } else if type != .any {
-                    report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: "type-mismatch")
+                    report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: .typeMismatch)
                 }
                 checked.append((label(item), code))
             }
@@ -125,12 +125,12 @@ struct Checker {
     /// `explain f(args)` shows `说明.f(args)`: the Stdlib decides which functions have a table.
     mutating func explain(_ e: Expr) -> Instruction {
         guard case .call(let callee, let args) = e.kind, case .name(let f) = callee.kind else {
-            report("explain takes a call, e.g. explain score(p)", at: e.span, id: "explain")
+            report("explain takes a call, e.g. explain score(p)", at: e.span, id: .explain)
             return .none
         }
         guard let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot), shape.fields[f] != nil else {
             let known: [String] = if let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot) { shape.fields.keys.sorted() } else { [] }
-            report("there is no explanation for \(f)", at: callee.span, id: "explain",
+            report("there is no explanation for \(f)", at: callee.span, id: .explain,
                    notes: known.isEmpty ? [] : ["help: explain works for " + known.joined(separator: ", ")])
             return .none
         }
@@ -209,7 +209,7 @@ struct Checker {
 
     mutating func expect(_ type: SuanType, _ wanted: SuanType, at span: SourceSpan, _ message: String) {
         if type != .any && type != wanted {
-            report("\(message); this is a \(type.name)", at: span, id: "type-mismatch")
+            report("\(message); this is a \(type.name)", at: span, id: .typeMismatch)
         }
     }
 
@@ -241,7 +241,7 @@ struct Checker {
         case .negate(let inner):
             let (code, type) = check(inner)
             if type != .any && type.dimension == nil {
-                report("cannot negate a \(type.name)", at: e.span, id: "type-mismatch")
+                report("cannot negate a \(type.name)", at: e.span, id: .typeMismatch)
             }
             if case .constant(let v) = code, let d = v.decimal, let negated = try? Arithmetic.negate(v, span: e.span) {
                 _ = d
@@ -276,7 +276,7 @@ struct Checker {
             let (lc, lt) = check(l)
             let (rc, rt) = check(r)
             if lt != .any && lt != .ratio && lt != .number {
-                report("'of' needs a ratio on its left (10% of x); this is a \(lt.name)", at: l.span, id: "type-mismatch")
+                report("'of' needs a ratio on its left (10% of x); this is a \(lt.name)", at: l.span, id: .typeMismatch)
                 return (.percentOf(lc, rc, e.span), .any)
             }
             return (.percentOf(lc, rc, e.span), arithmeticType(.multiply, lt, rt, span: e.span, left: l, right: r))
@@ -314,7 +314,7 @@ struct Checker {
         case .target(let op, let value):
             let (code, type) = check(value)
             if type != .any && type.dimension == nil {
-                report("a target needs an amount, ratio or count; this is a \(type.name)", at: value.span, id: "type-mismatch")
+                report("a target needs an amount, ratio or count; this is a \(type.name)", at: value.span, id: .typeMismatch)
             }
             return (.target(op, code), .target)
         case .block(let kind, let header, let entries):
@@ -323,15 +323,15 @@ struct Checker {
             if !entries.contains(where: { $0.key == key }) {
                 all.insert(RecordEntry(key: key, keySpan: header.span, value: header), at: 0)
             }
-            return record(kind: kind.rawValue, entries: all)
+            return record(kind: kind, entries: all)
         }
     }
 
-    mutating func record(kind: String?, entries: [RecordEntry]) -> (Code, SuanType) {
+    mutating func record(kind: RecordKind?, entries: [RecordEntry]) -> (Code, SuanType) {
         var keys: [String] = [], codes: [Code] = [], fields: [String: SuanType] = [:], spans: [SourceSpan] = []
         for entry in entries {
             if keys.contains(where: { ExactText($0) == ExactText(entry.key) }) {
-                report("the field '\(entry.key)' appears twice", at: entry.keySpan, id: "duplicate-field")
+                report("the field '\(entry.key)' appears twice", at: entry.keySpan, id: .duplicateField)
                 continue
             }
             let (code, type) = check(entry.value)
@@ -351,14 +351,14 @@ struct Checker {
             let known = Array(scope.units) + ["元", "万元", "亿元", "pp"]
             let hint = NameSuggestion.closest(to: t, among: known).map { ["help: did you mean '\($0)'?"] }
                 ?? ["help: count words are declared in Stdlib/units.suan with 'unit \(t)'"]
-            report("unknown unit '\(t)'", at: unitSpan ?? span, id: "unknown-unit", notes: hint)
+            report("unknown unit '\(t)'", at: unitSpan ?? span, id: .unknownUnit, notes: hint)
             return (.constant(.unknown), .any)
         }
         do {
             let v = try Arithmetic.literal(value, unit: unit)
             return (.constant(v), v.type)
         } catch {
-            report("this amount is too large to hold exactly", at: span, id: "number-range")
+            report("this amount is too large to hold exactly", at: span, id: .numberRange)
             return (.constant(.unknown), .any)
         }
     }
@@ -375,7 +375,7 @@ struct Checker {
         if name.hasPrefix("y"), Int(name.dropFirst()) != nil {
             notes.append("help: 'load \(name.dropFirst())' binds \(name)")
         }
-        report("unknown name '\(name)'", at: span, id: "unknown-name", notes: notes)
+        report("unknown name '\(name)'", at: span, id: .unknownName, notes: notes)
         return (.constant(.unknown), .any)
     }
 
@@ -417,7 +417,7 @@ struct Checker {
         if l == .any || r == .any { return .any }
         guard let ld = l.dimension, let rd = r.dimension else {
             let bad = l.dimension == nil ? (l, left) : (r, right)
-            report("cannot \(op.verb) a \(bad.0.name)", at: bad.1.span, id: "type-mismatch",
+            report("cannot \(op.verb) a \(bad.0.name)", at: bad.1.span, id: .typeMismatch,
                    notes: ["help: '\(op.rawValue)' works on numbers, money, ratios and counts"])
             return .any
         }
@@ -425,7 +425,7 @@ struct Checker {
         case .result(let d), .relativeChange(let d):
             return SuanType(d)
         case .failure(let message, let help):
-            report(message, at: span, id: "dimension-mismatch",
+            report(message, at: span, id: .dimensionMismatch,
                    notes: ["left: \(ld.name), right: \(rd.name)"] + (help.map { ["help: \($0)"] } ?? []))
             return .any
         }
@@ -435,15 +435,15 @@ struct Checker {
         if l == .any || r == .any { return }
         if let ld = l.dimension, let rd = r.dimension {
             if !DimensionRules.comparable(ld, rd) {
-                report("cannot compare \(ld.name) with \(rd.name)", at: span, id: "dimension-mismatch")
+                report("cannot compare \(ld.name) with \(rd.name)", at: span, id: .dimensionMismatch)
             }
             return
         }
         if op == .equal || op == .notEqual {
-            if l != r { report("cannot compare \(l.name) with \(r.name)", at: span, id: "type-mismatch") }
+            if l != r { report("cannot compare \(l.name) with \(r.name)", at: span, id: .typeMismatch) }
             return
         }
-        report("'\(op.rawValue)' orders numbers, money, ratios and counts, not \(l.dimension == nil ? l.name : r.name)", at: span, id: "type-mismatch")
+        report("'\(op.rawValue)' orders numbers, money, ratios and counts, not \(l.dimension == nil ? l.name : r.name)", at: span, id: .typeMismatch)
     }
 
     mutating func convertType(_ type: SuanType, to unit: UnitWord, span: SourceSpan) -> SuanType {
@@ -453,7 +453,7 @@ struct Checker {
         case (.number, .ratio(let style)) where style != .points: return .ratio
         case (.quantity(let a), .tag(let b)) where a == b: return type
         default:
-            report("cannot show a \(type.name) in \(Arithmetic.unitName(unit))", at: span, id: "dimension-mismatch")
+            report("cannot show a \(type.name) in \(Arithmetic.unitName(unit))", at: span, id: .dimensionMismatch)
             return .any
         }
     }
@@ -465,14 +465,14 @@ struct Checker {
             if let t = shape.fields[name] { return t }
             if shape.open { return .any }
             let hint = NameSuggestion.closest(to: name, among: Array(shape.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
-            report("\(type.name) has no field '\(name)'", at: span, id: "unknown-field", notes: hint)
+            report("\(type.name) has no field '\(name)'", at: span, id: .unknownField, notes: hint)
             return .any
         case .target where name == "值" || name == "value":
             return .any
         case .target where name == "方向" || name == "direction":
             return .string
         default:
-            report("a \(type.name) has no fields", at: baseSpan, id: "type-mismatch")
+            report("a \(type.name) has no fields", at: baseSpan, id: .typeMismatch)
             return .any
         }
     }
@@ -482,7 +482,7 @@ struct Checker {
         case .any: return .any
         case .list(let element):
             if index != .any && index != .number && index != .string {
-                report("a list is indexed by position (0, 1, …) or by name (\"名称\")", at: expr.span, id: "type-mismatch")
+                report("a list is indexed by position (0, 1, …) or by name (\"名称\")", at: expr.span, id: .typeMismatch)
             }
             return element
         case .record(let shape):
@@ -490,7 +490,7 @@ struct Checker {
             expect(index, .string, at: expr.span, "a record is indexed by a field name in quotes")
             return shape.fields.count == 1 ? shape.fields.values.first! : .any
         default:
-            report("a \(base.name) cannot be indexed", at: span, id: "type-mismatch")
+            report("a \(base.name) cannot be indexed", at: span, id: .typeMismatch)
             return .any
         }
     }
@@ -521,7 +521,7 @@ struct Checker {
                 arityError(scope.names[slot], expected: "\(arity)", got: args.count, span: span)
             } else if calleeType != .any, case .function = calleeType {
             } else if calleeType != .any {
-                report("a \(calleeType.name) cannot be called", at: callee.span, id: "not-callable")
+                report("a \(calleeType.name) cannot be called", at: callee.span, id: .notCallable)
             }
             return (.call(calleeCode, checked.map(\.0), span), .any)
         }
@@ -535,7 +535,7 @@ struct Checker {
             if types.count == 2, first != .any, types[1] != .any, let a = first.dimension, let s = types[1].dimension,
                !DimensionRules.comparable(a, s) {
                 report("round's step must have the value's dimension: \(a.name) rounded to a \(s.name) step", at: args[1].span,
-                       id: "dimension-mismatch", notes: ["help: e.g. round(x, 0.01万元) for money, round(r, 0.1%) for a ratio"])
+                       id: .dimensionMismatch, notes: ["help: e.g. round(x, 0.01万元) for money, round(r, 0.1%) for a ratio"])
             }
             return first
         case .abs: return first
@@ -544,7 +544,7 @@ struct Checker {
             return Set(types).count == 1 ? first : .any
         case .sum:
             if case .list(let e) = first { return e }
-            if first != .any { report("sum takes a list, e.g. sum([1万元, 2万元])", at: args[0].span, id: "type-mismatch") }
+            if first != .any { report("sum takes a list, e.g. sum([1万元, 2万元])", at: args[0].span, id: .typeMismatch) }
             return .any
         case .len, .value: return .number
         case .root: return first
@@ -558,7 +558,7 @@ struct Checker {
 
     mutating func arityError(_ name: String, expected: String, got: Int, span: SourceSpan) {
         report("\(name) takes \(expected) argument\(expected == "1" ? "" : "s"), but \(got) \(got == 1 ? "was" : "were") given",
-               at: span, id: "argument-count")
+               at: span, id: .argumentCount)
     }
 
     /// The result type of a call, found by checking the body with the arguments' types.
@@ -580,7 +580,7 @@ struct Checker {
         let problems = diagnostics
         diagnostics = savedDiagnostics
         inferring.remove(f.name)
-        if let first = problems.first(where: { $0.id == "dimension-mismatch" || $0.id == "type-mismatch" }) {
+        if let first = problems.first(where: { $0.id == .dimensionMismatch || $0.id == .typeMismatch }) {
             report("in this call of \(f.name): \(first.message)", at: span, id: first.id, notes: first.notes)
         }
         inferred[key] = type
@@ -593,10 +593,10 @@ struct Checker {
         let (low, lowType) = check(clause.low)
         let (high, highType) = check(clause.high)
         if lowType != .any && highType != .any && lowType != highType {
-            report("the range's ends differ: \(lowType.name) and \(highType.name)", at: clause.high.span, id: "dimension-mismatch")
+            report("the range's ends differ: \(lowType.name) and \(highType.name)", at: clause.high.span, id: .dimensionMismatch)
         }
         if lowType != .any && lowType.dimension == nil {
-            report("solve needs a range of numbers, money, ratios or counts", at: clause.low.span, id: "type-mismatch")
+            report("solve needs a range of numbers, money, ratios or counts", at: clause.low.span, id: .typeMismatch)
         }
         return withLocal(clause.variable, type: lowType) { c, slot in
             let (lhs, lt) = c.check(clause.lhs)
@@ -612,7 +612,7 @@ struct Checker {
         let columns = clause.columns.map { (title: titleText($0), code: check($0).0) }
         for _ in axes { locals.removeLast(); nextLocal -= 1 }
         if axes.count == 2 && columns.count != 1 {
-            report("a two-variable table has one expression", at: span, id: "table-shape")
+            report("a two-variable table has one expression", at: span, id: .tableShape)
         }
         return TablePlan(axes: axes, columns: columns, span: span)
     }
@@ -625,7 +625,7 @@ struct Checker {
             let (high, _) = check(axis.high)
             let (step, st) = check(axis.step)
             if lt != .any && st != .any, let ld = lt.dimension, let sd = st.dimension, !DimensionRules.comparable(ld, sd) {
-                report("the step is a \(st.name) but the range is \(lt.name)", at: axis.step.span, id: "dimension-mismatch")
+                report("the step is a \(st.name) but the range is \(lt.name)", at: axis.step.span, id: .dimensionMismatch)
             }
             locals.append([])
             let slot = declareLocal(axis.variable, type: lt)
@@ -641,11 +641,11 @@ struct Checker {
         let (base, baseType) = check(clause.base)
         var shape: RecordShape? = nil
         if case .record(let s) = baseType {
-            if s.kind == "year" || s.kind == "scenario" { shape = s } else {
-                report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: "type-mismatch")
+            if s.kind?.isYear == true { shape = s } else {
+                report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: .typeMismatch)
             }
         } else if baseType != .any {
-            report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: "type-mismatch")
+            report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: .typeMismatch)
         }
         var changes: [ScenarioPlan.Change] = []
         for change in clause.changes {
@@ -654,8 +654,8 @@ struct Checker {
             changeCheck(change, lineType: lineType, valueType: valueType)
             changes.append(.init(path: change.path, operation: change.operation, value: value, span: change.pathSpan))
         }
-        var resultShape = shape ?? RecordShape(kind: "scenario", fields: [:])
-        resultShape.kind = "scenario"
+        var resultShape = shape ?? RecordShape(kind: .scenario, fields: [:])
+        resultShape.kind = .scenario
         resultShape.fields["名称"] = .string
         resultShape.fields["基于"] = .string
         return (.scenario(ScenarioPlan(name: clause.name, base: base, changes: changes, span: span)),
@@ -670,7 +670,7 @@ struct Checker {
             case .record(let s):
                 guard let t = s.fields[key] else {
                     let hint = NameSuggestion.closest(to: key, among: Array(s.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
-                    report(i == 0 ? "the year has no line '\(key)'" : "no field '\(key)' here", at: span, id: "unknown-line", notes: hint)
+                    report(i == 0 ? "the year has no line '\(key)'" : "no field '\(key)' here", at: span, id: .unknownLine, notes: hint)
                     return nil
                 }
                 type = t
@@ -691,13 +691,13 @@ struct Checker {
                 if case .list = valueType { return }
                 if valueType == .any { return }
             }
-            report("a list line takes '+= record' (a new item) or '= list'", at: change.pathSpan, id: "type-mismatch")
+            report("a list line takes '+= record' (a new item) or '= list'", at: change.pathSpan, id: .typeMismatch)
             return
         }
         if lineType == .target, change.operation != .set, valueType.dimension != nil { return }
         guard lineType != .any, valueType != .any, let ld = lineType.dimension, let vd = valueType.dimension else {
             if lineType != .any && lineType.dimension == nil && lineType != .target {
-                report("'\(change.path.joined(separator: "."))' is a \(lineType.name), not an amount", at: change.pathSpan, id: "type-mismatch")
+                report("'\(change.path.joined(separator: "."))' is a \(lineType.name), not an amount", at: change.pathSpan, id: .typeMismatch)
             }
             return
         }
@@ -712,7 +712,7 @@ struct Checker {
         }
         if !ok {
             report("cannot change \(change.path.joined(separator: ".")) (\(ld.name)) \(change.operation.rawValue) a \(vd.name)",
-                   at: change.pathSpan.through(change.value.span), id: "dimension-mismatch")
+                   at: change.pathSpan.through(change.value.span), id: .dimensionMismatch)
         }
     }
 }

@@ -16,7 +16,7 @@ indirect enum Code: Sendable {
     case call(Code, [Code], SourceSpan)
     case builtin(Builtin, [Code], SourceSpan)
     case list([Code])
-    case record(kind: String?, keys: [String], values: [Code], spans: [SourceSpan])
+    case record(kind: RecordKind?, keys: [String], values: [Code], spans: [SourceSpan])
     case field(Code, String, SourceSpan)
     case index(Code, Code, SourceSpan)
     case conditional(Code, Code, Code, SourceSpan)

@@ -6,13 +6,13 @@ public struct Diagnostic: Sendable, Error {
 
     public var severity: Severity
     /// A stable identifier for tests and docs, e.g. `dimension-mismatch`.
-    public var id: String
+    public var id: DiagnosticID
     public var message: String
     public var span: SourceSpan
     /// Further lines printed after the source excerpt (`help: …`, `left: …`).
     public var notes: [String]
 
-    public init(_ severity: Severity = .error, id: String, _ message: String, at span: SourceSpan, notes: [String] = []) {
+    public init(_ severity: Severity = .error, id: DiagnosticID, _ message: String, at span: SourceSpan, notes: [String] = []) {
         self.severity = severity
         self.id = id
         self.message = message

@@ -21,18 +21,18 @@ public enum Arithmetic {
     static let maximumLength = 10_000_000
 
     static func tooLong(_ what: String, _ span: SourceSpan) -> Diagnostic {
-        fail("this \(what) would be longer than \(maximumLength) \(what == "string" ? "bytes" : "items")", span, id: "limit")
+        fail("this \(what) would be longer than \(maximumLength) \(what == "string" ? "bytes" : "items")", span, id: .limit)
     }
 
-    static func fail(_ message: String, _ span: SourceSpan, id: String = "runtime", notes: [String] = []) -> Diagnostic {
+    static func fail(_ message: String, _ span: SourceSpan, id: DiagnosticID = .runtime, notes: [String] = []) -> Diagnostic {
         Diagnostic(id: id, message, at: span, notes: notes)
     }
 
     static func wrap(_ error: ArithmeticError, _ span: SourceSpan) -> Diagnostic {
         switch error {
-        case .overflow: fail("the result is too large to hold exactly (more than 38 digits)", span, id: "overflow")
-        case .divisionByZero: fail("division by zero", span, id: "division-by-zero")
-        case .invalidStep: fail("the step must be greater than zero", span, id: "invalid-step")
+        case .overflow: fail("the result is too large to hold exactly (more than 38 digits)", span, id: .overflow)
+        case .divisionByZero: fail("division by zero", span, id: .divisionByZero)
+        case .invalidStep: fail("the step must be greater than zero", span, id: .invalidStep)
         }
     }
 
@@ -44,7 +44,7 @@ public enum Arithmetic {
         case .quantity(let d, let t): return .quantity(d.negated, t)
         case .rate(let d, let u, let t): return .rate(d.negated, u, t)
         case .unknown: return .unknown
-        default: throw fail("cannot negate a \(v.type.name)", span, id: "type-mismatch")
+        default: throw fail("cannot negate a \(v.type.name)", span, id: .typeMismatch)
         }
     }
 
@@ -100,12 +100,12 @@ public enum Arithmetic {
             if case .unknown = l { return .unknown }
             if case .unknown = r { return .unknown }
             let bad = l.dimension == nil ? l : r
-            throw fail("cannot \(op.verb) a \(bad.type.name)", span, id: "type-mismatch")
+            throw fail("cannot \(op.verb) a \(bad.type.name)", span, id: .typeMismatch)
         }
         do {
             switch DimensionRules.outcome(op, ld, rd) {
             case .failure(let message, let help):
-                throw fail(message, span, id: "dimension-mismatch",
+                throw fail(message, span, id: .dimensionMismatch,
                            notes: ["left: \(ld.name), right: \(rd.name)"] + (help.map { ["help: \($0)"] } ?? []))
             case .relativeChange:
                 let factor = op == .add ? try ExactDecimal.one.adding(b) : try ExactDecimal.one.subtracting(b)
@@ -132,7 +132,7 @@ public enum Arithmetic {
 
     static func power(_ base: ExactDecimal, _ exponent: ExactDecimal, span: SourceSpan) throws -> ExactDecimal {
         guard exponent.isInteger, exponent.magnitude <= ExactDecimal(10_000) else {
-            throw fail("the exponent must be a whole number up to 10000; for roots use root(x, n)", span, id: "invalid-exponent")
+            throw fail("the exponent must be a whole number up to 10000; for roots use root(x, n)", span, id: .invalidExponent)
         }
         var n = Int(exponent.magnitude.rounded(toScale: 0, mode: .towardZero).coefficient)
         var result = ExactDecimal.one, b = base
@@ -190,10 +190,10 @@ public enum Arithmetic {
         if case .unknown = l { return nil }
         if case .unknown = r { return nil }
         guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
-            throw fail("cannot order a \(l.dimension == nil ? l.type.name : r.type.name)", span, id: "type-mismatch")
+            throw fail("cannot order a \(l.dimension == nil ? l.type.name : r.type.name)", span, id: .typeMismatch)
         }
         guard DimensionRules.comparable(ld, rd) else {
-            throw fail("cannot compare \(ld.name) with \(rd.name)", span, id: "dimension-mismatch")
+            throw fail("cannot compare \(ld.name) with \(rd.name)", span, id: .dimensionMismatch)
         }
         return ExactDecimal.compare(a, b)
     }
@@ -241,7 +241,7 @@ public enum Arithmetic {
             return true
         default:
             if l.dimension != nil && r.dimension != nil { return try order(l, r, span: span) == 0 }
-            throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: "type-mismatch")
+            throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: .typeMismatch)
         }
     }
 
@@ -253,7 +253,7 @@ public enum Arithmetic {
         case (.number(let d), .ratio(let s)) where s != .points: return .ratio(d, s)
         case (.quantity(_, let a), .tag(let b)) where a == b: return v
         case (.unknown, _): return .unknown
-        default: throw fail("cannot show a \(v.type.name) in \(unitName(unit))", span, id: "dimension-mismatch")
+        default: throw fail("cannot show a \(v.type.name) in \(unitName(unit))", span, id: .dimensionMismatch)
         }
     }
 }

@@ -27,7 +27,7 @@ struct Interpreter {
         if let budget {
             budget.remaining -= cost
             if budget.remaining < 0 {
-                throw Arithmetic.fail("this needs more than \(settings.maximumSteps ?? 0) steps", span, id: "step-limit")
+                throw Arithmetic.fail("this needs more than \(settings.maximumSteps ?? 0) steps", span, id: .stepLimit)
             }
         }
     }
@@ -36,7 +36,7 @@ struct Interpreter {
     typealias Frame = [Value]
 
     static func interrupted(_ span: SourceSpan) -> Diagnostic {
-        Diagnostic(id: "interrupted", "interrupted (已中断)", at: span)
+        Diagnostic(id: .interrupted, "interrupted (已中断)", at: span)
     }
 
     /// The hot cases stay in this small function (a small stack frame per level of the tree);
@@ -80,7 +80,7 @@ struct Interpreter {
             switch try eval(inner, &frame, depth: depth) {
             case .bool(let b): return .bool(!b)
             case .unknown: return .unknown
-            case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: "type-mismatch")
+            case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: .typeMismatch)
             }
         case .logical(let op, let l, let r, let span):
             let a = try truth(try eval(l, &frame, depth: depth), span)
@@ -97,7 +97,7 @@ struct Interpreter {
             return try Arithmetic.convert(try eval(inner, &frame, depth: depth), to: unit, span: span)
         case .conditional(let c, let yes, let no, let span):
             guard let holds = try truth(try eval(c, &frame, depth: depth), span) else {
-                throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: "unknown-condition")
+                throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: .unknownCondition)
             }
             return try eval(holds ? yes : no, &frame, depth: depth)
         case .call(let callee, let args, let span):
@@ -111,7 +111,7 @@ struct Interpreter {
             let f = try eval(args[1], &frame, depth: depth)
             guard case .list(let items) = list else {
                 if case .unknown = list { return .unknown }
-                throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(list.type.name)", span, id: "type-mismatch")
+                throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(list.type.name)", span, id: .typeMismatch)
             }
             var out: [Value] = []
             out.reserveCapacity(items.count)
@@ -120,7 +120,7 @@ struct Interpreter {
                 let v = try call(f, [item], span: span, depth: depth)
                 if b == .map { out.append(v); continue }
                 guard case .bool(let keep) = v else {
-                    throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: "type-mismatch")
+                    throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch)
                 }
                 if keep { out.append(item) }
             }
@@ -162,25 +162,25 @@ struct Interpreter {
         switch v {
         case .bool(let b): return b
         case .unknown: return nil
-        default: throw Arithmetic.fail("expected true or false, found a \(v.type.name)", span, id: "type-mismatch")
+        default: throw Arithmetic.fail("expected true or false, found a \(v.type.name)", span, id: .typeMismatch)
         }
     }
 
     func call(_ f: Value, _ args: [Value], span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
         guard case .function(let function) = f else {
             if case .unknown = f { return .unknown }
-            throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: "not-callable")
+            throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: .notCallable)
         }
         switch function {
         case .builtin(let b):
             return try Builtins.call(b, args, span: span, settings: settings)
         case .user(let u):
             guard args.count == u.parameters.count else {
-                throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: "argument-count")
+                throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: .argumentCount)
             }
             guard depth < settings.maximumCallDepth else {
                 throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
-                                      span, id: "recursion-limit")
+                                      span, id: .recursionLimit)
             }
             try tick(span)
             var frame = args
@@ -194,7 +194,7 @@ struct Interpreter {
         case .record(let r):
             if let v = r[name] { return v }
             let hint = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
-            throw Arithmetic.fail("no field '\(name)' here", span, id: "unknown-field", notes: hint)
+            throw Arithmetic.fail("no field '\(name)' here", span, id: .unknownField, notes: hint)
         case .target(_, let box) where name == "值" || name == "value":
             return box.value
         case .target(let op, _) where name == "方向" || name == "direction":
@@ -202,7 +202,7 @@ struct Interpreter {
         case .unknown:
             return .unknown
         default:
-            throw Arithmetic.fail("a \(base.type.name) has no fields", span, id: "type-mismatch")
+            throw Arithmetic.fail("a \(base.type.name) has no fields", span, id: .typeMismatch)
         }
     }
 
@@ -210,7 +210,7 @@ struct Interpreter {
         switch (base, index) {
         case (.list(let items), .number(let n)):
             guard n.isInteger, n >= .zero, n < ExactDecimal(items.count) else {
-                throw Arithmetic.fail("index \(n) is out of range (the list has \(items.count) items, from 0)", span, id: "index-range")
+                throw Arithmetic.fail("index \(n) is out of range (the list has \(items.count) items, from 0)", span, id: .indexRange)
             }
             return items[Int(n.coefficient / ExactDecimal.power(Int(n.scale)))]
         case (.list(let items), .string(let name)):
@@ -222,13 +222,13 @@ struct Interpreter {
                 return nil
             }
             let hint = NameSuggestion.closest(to: name, among: names).map { ["help: did you mean \"\($0)\"?"] } ?? []
-            throw Arithmetic.fail("no item named \"\(name)\"", span, id: "unknown-item", notes: hint)
+            throw Arithmetic.fail("no item named \"\(name)\"", span, id: .unknownItem, notes: hint)
         case (.record, .string(let key)):
             return try field(base, key, span: span)
         case (.unknown, _), (_, .unknown):
             return .unknown
         default:
-            throw Arithmetic.fail("a \(base.type.name) cannot be indexed by a \(index.type.name)", span, id: "type-mismatch")
+            throw Arithmetic.fail("a \(base.type.name) cannot be indexed by a \(index.type.name)", span, id: .typeMismatch)
         }
     }
 
@@ -248,7 +248,7 @@ struct Interpreter {
         let lowValue = try eval(plan.low, &frame, depth: depth)
         let highValue = try eval(plan.high, &frame, depth: depth)
         guard var a = lowValue.decimal, var b = highValue.decimal else {
-            throw Arithmetic.fail("solve needs a range of numbers, money, ratios or counts", plan.span, id: "type-mismatch")
+            throw Arithmetic.fail("solve needs a range of numbers, money, ratios or counts", plan.span, id: .typeMismatch)
         }
         if a > b { swap(&a, &b) }
         let step = Interpreter.resolution(for: lowValue)
@@ -260,7 +260,7 @@ struct Interpreter {
         func gap(_ x: ExactDecimal, _ frame: inout Frame) throws(Diagnostic) -> ExactDecimal {
             let (l, r) = try sides(x, &frame)
             guard let ld = l.decimal, let rd = r.decimal else {
-                throw Arithmetic.fail("the condition is unknown at \(Arithmetic.rebuild(lowValue, x).plainText)", plan.span, id: "unknown-condition")
+                throw Arithmetic.fail("the condition is unknown at \(Arithmetic.rebuild(lowValue, x).plainText)", plan.span, id: .unknownCondition)
             }
             do { return try ld.subtracting(rd) } catch { throw Arithmetic.wrap(error, plan.span) }
         }
@@ -271,7 +271,7 @@ struct Interpreter {
         func noSolution(_ frame: inout Frame) throws(Diagnostic) -> Diagnostic {
             let (la, ra) = try sides(a, &frame), (lb, _) = try sides(b, &frame)
             return Arithmetic.fail("no solution in \(Arithmetic.rebuild(lowValue, a).plainText)..\(Arithmetic.rebuild(lowValue, b).plainText)",
-                                   plan.span, id: "no-solution",
+                                   plan.span, id: .noSolution,
                                    notes: ["at \(Arithmetic.rebuild(lowValue, a).plainText) the left side is \(la.plainText); at \(Arithmetic.rebuild(lowValue, b).plainText) it is \(lb.plainText); the right side is \(ra.plainText)"])
         }
         let two = ExactDecimal(2)
@@ -340,7 +340,7 @@ struct Interpreter {
                 case .bool(true): hits += 1
                 case .bool(false): break
                 case .unknown: return .unknown
-                case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: "type-mismatch")
+                case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
                 }
             }
         }
@@ -399,15 +399,15 @@ struct Interpreter {
 
     func scenario(_ plan: ScenarioPlan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
         guard case .record(var year) = try eval(plan.base, &frame, depth: depth),
-              year.kind == "year" || year.kind == "scenario" else {
-            throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: "type-mismatch")
+              year.kind?.isYear == true else {
+            throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: .typeMismatch)
         }
         let baseName: String? = if case .string(let n) = year["名称"] { n } else if case .number(let y) = year["年度"] { "y\(y)" } else { nil }
         for change in plan.changes {
             let value = try eval(change.value, &frame, depth: depth)
             year = try Interpreter.apply(change, value, to: year, at: change.path[...])
         }
-        year.kind = "scenario"
+        year.kind = .scenario
         if let name = plan.name { year["名称"] = .string(name) }
         if let baseName { year["基于"] = .string(baseName) }
         return .record(try domain.rederive(year, span: plan.span))
@@ -418,7 +418,7 @@ struct Interpreter {
         guard let key = path.first else { return record }
         guard let old = record[key] else {
             let hint = NameSuggestion.closest(to: key, among: record.keys).map { ["help: did you mean '\($0)'?"] } ?? []
-            throw Arithmetic.fail("no line '\(key)' to change", change.span, id: "unknown-line", notes: hint)
+            throw Arithmetic.fail("no line '\(key)' to change", change.span, id: .unknownLine, notes: hint)
         }
         let rest = path.dropFirst()
         if rest.isEmpty {
@@ -432,12 +432,12 @@ struct Interpreter {
             let name = rest.first!
             guard let i = items.firstIndex(where: { if case .record(let r) = $0, case .string(let n) = r["名称"] { n == name } else { false } }),
                   case .record(let item) = items[i] else {
-                throw Arithmetic.fail("no item named \"\(name)\" in \(key)", change.span, id: "unknown-line")
+                throw Arithmetic.fail("no item named \"\(name)\" in \(key)", change.span, id: .unknownLine)
             }
             items[i] = .record(try apply(change, value, to: item, at: rest.dropFirst()))
             record[key] = .list(items)
         default:
-            throw Arithmetic.fail("'\(key)' has no parts to change", change.span, id: "unknown-line")
+            throw Arithmetic.fail("'\(key)' has no parts to change", change.span, id: .unknownLine)
         }
         return record
     }
@@ -448,7 +448,7 @@ struct Interpreter {
             case (.add, .record): return .list(items + [value])
             case (.add, .list(let more)): return .list(items + more)
             case (.set, .list): return value
-            default: throw Arithmetic.fail("a list line takes '+= record' (a new item) or '= list'", change.span, id: "type-mismatch")
+            default: throw Arithmetic.fail("a list line takes '+= record' (a new item) or '= list'", change.span, id: .typeMismatch)
             }
         }
         // A target changes by its value: 目标 += 10% raises the bar, keeping its direction.
@@ -458,7 +458,7 @@ struct Interpreter {
         switch change.operation {
         case .set:
             if let od = old.dimension, let nd = value.dimension, !DimensionRules.comparable(od, nd) {
-                throw Arithmetic.fail("cannot set a \(od.name) line to a \(nd.name)", change.span, id: "dimension-mismatch")
+                throw Arithmetic.fail("cannot set a \(od.name) line to a \(nd.name)", change.span, id: .dimensionMismatch)
             }
             if case .money(let d, _) = value, case .money(_, let u) = old { return .money(d, u) }
             if case .target(let op, _) = old, value.dimension != nil { return .target(op, Value.Box(value)) }

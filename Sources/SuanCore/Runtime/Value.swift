@@ -94,13 +94,13 @@ public enum Value: Sendable {
 /// An ordered record: `{预算: 10万元, 执行: 9万元}`, and years, projects and indicators.
 public struct Record: Sendable {
     /// What built it; years, projects and indicators show as tables.
-    public var kind: String?
+    public var kind: RecordKind?
     public private(set) var keys: [String]
     public private(set) var values: [Value]
     /// Where each field's value was written, for records read from year files; empty otherwise.
     public var spans: [SourceSpan]
 
-    public init(kind: String? = nil, keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []) {
+    public init(kind: RecordKind? = nil, keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []) {
         self.kind = kind
         self.keys = keys
         self.values = values

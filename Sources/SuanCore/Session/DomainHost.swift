@@ -41,18 +41,18 @@ public enum DataSource: Sendable {
 public struct NoDomain: DomainHost {
     public init() {}
     public func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource {
-        throw Diagnostic(id: "no-domain", "year data is not available in this build", at: span)
+        throw Diagnostic(id: .noDomain, "year data is not available in this build", at: span)
     }
     public func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic]) { (year, []) }
     public func rederive(_ year: Record, span: SourceSpan) throws(Diagnostic) -> Record { year }
     public func show(_ value: Value, format: ValueFormatter) -> String? { nil }
     public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        throw Diagnostic(id: "no-domain", "compare is not available in this build", at: span)
+        throw Diagnostic(id: .noDomain, "compare is not available in this build", at: span)
     }
     public func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        throw Diagnostic(id: "no-domain", "chart is not available in this build", at: span)
+        throw Diagnostic(id: .noDomain, "chart is not available in this build", at: span)
     }
     public func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        throw Diagnostic(id: "no-domain", "export is not available in this build", at: span)
+        throw Diagnostic(id: .noDomain, "export is not available in this build", at: span)
     }
 }

@@ -133,7 +133,7 @@ public struct Session: Sendable {
             do {
                 try execute(statement, emit: emit)
             } catch {
-                if error.id == "interrupted" { Interruption.clear(); return .interrupted }
+                if error.id == .interrupted { Interruption.clear(); return .interrupted }
                 emit(.diagnostic(error))
                 return .failure
             }
@@ -164,7 +164,7 @@ public struct Session: Sendable {
                 notes.append("right: \(formatter.text(try interpreter.eval(r, &frame)))")
             }
             if case .unknown = value { notes.append("the condition is unknown: it depends on a figure the data does not give") }
-            throw Diagnostic(id: "assert", "assertion failed: \(text)", at: span, notes: notes)
+            throw Diagnostic(id: .assert, "assertion failed: \(text)", at: span, notes: notes)
         case .print(let code, _):
             emit(.text(formatter.text(try interpreter.eval(code, &frame))))
         case .load(let year, let slot, let fields, let label, let warnings):
@@ -269,10 +269,10 @@ public struct Session: Sendable {
         guard statements.count == 1, case .expression(let e) = statements[0].kind, case .block(.year, _, _) = e.kind else {
             let at = statements.first(where: { if case .expression(let e) = $0.kind, case .block(.year, _, _) = e.kind { false } else { true } })?.span
                 ?? SourceSpan(file: file, start: 0, end: 1)
-            throw Diagnostic(id: "data-file", "a year file holds one 'year YYYY { … }' block and nothing else", at: at)
+            throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block and nothing else", at: at)
         }
         var checker = Checker(scope: stdlibScope, sourceText: { _ in "" }, loader: { (_, span) throws(Diagnostic) -> LoadedYear in
-            throw Diagnostic(id: "data-file", "a year file cannot load other files", at: span)
+            throw Diagnostic(id: .dataFile, "a year file cannot load other files", at: span)
         })
         let checked = checker.check(statements[0])
         if let first = checker.diagnostics.first {
@@ -281,12 +281,12 @@ public struct Session: Sendable {
             throw d
         }
         guard case .evaluate(let code, _, _) = checked.instruction else {
-            throw Diagnostic(id: "data-file", "a year file holds one 'year YYYY { … }' block", at: span)
+            throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block", at: span)
         }
         var frame = [Value](repeating: .unknown, count: checked.frameSize)
         let interpreter = Interpreter(globals: stdlibGlobals, settings: settings, domain: domain)
         guard case .record(let record) = try interpreter.eval(code, &frame) else {
-            throw Diagnostic(id: "data-file", "a year file must build a year", at: span)
+            throw Diagnostic(id: .dataFile, "a year file must build a year", at: span)
         }
         return record
     }
@@ -320,10 +320,10 @@ public struct Session: Sendable {
         copy.sources.append(SourceFile(name: "<type>", text: text))
         guard case .success(let statements) = Parser.parse(copy.sources[Int(file)], file: file),
               statements.count == 1, case .expression(let e) = statements[0].kind else {
-            return .failure(Diagnostic(id: "syntax", ":type takes one expression", at: .none))
+            return .failure(Diagnostic(id: .syntax, ":type takes one expression", at: .none))
         }
         var checker = Checker(scope: scope, sourceText: { _ in "" }, loader: { (_, span) throws(Diagnostic) -> LoadedYear in
-            throw Diagnostic(id: "syntax", ":type cannot load", at: span)
+            throw Diagnostic(id: .syntax, ":type cannot load", at: span)
         })
         let (_, type) = checker.check(e)
         if let d = checker.diagnostics.first { return .failure(d) }

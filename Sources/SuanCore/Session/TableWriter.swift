@@ -12,14 +12,14 @@ struct TableWriter {
         let high = try interpreter.eval(axis.high, &frame)
         let step = try interpreter.eval(axis.step, &frame)
         guard let a = low.decimal, let b = high.decimal, let s = step.decimal else {
-            throw Arithmetic.fail("a table range needs numbers, money, ratios or counts", axis.span, id: "type-mismatch")
+            throw Arithmetic.fail("a table range needs numbers, money, ratios or counts", axis.span, id: .typeMismatch)
         }
-        guard s > .zero else { throw Arithmetic.fail("the step must be greater than zero", axis.span, id: "invalid-step") }
+        guard s > .zero else { throw Arithmetic.fail("the step must be greater than zero", axis.span, id: .invalidStep) }
         let count: ExactDecimal
         do { count = try b.subtracting(a).divided(by: s).rounded(toScale: 0, mode: .towardZero) } catch { throw Arithmetic.wrap(error, axis.span) }
-        guard count >= .zero else { throw Arithmetic.fail("the range ends below its start", axis.span, id: "invalid-range") }
+        guard count >= .zero else { throw Arithmetic.fail("the range ends below its start", axis.span, id: .invalidRange) }
         guard count < ExactDecimal(interpreter.settings.maximumTableRows) else {
-            throw Arithmetic.fail("this range has more than \(interpreter.settings.maximumTableRows) steps", axis.span, id: "limit")
+            throw Arithmetic.fail("this range has more than \(interpreter.settings.maximumTableRows) steps", axis.span, id: .limit)
         }
         var values: [Value] = []
         var x = a

@@ -39,7 +39,7 @@ public struct Expr: Sendable {
         /// `>= 7000件`, `<= 1‰`, `== 100%`
         case target(ComparisonOperator, Expr)
         /// `year 2022 { … }`, `project "名称" { … }`, `indicator "名称" { … }`
-        case block(BlockKind, header: Expr, entries: [RecordEntry])
+        case block(RecordKind, header: Expr, entries: [RecordEntry])
     }
 }
 
@@ -49,8 +49,30 @@ public struct RecordEntry: Sendable {
     public var value: Expr
 }
 
-public enum BlockKind: String, Sendable {
-    case year, project, indicator
+/// What built a record: the blocks `year 2022 { … }`, `project "名称" { … }`, `indicator "名称" { … }`,
+/// and `scenario`. Years and scenarios show as tables; the rest of the language treats them as records.
+public enum RecordKind: String, Sendable, CaseIterable {
+    /// `year 2022 { … }`, or a year read by `load`
+    case year
+    /// `project "名称" { … }`
+    case project
+    /// `indicator "名称" { … }`
+    case indicator
+    /// the value of `scenario NAME from YEAR { … }`
+    case scenario
+
+    /// A whole year: a loaded year or a scenario of one.
+    public var isYear: Bool { self == .year || self == .scenario }
+
+    /// The type name users see (`kind(x)`, messages).
+    public var typeName: String {
+        switch self {
+        case .year: "Year"
+        case .project: "Project"
+        case .indicator: "Indicator"
+        case .scenario: "Scenario"
+        }
+    }
 }
 
 public enum ArithmeticOperator: String, Sendable {

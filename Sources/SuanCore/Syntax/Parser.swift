@@ -91,10 +91,10 @@ public struct Parser {
         if tokens[p].kind == .keyword(keyword) { position = p }
     }
 
-    func failure(_ message: String, at token: Token? = nil, id: String = "syntax") -> Failure {
+    func failure(_ message: String, at token: Token? = nil, id: DiagnosticID = .syntax) -> Failure {
         let t = token ?? current
         if case .invalid(let problem) = t.kind {
-            return Failure(diagnostic: Diagnostic(id: "lexical", problem, at: t.span), incomplete: false)
+            return Failure(diagnostic: Diagnostic(id: .lexical, problem, at: t.span), incomplete: false)
         }
         return Failure(diagnostic: Diagnostic(id: id, message, at: t.span), incomplete: t.kind == .endOfInput)
     }
@@ -312,7 +312,7 @@ public struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maximumNesting else {
-            throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: "nesting-limit")
+            throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: .nestingLimit)
         }
         var left = try unary()
         var chained = 0
@@ -322,7 +322,7 @@ public struct Parser {
             chained += 1
             chain += 1
             guard chain <= Parser.maximumChain else {
-                throw failure("more than \(Parser.maximumChain) operators in one expression; split it with let", id: "nesting-limit")
+                throw failure("more than \(Parser.maximumChain) operators in one expression; split it with let", id: .nestingLimit)
             }
             let op = advance()
             if op.kind == .symbol(.arrow) {
@@ -464,7 +464,7 @@ public struct Parser {
         _ = advance()
         let value: ExactDecimal
         do { value = try ExactDecimal(parsing: digits) } catch {
-            throw failure("the number \(digits) has more than 38 digits", at: t, id: "number-range")
+            throw failure("the number \(digits) has more than 38 digits", at: t, id: .numberRange)
         }
         // A unit word: % or ‰ anywhere after, a builtin word, or any name written right after the digits.
         var unit: (UnitWord, SourceSpan)? = nil
@@ -556,7 +556,7 @@ public struct Parser {
     @inline(never)
     mutating func blockExpression(_ t: Token) throws(Failure) -> Expr {
         _ = advance()
-        guard case .keyword(let k) = t.kind, let blockKind = BlockKind(rawValue: k.rawValue) else { throw failure("expected an expression, found \(describe(t))") }
+        guard case .keyword(let k) = t.kind, let blockKind = RecordKind(rawValue: k.rawValue), blockKind != .scenario else { throw failure("expected an expression, found \(describe(t))") }
         let header = try expression(10)
         let (entries, close) = try recordEntries()
         return Expr(kind: .block(blockKind, header: header, entries: entries), span: t.span.through(close))
