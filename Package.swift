@@ -50,7 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanBudget", "SuanREPL", "SuanFuzzKit"]),
+        // Tests: a helper target that drives a Session as the CLI does, then one test target per module.
+        .target(name: "SuanTestSupport", dependencies: ["SuanCore", "SuanBudget"], path: "Tests/SuanTestSupport"),
+        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanStdlib", "SuanTestSupport", "SuanFuzzKit"]),
+        .testTarget(name: "SuanBudgetTests", dependencies: ["SuanBudget", "SuanCore", "SuanStdlib", "SuanTestSupport"]),
+        .testTarget(name: "SuanREPLTests", dependencies: ["SuanREPL", "SuanCore", "SuanBudget", "SuanTestSupport"]),
         .testTarget(name: "SuanCLITests", dependencies: ["SuanCore"],
                     exclude: ["Snapshots"]),
     ],

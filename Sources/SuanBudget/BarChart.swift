@@ -30,7 +30,7 @@ struct BarChart {
             switch value {
             case .record(let r) where r.kind?.isYear == true:
                 for line in ["基本支出", "人员经费", "公用经费", "项目支出"] { if let v = r[line] { out += bar(line, v) } }
-                for p in YearRules.projects(r) { out += bar("  " + (p["名称"]?.plainText ?? ""), p["预算"] ?? .unknown) }
+                for p in Year.projects(r) { out += bar("  " + (p["名称"]?.plainText ?? ""), p["预算"] ?? .unknown) }
             case .record(let r):
                 for (k, v) in r.entries { out += bar(k, v) }
             case .list(let list):

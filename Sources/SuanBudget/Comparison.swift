@@ -34,10 +34,10 @@ struct Comparison {
         add("项目支出占比") { $0["项目支出占比"] }
         add("预算执行率") { $0["预算执行率"] }
         var projectNames: [String] = []
-        for y in years { for p in YearRules.projects(y) { if case .string(let n)? = p["名称"], !projectNames.contains(n) { projectNames.append(n) } } }
+        for y in years { for p in Year.projects(y) { if case .string(let n)? = p["名称"], !projectNames.contains(n) { projectNames.append(n) } } }
         inProjects = true
         for name in projectNames {
-            func project(_ y: Record) -> Record? { YearRules.projects(y).first { $0["名称"]?.plainText == name } }
+            func project(_ y: Record) -> Record? { Year.projects(y).first { $0["名称"]?.plainText == name } }
             add("\(name) · 预算") { project($0)?["预算"] }
             var indicatorNames: [String] = []
             for y in years {

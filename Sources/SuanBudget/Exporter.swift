@@ -15,7 +15,7 @@ struct Exporter {
             for key in ["总收入", "基本支出", "人员经费", "公用经费", "项目支出", "总支出", "收支差额"] where r[key] != nil {
                 rows.append([key, format.text(r[key]!), report.share(r[key], r["总支出"])])
             }
-            for p in YearRules.projects(r) {
+            for p in Year.projects(r) {
                 rows.append(["项目 · " + (p["名称"]?.plainText ?? ""), format.text(p["预算"] ?? .unknown), format.text(p["执行率"] ?? .unknown)])
             }
             return rows

@@ -109,7 +109,7 @@ enum ProjectTableImport {
             }
             projects.append(project)
         }
-        let budgets = YearRules.sum(projects.map { $0["预算"] ?? .unknown })
+        let budgets = Year.sum(projects.map { $0["预算"] ?? .unknown })
         return Record(kind: .year,
                       keys: ["年度", "部门", "收入", "基本支出", "项目支出", "项目"],
                       values: [year, department, .record(Record()), .unknown, budgets, .list(projects.map { .record($0) })],

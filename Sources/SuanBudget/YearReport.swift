@@ -19,7 +19,7 @@ struct YearReport {
     func year(_ y: Record) -> String {
         var out: [String] = []
         let department = if case .string(let d)? = y["部门"] { d } else { "" }
-        let label = if case .number(let n)? = y["年度"] { "\(n)年度" } else { "" }
+        let label = y["年度"].map { $0.decimal == nil ? "" : format.text($0) + "年度" } ?? ""
         var title = "\(department) \(label)".trimmed
         if y.kind == .scenario, case .string(let n)? = y["名称"] {
             title += "  情景 \(n)" + (y["基于"].map { "（基于 \(text($0))）" } ?? "")
@@ -41,7 +41,7 @@ struct YearReport {
         lines.add(["收支差额", text(y["收支差额"]), ""])
         for extra in ["自评覆盖率", "绩效目标申报覆盖率", "绩效目标公开覆盖率", "预算执行率"] where y[extra] != nil { lines.add([extra, "", text(y[extra])]) }
         out.append(lines.rendered)
-        let projects = YearRules.projects(y)
+        let projects = Year.projects(y)
         if !projects.isEmpty {
             var table = TextTable(headers: ["项目", "预算", "执行", "执行率", "指标"])
             for p in projects {

@@ -38,10 +38,8 @@ public enum FuzzHarness {
             for d in diagnostics { _ = session.render(d) }
         case .data:
             let session = base
-            _ = try? session.evaluateYearText(text, name: "fuzz.suan")
-            if let csv = try? BudgetDomain.year(fromCSV: text, name: "fuzz.csv", file: 0) {
-                _ = BudgetDomain().prepare(csv, file: 0)
-            }
+            _ = try? BudgetDomain.year(fromText: text, name: "fuzz.suan", evaluator: session.dataEvaluator)
+            _ = try? BudgetDomain.year(fromText: text, name: "fuzz.csv", evaluator: session.dataEvaluator)
         }
     }
 }

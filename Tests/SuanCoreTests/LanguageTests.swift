@@ -1,4 +1,5 @@
 import Testing
+import SuanTestSupport
 @testable import SuanCore
 
 @Suite struct LexerTests {

@@ -8,8 +8,10 @@ struct Checker {
     var locals: [[(name: String, slot: Int, type: SuanType)]] = []
     var nextLocal = 0
     var frameSize = 0
-    /// Reads a year for `load`, so that its names are known before the script runs.
-    let loader: (LoadTarget, SourceSpan) throws(Diagnostic) -> LoadedYear
+    /// The years the resolve phase read, one per `load` statement in order (nil: it failed and was
+    /// reported), so that their names are known before the script runs.
+    let years: [ResolvedYear?]
+    var nextYear = 0
     /// Functions being inferred, to stop recursive inference.
     var inferring: Set<String> = []
     var inferred: [String: SuanType] = [:]
@@ -19,11 +21,10 @@ struct Checker {
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
 
-    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String,
-         loader: @escaping (LoadTarget, SourceSpan) throws(Diagnostic) -> LoadedYear) {
+    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedYear?]) {
         self.scope = scope
         self.sourceText = sourceText
-        self.loader = loader
+        self.years = years
     }
 
     /// While a call is checked with its arguments' types, problems inside an `if` branch are not
@@ -92,8 +93,8 @@ struct Checker {
                 }
             }
             return .none
-        case .load(let target, let alias):
-            return load(target, alias: alias, span: statement.span)
+        case .load:
+            return load()
         case .scenario(let clause, let nameSpan):
             let (code, type) = checkScenario(clause, span: statement.span)
             guard !isReserved(clause.name ?? "", at: nameSpan) else { return .none }
@@ -150,15 +151,11 @@ struct Checker {
         }
     }
 
-    mutating func load(_ target: LoadTarget, alias: String?, span: SourceSpan) -> Instruction {
-        let loaded: LoadedYear
-        do {
-            loaded = try loader(target, span)
-        } catch {
-            diagnostics.append(error)
-            return .none
-        }
-        let name = alias ?? loaded.defaultName
+    /// Binds the next resolved year and its fields; a year that failed to load binds nothing.
+    mutating func load() -> Instruction {
+        defer { nextYear += 1 }
+        guard nextYear < years.count, let loaded = years[nextYear] else { return .none }
+        let name = loaded.name
         for old in scope.yearNames { scope.remove(old) }
         var fields: [(Int, String)] = []
         var names: [String] = []
@@ -714,20 +711,5 @@ struct Checker {
             report("cannot change \(change.path.joined(separator: ".")) (\(ld.name)) \(change.operation.rawValue) a \(vd.name)",
                    at: change.pathSpan.through(change.value.span), id: .dimensionMismatch)
         }
-    }
-}
-
-/// A year read for `load`: the record, the name to bind, where it came from, and load warnings.
-public struct LoadedYear: Sendable {
-    public var record: Record
-    public var defaultName: String
-    public var label: String
-    public var warnings: [Diagnostic]
-
-    public init(record: Record, defaultName: String, label: String, warnings: [Diagnostic]) {
-        self.record = record
-        self.defaultName = defaultName
-        self.label = label
-        self.warnings = warnings
     }
 }

@@ -3,7 +3,7 @@
 /// - Money: grouped, 2 decimals, in its display unit: `3,622.40万元`.
 /// - Ratios: up to 2 decimals, trailing zeros trimmed: `67.19%`, `100%`, `1.3‰`, `17.4个百分点`.
 /// - Counts: grouped, up to 2 decimals: `7,730件`. Rates: `0.15万元/件`.
-/// - Numbers: exact up to 10 decimals; longer ones are rounded and marked `≈`.
+/// - Numbers: exact up to 10 decimals; longer ones are rounded and marked `≈`. Years: `2022`.
 /// - Unknown figures: `—`.
 public struct ValueFormatter: Sendable {
     public var rounding: RoundingMode
@@ -25,6 +25,8 @@ public struct ValueFormatter: Sendable {
         case .number(let d):
             if d.significantScale <= 10 { return Markup(d.normalized.formatted(fractionDigits: d.significantScale, grouping: true), .value) }
             return Markup("≈", .dim) + Markup(trimmed(d, 10), .value)
+        case .year(let y):
+            return Markup(String(y), .value)
         case .money(let d, let u):
             return Markup(scaled(d, by: u.factor).formatted(fractionDigits: 2, grouping: true, mode: rounding), .value) + Markup(u.rawValue, .unit)
         case .ratio(let d, let s):

@@ -48,7 +48,7 @@ public enum Arithmetic {
         }
     }
 
-    static func apply(_ op: ArithmeticOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+    public static func apply(_ op: ArithmeticOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
         // Fast paths for the combinations sweeps and scenarios use most; the general path below
         // applies the same DimensionRules table and gives the same results.
         do {
@@ -145,8 +145,9 @@ public enum Arithmetic {
     }
 
     /// The same kind of value as `template`, holding `x`.
-    static func rebuild(_ template: Value, _ x: ExactDecimal) -> Value {
+    public static func rebuild(_ template: Value, _ x: ExactDecimal) -> Value {
         switch template {
+        case .year: x.integerValue.map(Value.year) ?? .number(x)
         case .money(_, let u): .money(x, u)
         case .ratio(_, let s): .ratio(x, s)
         case .quantity(_, let t): .quantity(x, t)
@@ -199,7 +200,7 @@ public enum Arithmetic {
     }
 
     @inline(__always)
-    static func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+    public static func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
         switch (l, r) {
         case (.ratio(let a, _), .ratio(let b, _)), (.money(let a, _), .money(let b, _)), (.number(let a), .number(let b)):
             return .bool(op.holds(ExactDecimal.compare(a, b)))

@@ -55,6 +55,12 @@ public struct ExactDecimal: Sendable {
     public var isInteger: Bool {
         scale == 0 || coefficient % ExactDecimal.power(Int(min(scale, 38))) == 0
     }
+
+    /// The value as an `Int`, when it is a whole number that fits.
+    public var integerValue: Int? {
+        guard isInteger else { return nil }
+        return Int(exactly: scale == 0 ? coefficient : coefficient / ExactDecimal.power(Int(min(scale, 38))))
+    }
 }
 
 /// Why an exact operation could not produce a value.

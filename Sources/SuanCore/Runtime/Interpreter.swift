@@ -4,14 +4,25 @@ struct Interpreter {
     var globals: [Value]
     let settings: Settings
     let domain: any DomainHost
+    /// Where warnings go (scenario problems); nil mutes them, as `solve` and `count` do for the
+    /// trial points they evaluate.
+    var warnings: WarningLog?
     /// Steps left under ``Settings/maximumSteps``; nil when unlimited.
     let budget: StepBudget?
 
-    init(globals: [Value], settings: Settings, domain: any DomainHost) {
+    init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
         self.settings = settings
         self.domain = domain
+        self.warnings = warnings
         self.budget = settings.maximumSteps.map(StepBudget.init)
+    }
+
+    /// This interpreter with warnings muted.
+    var muted: Interpreter {
+        var copy = self
+        copy.warnings = nil
+        return copy
     }
 
     /// A counter shared by the copies of one interpreter.
@@ -150,9 +161,9 @@ struct Interpreter {
         case .target(let op, let value):
             return .target(op, Value.Box(try eval(value, &frame, depth: depth)))
         case .solve(let plan):
-            return try solve(plan, &frame, depth: depth)
+            return try muted.solve(plan, &frame, depth: depth)
         case .count(let axes, let condition, let span):
-            return try count(axes, condition, span: span, &frame, depth: depth)
+            return try muted.count(axes, condition, span: span, &frame, depth: depth)
         case .scenario(let plan):
             return try scenario(plan, &frame, depth: depth)
         }
@@ -397,76 +408,18 @@ struct Interpreter {
 
     // MARK: scenario
 
+    /// Evaluates a scenario's base and change values; the domain applies them to the year.
     func scenario(_ plan: ScenarioPlan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
-        guard case .record(var year) = try eval(plan.base, &frame, depth: depth),
-              year.kind?.isYear == true else {
+        guard case .record(let year) = try eval(plan.base, &frame, depth: depth), year.kind?.isYear == true else {
             throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: .typeMismatch)
         }
-        let baseName: String? = if case .string(let n) = year["名称"] { n } else if case .number(let y) = year["年度"] { "y\(y)" } else { nil }
+        var edits: [ScenarioEdit] = []
+        edits.reserveCapacity(plan.changes.count)
         for change in plan.changes {
-            let value = try eval(change.value, &frame, depth: depth)
-            year = try Interpreter.apply(change, value, to: year, at: change.path[...])
+            edits.append(ScenarioEdit(path: change.path, operation: change.operation,
+                                      value: try eval(change.value, &frame, depth: depth), span: change.span))
         }
-        year.kind = .scenario
-        if let name = plan.name { year["名称"] = .string(name) }
-        if let baseName { year["基于"] = .string(baseName) }
-        return .record(try domain.rederive(year, span: plan.span))
-    }
-
-    static func apply(_ change: ScenarioPlan.Change, _ value: Value, to record: Record, at path: ArraySlice<String>) throws(Diagnostic) -> Record {
-        var record = record
-        guard let key = path.first else { return record }
-        guard let old = record[key] else {
-            let hint = NameSuggestion.closest(to: key, among: record.keys).map { ["help: did you mean '\($0)'?"] } ?? []
-            throw Arithmetic.fail("no line '\(key)' to change", change.span, id: .unknownLine, notes: hint)
-        }
-        let rest = path.dropFirst()
-        if rest.isEmpty {
-            record[key] = try changed(old, change, value)
-            return record
-        }
-        switch old {
-        case .record(let inner):
-            record[key] = .record(try apply(change, value, to: inner, at: rest))
-        case .list(var items):
-            let name = rest.first!
-            guard let i = items.firstIndex(where: { if case .record(let r) = $0, case .string(let n) = r["名称"] { n == name } else { false } }),
-                  case .record(let item) = items[i] else {
-                throw Arithmetic.fail("no item named \"\(name)\" in \(key)", change.span, id: .unknownLine)
-            }
-            items[i] = .record(try apply(change, value, to: item, at: rest.dropFirst()))
-            record[key] = .list(items)
-        default:
-            throw Arithmetic.fail("'\(key)' has no parts to change", change.span, id: .unknownLine)
-        }
-        return record
-    }
-
-    static func changed(_ old: Value, _ change: ScenarioPlan.Change, _ value: Value) throws(Diagnostic) -> Value {
-        if case .list(let items) = old {
-            switch (change.operation, value) {
-            case (.add, .record): return .list(items + [value])
-            case (.add, .list(let more)): return .list(items + more)
-            case (.set, .list): return value
-            default: throw Arithmetic.fail("a list line takes '+= record' (a new item) or '= list'", change.span, id: .typeMismatch)
-            }
-        }
-        // A target changes by its value: 目标 += 10% raises the bar, keeping its direction.
-        if case .target(let op, let box) = old, change.operation != .set {
-            return .target(op, Value.Box(try changed(box.value, change, value)))
-        }
-        switch change.operation {
-        case .set:
-            if let od = old.dimension, let nd = value.dimension, !DimensionRules.comparable(od, nd) {
-                throw Arithmetic.fail("cannot set a \(od.name) line to a \(nd.name)", change.span, id: .dimensionMismatch)
-            }
-            if case .money(let d, _) = value, case .money(_, let u) = old { return .money(d, u) }
-            if case .target(let op, _) = old, value.dimension != nil { return .target(op, Value.Box(value)) }
-            return value
-        case .add: return try Arithmetic.apply(.add, old, value, span: change.span)
-        case .subtract: return try Arithmetic.apply(.subtract, old, value, span: change.span)
-        case .multiply: return try Arithmetic.apply(.multiply, old, value, span: change.span)
-        case .divide: return try Arithmetic.apply(.divide, old, value, span: change.span)
-        }
+        let log = warnings
+        return .record(try domain.scenario(from: year, name: plan.name, changes: edits, span: plan.span, warn: { log?.add($0) }))
     }
 }

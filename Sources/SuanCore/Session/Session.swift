@@ -12,6 +12,8 @@ public struct Session: Sendable {
     var scope = GlobalScope()
     var globals: [Value] = []
     let domain: any DomainHost
+    /// Warnings of the statement being run; set only while one runs.
+    var warnings: WarningLog?
     /// The scope and values after the Stdlib, in which year files are evaluated.
     var stdlibScope = GlobalScope()
     var stdlibGlobals: [Value] = []
@@ -19,6 +21,9 @@ public struct Session: Sendable {
     public private(set) var history: [String] = []
     /// Whether year files that are pure data are read directly (tests turn it off to compare).
     var useFastDataReader = true
+    /// The folder of the script being run: its `load`, `export` and `chart` paths start there.
+    /// Nil on the REPL and with `-e`, where paths start from the current directory.
+    var directory: String?
     /// Problems in the Stdlib itself (empty unless a Stdlib file was edited badly).
     public private(set) var stdlibProblems: [String] = []
 
@@ -75,14 +80,17 @@ public struct Session: Sendable {
 
     public var formatter: ValueFormatter { ValueFormatter(rounding: settings.rounding) }
 
-    /// Reads, checks and runs `text`. Emits results and diagnostics as it goes.
+    /// Reads, checks and runs `text`. Emits results and diagnostics as it goes. Paths in the text
+    /// start from `directory` (a script's own folder), or from the current directory when nil.
     @discardableResult
-    public mutating func run(_ text: String, name: String, transactional: Bool, emit: (Event) -> Void) -> Status {
+    public mutating func run(_ text: String, name: String, directory: String? = nil, transactional: Bool, emit: (Event) -> Void) -> Status {
         let saved = self
         var copy = self
+        copy.directory = directory
         // Parsing, checking and evaluation recurse; their depth limits, not the caller's stack, must decide.
         let status = LargeStack.run { copy.runUnsaved(text, name: name, emit: emit) }
         self = copy
+        self.directory = saved.directory
         if status == .success {
             history.append(text)
         } else if transactional {
@@ -104,14 +112,14 @@ public struct Session: Sendable {
             emit(.diagnostic(f.diagnostic))
             return .failure
         }
+        // Resolve: the domain answers each `load`, so that checking needs no I/O.
+        let resolution = LoadResolver(host: domain, evaluator: dataEvaluator, directory: directory)
+            .resolve(statements, firstFile: Int32(sources.count))
+        sources += resolution.sources
         // Check everything before running anything.
-        let collector = LoadCollector()
-        let snapshot = self
         var checker = Checker(scope: scope, sourceText: { [sources] span in
             span.file >= 0 && Int(span.file) < sources.count ? sources[Int(span.file)].text(span) : ""
-        }, loader: { (target, span) throws(Diagnostic) -> LoadedYear in
-            try snapshot.loadYear(target, span: span, into: collector)
-        })
+        }, years: resolution.years)
         checker.predeclare(statements)
         var checked: [CheckedStatement] = []
         for statement in statements {
@@ -121,9 +129,9 @@ public struct Session: Sendable {
         }
         // Functions first: a script may call a function it defines further down.
         checked = checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
-        sources += collector.sources
-        if !checker.diagnostics.isEmpty {
-            for d in checker.diagnostics { emit(.diagnostic(d)) }
+        let problems = resolution.errors + checker.diagnostics
+        if !problems.isEmpty {
+            for d in problems.sorted(by: { ($0.span.file, $0.span.start) < ($1.span.file, $1.span.start) }) { emit(.diagnostic(d)) }
             return .failure
         }
         scope = checker.scope
@@ -131,7 +139,7 @@ public struct Session: Sendable {
         for statement in checked {
             if Interruption.pending { Interruption.clear(); return .interrupted }
             do {
-                try execute(statement, emit: emit)
+                try run(statement, emit: emit)
             } catch {
                 if error.id == .interrupted { Interruption.clear(); return .interrupted }
                 emit(.diagnostic(error))
@@ -141,7 +149,25 @@ public struct Session: Sendable {
         return .success
     }
 
-    var interpreter: Interpreter { Interpreter(globals: globals, settings: settings, domain: domain) }
+    var interpreter: Interpreter { Interpreter(globals: globals, settings: settings, domain: domain, warnings: warnings) }
+
+    mutating func run(_ statement: CheckedStatement, emit: (Event) -> Void) throws(Diagnostic) {
+        // Warnings raised while evaluating (an impossible scenario) print before the statement's output.
+        let log = WarningLog()
+        warnings = log
+        defer { warnings = nil }
+        func flushThenEmit(_ event: Event) {
+            if case .diagnostic = event {} else { for w in log.take() { emit(.diagnostic(w)) } }
+            emit(event)
+        }
+        do {
+            try execute(statement, emit: flushThenEmit)
+        } catch {
+            for w in log.take() { emit(.diagnostic(w)) }
+            throw error
+        }
+        for w in log.take() { emit(.diagnostic(w)) }
+    }
 
     mutating func execute(_ statement: CheckedStatement, emit: (Event) -> Void) throws(Diagnostic) {
         var frame = [Value](repeating: .unknown, count: statement.frameSize)
@@ -177,7 +203,7 @@ public struct Session: Sendable {
         case .chart(let items, let path, let force, let span):
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
-            emit(.text(try domain.chart(values, to: path, force: force, unicode: settings.unicode, format: formatter, span: span)))
+            emit(.text(try domain.chart(values, to: path, directory: directory, force: force, unicode: settings.unicode, format: formatter, span: span)))
         case .show(let code, _):
             let value = try interpreter.eval(code, &frame)
             emit(.text(domain.show(value, format: formatter) ?? TableWriter.show(value, format: formatter)))
@@ -197,98 +223,15 @@ public struct Session: Sendable {
             try TableWriter(interpreter: interpreter, format: formatter).run(plan, &frame, emit: { emit(.text($0)) })
         case .export(let code, let path, let force, let span):
             let value = try interpreter.eval(code, &frame)
-            emit(.text(try domain.export(value, to: path, force: force, format: formatter, span: span)))
+            emit(.text(try domain.export(value, to: path, directory: directory, force: force, format: formatter, span: span)))
         }
     }
 
-    // MARK: Loading
+    // MARK: Data files
 
-    /// Sources read while checking a `load`, added to the session afterwards.
-    final class LoadCollector: @unchecked Sendable {
-        var sources: [SourceFile] = []
-    }
-
-    func loadYear(_ target: LoadTarget, span: SourceSpan, into collector: LoadCollector) throws(Diagnostic) -> LoadedYear {
-        let defaultName: String = switch target {
-        case .year(let y, let collection): collection.map { "\($0)\(y)" } ?? "y\(y)"
-        case .path: ""
-        }
-        let file = Int32(sources.count + collector.sources.count)
-        switch try domain.locate(target, span: span, file: file) {
-        case .invalid(let error, let label, let text):
-            collector.sources.append(SourceFile(name: label, text: text))
-            throw error
-        case .record(let record, let label, let text):
-            collector.sources.append(SourceFile(name: label, text: text))
-            let (year, problems) = domain.prepare(record, file: file)
-            if let error = problems.first(where: { $0.severity == .error }) { throw error }
-            return LoadedYear(record: year, defaultName: defaultName.isEmpty ? Session.name(for: year) : defaultName,
-                              label: label, warnings: problems)
-        case .source(let name, let text):
-            let source = SourceFile(name: name, text: text)
-            collector.sources.append(source)
-            let record = try evaluateDataFile(source, file: file, span: span)
-            let (year, problems) = domain.prepare(record, file: file)
-            if let error = problems.first(where: { $0.severity == .error }) {
-                var e = error
-                e.notes += problems.filter { $0.severity == .error }.dropFirst().map { "also: \($0.message)" }
-                throw e
-            }
-            return LoadedYear(record: year, defaultName: defaultName.isEmpty ? Session.name(for: year) : defaultName,
-                              label: name, warnings: problems)
-        }
-    }
-
-    /// Reads a year file's text as `load` does (direct reader, else the general pipeline), then
-    /// validates it; for the fuzzers and tools. Errors are thrown as diagnostics.
-    public func evaluateYearText(_ text: String, name: String) throws(Diagnostic) -> Record {
-        let file = Int32(sources.count)
-        let record = try evaluateDataFile(SourceFile(name: name, text: text), file: file, span: .none)
-        let (year, problems) = domain.prepare(record, file: file)
-        if let error = problems.first(where: { $0.severity == .error }) { throw error }
-        return year
-    }
-
-    static func name(for year: Record) -> String {
-        if case .number(let y) = year["年度"] { return "y\(y)" }
-        return "year"
-    }
-
-    /// Evaluates a year file in a scope holding only the Stdlib: it must be one `year … { … }` block.
-    func evaluateDataFile(_ source: SourceFile, file: Int32, span: SourceSpan) throws(Diagnostic) -> Record {
-        if useFastDataReader, let record = YearFileReader.read(source, file: file, units: stdlibScope.units, lookup: { [stdlibScope, stdlibGlobals] name in
-            stdlibScope.slot(name).map { stdlibGlobals[$0] }
-        }) {
-            return record
-        }
-        let statements: [Statement]
-        switch Parser.parse(source, file: file) {
-        case .success(let s): statements = s
-        case .failure(let f): throw f.diagnostic
-        }
-        guard statements.count == 1, case .expression(let e) = statements[0].kind, case .block(.year, _, _) = e.kind else {
-            let at = statements.first(where: { if case .expression(let e) = $0.kind, case .block(.year, _, _) = e.kind { false } else { true } })?.span
-                ?? SourceSpan(file: file, start: 0, end: 1)
-            throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block and nothing else", at: at)
-        }
-        var checker = Checker(scope: stdlibScope, sourceText: { _ in "" }, loader: { (_, span) throws(Diagnostic) -> LoadedYear in
-            throw Diagnostic(id: .dataFile, "a year file cannot load other files", at: span)
-        })
-        let checked = checker.check(statements[0])
-        if let first = checker.diagnostics.first {
-            var d = first
-            d.notes += checker.diagnostics.dropFirst().prefix(5).map { "also: \($0.message)" }
-            throw d
-        }
-        guard case .evaluate(let code, _, _) = checked.instruction else {
-            throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block", at: span)
-        }
-        var frame = [Value](repeating: .unknown, count: checked.frameSize)
-        let interpreter = Interpreter(globals: stdlibGlobals, settings: settings, domain: domain)
-        guard case .record(let record) = try interpreter.eval(code, &frame) else {
-            throw Diagnostic(id: .dataFile, "a year file must build a year", at: span)
-        }
-        return record
+    /// Evaluates year files in a scope holding only the Stdlib (for the domain's `load`).
+    public var dataEvaluator: DataFileEvaluator {
+        DataFileEvaluator(scope: stdlibScope, globals: stdlibGlobals, settings: settings, usesDirectReader: useFastDataReader)
     }
 
     // MARK: Introspection for the REPL
@@ -322,9 +265,7 @@ public struct Session: Sendable {
               statements.count == 1, case .expression(let e) = statements[0].kind else {
             return .failure(Diagnostic(id: .syntax, ":type takes one expression", at: .none))
         }
-        var checker = Checker(scope: scope, sourceText: { _ in "" }, loader: { (_, span) throws(Diagnostic) -> LoadedYear in
-            throw Diagnostic(id: .syntax, ":type cannot load", at: span)
-        })
+        var checker = Checker(scope: scope, sourceText: { _ in "" }, years: [])
         let (_, type) = checker.check(e)
         if let d = checker.diagnostics.first { return .failure(d) }
         return .success(type)

@@ -1,18 +1,18 @@
 import SuanBudget
-@testable import SuanCore
+import SuanCore
 
 /// Drives a ``Session`` as the CLI does, collecting printed text and diagnostics.
-struct SessionHarness {
-    var session = Session(domain: BudgetDomain())
+public struct SessionHarness {
+    public var session = Session(domain: BudgetDomain())
 
-    init(session: Session = Session(domain: BudgetDomain())) { self.session = session }
-    var output: [String] = []
-    var diagnostics: [Diagnostic] = []
-    var rendered: [String] = []
+    public init(session: Session = Session(domain: BudgetDomain())) { self.session = session }
+    public var output: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    public var rendered: [String] = []
 
     /// Runs one piece of source (as one `-e` argument) and returns its status.
     @discardableResult
-    mutating func run(_ text: String, name: String = "<expr>", transactional: Bool = true) -> Session.Status {
+    public mutating func run(_ text: String, name: String = "<expr>", transactional: Bool = true) -> Session.Status {
         var out: [String] = [], diags: [Diagnostic] = []
         let format = session.formatter
         let status = session.run(text, name: name, transactional: transactional) { event in
@@ -30,7 +30,7 @@ struct SessionHarness {
     }
 
     /// The printed value of one expression; records a test issue when it fails.
-    mutating func value(_ text: String) -> String {
+    public mutating func value(_ text: String) -> String {
         let before = output.count
         let status = run(text)
         guard status == .success, output.count > before else {
@@ -40,7 +40,7 @@ struct SessionHarness {
     }
 
     /// The id of the first diagnostic an input produces, or nil when it succeeds.
-    mutating func errorID(_ text: String) -> String? {
+    public mutating func errorID(_ text: String) -> String? {
         let before = diagnostics.count
         run(text)
         return diagnostics.count > before ? diagnostics[before].id.rawValue : nil

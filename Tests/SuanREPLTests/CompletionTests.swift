@@ -1,4 +1,5 @@
 import Testing
+import SuanTestSupport
 import SuanBudget
 @testable import SuanCore
 @testable import SuanREPL

@@ -1,0 +1,157 @@
+import SuanCore
+
+/// The checks a year must pass. A loaded year gets all of them, with positions into its file:
+/// errors stop the load, warnings are printed. A scenario gets the checks a change can break
+/// (``scenarioProblems(of:)``), as warnings at the change that broke them.
+enum YearValidation {
+    static let required = ["部门", "收入", "基本支出", "项目支出"]
+    static let moneyLines = ["基本支出", "项目支出", "人员经费", "公用经费", "总收入", "总支出", "自评覆盖资金"]
+
+    // MARK: A loaded year
+
+    /// Problems in a year as read (before deriving).
+    static func problems(_ year: Record) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let header = year.span(of: "年度") ?? year.spans.first ?? .none
+        func at(_ key: String, in r: Record = year) -> SourceSpan { r.span(of: key) ?? header }
+        func error(_ id: DiagnosticID, _ message: String, _ span: SourceSpan, notes: [String] = []) {
+            problems.append(Diagnostic(.error, id: id, message, at: span, notes: notes))
+        }
+        func warning(_ id: DiagnosticID, _ message: String, _ span: SourceSpan, notes: [String] = []) {
+            problems.append(Diagnostic(.warning, id: id, message, at: span, notes: notes))
+        }
+        for key in required where year[key] == nil {
+            error(.missingField, "the year has no \(key)", header, notes: ["help: every year gives " + required.joined(separator: ", ")])
+        }
+        for key in moneyLines {
+            if let v = year[key] { expectMoney(v, key, at(key), &problems) }
+        }
+        if let v = year["收入"] {
+            if case .record(let r) = v {
+                for (k, item) in r.entries { expectMoney(item, "收入.\(k)", at("收入"), &problems) }
+            } else {
+                error(.wrongType, "收入 must list income items, e.g. 收入: { 一般公共预算财政拨款收入: 3622.4万元 }", at("收入"))
+            }
+        }
+        // Declared totals against their parts.
+        if !Year.income(year).isEmpty {
+            checkTotal(year["总收入"], Year.sum(Year.income(year)), "总收入", "Σ 收入", at("总收入"), &problems)
+        }
+        checkTotal(year["总支出"], Year.plus(year["基本支出"], year["项目支出"]), "总支出", "基本支出 + 项目支出", at("总支出"), &problems)
+        if year["人员经费"] != nil || year["公用经费"] != nil {
+            checkTotal(year["基本支出"], Year.plus(year["人员经费"], year["公用经费"]), "基本支出", "人员经费 + 公用经费", at("基本支出"), &problems)
+        }
+        // Projects.
+        var names: Set<ExactText> = []
+        if let list = year["项目"], case .list(let items) = list {
+            for item in items {
+                guard case .record(let p) = item, p.kind == .project || p.kind == nil else {
+                    error(.wrongType, "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at("项目"))
+                    continue
+                }
+                let name: String = if case .string(let n)? = p["名称"] { n } else { "" }
+                if name.isEmpty { error(.missingField, "a project has no name", at("名称", in: p)) }
+                if !names.insert(ExactText(name)).inserted {
+                    error(.duplicateName, "two projects are named \"\(name)\"", at("名称", in: p))
+                }
+                for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key, in: p), &problems) } }
+                // Published reports contain it; scoring caps 执行率 at 100%, so the data stays usable.
+                if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget {
+                    warning(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
+                            at("执行", in: p), notes: ["note: 预算执行率 is scored as at most 100%"])
+                }
+                validateIndicators(p, owner: name, &problems)
+            }
+            let projectSum = Year.sum(Year.projects(year).map { $0["预算"] ?? .unknown })
+            if let total = Year.money(projectSum), let line = Year.money(year["项目支出"]), total > line {
+                let excess = (try? total.subtracting(line)) ?? .zero
+                let message = "project budgets add up to \(Value.money(total, .wan).plainText), more than 项目支出 \(Value.money(line, .wan).plainText)"
+                if excess <= Year.tolerance { warning(.projectSum, message + " (within the report's rounding)", at("项目支出")) }
+                else { error(.projectSum, message, at("项目支出")) }
+            }
+        } else if year["项目"] != nil {
+            error(.wrongType, "项目 must be a list of projects", at("项目"))
+        }
+        validateIndicators(year, owner: "the department", &problems)
+        return problems
+    }
+
+    static func validateIndicators(_ owner: Record, owner name: String, _ problems: inout [Diagnostic]) {
+        guard let v = owner["指标"] else { return }
+        guard case .list(let items) = v else {
+            problems.append(Diagnostic(id: .wrongType, "指标 must be a list of indicators", at: owner.span(of: "指标") ?? .none))
+            return
+        }
+        var seen: Set<ExactText> = []
+        for case .record(let i) in items {
+            guard case .string(let n)? = i["名称"] else { continue }
+            if !seen.insert(ExactText(n)).inserted {
+                problems.append(Diagnostic(id: .duplicateName, "\(name) has two indicators named \"\(n)\"", at: i.span(of: "名称") ?? .none))
+            }
+            if let score = i["分值"], score.dimension != .number {
+                problems.append(Diagnostic(id: .wrongType, "分值 is a plain number of points, not a \(score.type.name)", at: i.span(of: "分值") ?? .none))
+            }
+        }
+    }
+
+    static func expectMoney(_ v: Value, _ key: String, _ span: SourceSpan, _ problems: inout [Diagnostic]) {
+        switch v {
+        case .money, .unknown: break
+        default:
+            problems.append(Diagnostic(id: .wrongDimension, "\(key) must be an amount of money, not a \(v.type.name) (\(v.plainText))", at: span,
+                                       notes: ["help: write amounts with 万元, 元 or 亿元, e.g. 1188.56万元"]))
+        }
+    }
+
+    static func checkTotal(_ declared: Value?, _ computed: Value, _ name: String, _ formula: String, _ span: SourceSpan, _ problems: inout [Diagnostic]) {
+        guard let d = Year.money(declared), let c = Year.money(computed), d != c, let gap = try? d.subtracting(c).magnitude else { return }
+        let message = "\(name) is declared as \(Value.money(d, .wan).plainText) but \(formula) is \(Value.money(c, .wan).plainText)"
+        if gap <= Year.tolerance {
+            problems.append(Diagnostic(.warning, id: .totalRounding, message + " (within the report's ±0.01万元 rounding)", at: span))
+        } else {
+            problems.append(Diagnostic(id: .totalMismatch, message, at: span))
+        }
+    }
+
+    // MARK: A scenario
+
+    /// What makes a derived year impossible: negative amounts, 执行 over 预算, parts larger than
+    /// their total, coverage over 100%. Each problem has a key, so that a scenario reports it once,
+    /// at the change that first caused it.
+    static func scenarioProblems(of year: Record) -> [(key: String, id: DiagnosticID, message: String)] {
+        var found: [(key: String, id: DiagnosticID, message: String)] = []
+        func negative(_ label: String, _ v: Value?) {
+            guard let d = Year.money(v), d.isNegative else { return }
+            found.append(("negative|\(label)", .negativeAmount, "\(label) would be \(Value.money(d, .wan).plainText), below zero"))
+        }
+        if case .record(let income)? = year["收入"] {
+            for (k, v) in income.entries { negative("收入.\(k)", v) }
+        }
+        for key in ["人员经费", "公用经费", "基本支出", "项目支出", "总支出", "总收入", "自评覆盖资金"] { negative(key, year[key]) }
+        for p in Year.projects(year) {
+            let name = p["名称"]?.plainText ?? ""
+            negative("项目[\"\(name)\"].预算", p["预算"])
+            negative("项目[\"\(name)\"].执行", p["执行"])
+            if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget {
+                found.append(("over|\(name)", .overExecution,
+                              "\"\(name)\" would execute \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText) (执行率 \(Year.ratio(p["执行"], p["预算"]).plainText))"))
+            }
+        }
+        func part(_ part: String, _ partValue: Value?, of total: String, _ totalValue: Value?) {
+            // A negative total is reported as such; comparing parts with it says nothing more.
+            guard let p = Year.money(partValue), let t = Year.money(totalValue), p > t, !t.isNegative, !p.isNegative else { return }
+            found.append(("part|\(part)|\(total)", .partExceedsTotal,
+                          "\(part) (\(Value.money(p, .wan).plainText)) would be larger than \(total) (\(Value.money(t, .wan).plainText))"))
+        }
+        part("人员经费", year["人员经费"], of: "基本支出", year["基本支出"])
+        part("公用经费", year["公用经费"], of: "基本支出", year["基本支出"])
+        if year["项目"] != nil {
+            part("Σ 项目.预算", Year.sum(Year.projects(year).map { $0["预算"] ?? .unknown }), of: "项目支出", year["项目支出"])
+        }
+        if let covered = Year.money(year["自评覆盖资金"]), let total = Year.money(year["总支出"]), covered > total {
+            found.append(("coverage", .overCoverage,
+                          "自评覆盖率 would be \(Year.ratio(year["自评覆盖资金"], year["总支出"]).plainText): 自评覆盖资金 \(Value.money(covered, .wan).plainText) is more than 总支出 \(Value.money(total, .wan).plainText)"))
+        }
+        return found
+    }
+}
