@@ -48,6 +48,26 @@ struct Comparison {
                     }
                 }
             }
+            // Targets and points a scenario set or changed, as rows of their own.
+            var allIndicators: [String] = []
+            for y in years {
+                if case .list(let items)? = project(y)?["指标"] {
+                    for case .record(let i) in items {
+                        if let n = i["名称"]?.plainText, !allIndicators.contains(n) { allIndicators.append(n) }
+                    }
+                }
+            }
+            for ind in allIndicators {
+                for field in ["目标", "分值"] {
+                    let values = years.map { y -> Value in
+                        guard case .list(let items)? = project(y)?["指标"] else { return .unknown }
+                        for case .record(let i) in items where i["名称"]?.plainText == ind { return i[field] ?? .unknown }
+                        return .unknown
+                    }
+                    let texts = values.map { format.text($0) }
+                    if Set(texts).count > 1 { lines.append(Line(label: "\(name) · \(ind) · \(field)", values: values, foldable: true)) }
+                }
+            }
             for ind in indicatorNames {
                 add("\(name) · \(ind)（预计）") { y in
                     guard case .list(let items)? = project(y)?["指标"] else { return nil }
@@ -62,6 +82,8 @@ struct Comparison {
     /// The change from `a` to `b`: an amount and a percentage, or percentage points for ratios.
     func delta(_ a: Value, _ b: Value) -> (String, String) {
         switch (a, b) {
+        case (.target(let x, let a), .target(let y, let b)) where x == y:
+            return delta(a.value, b.value)
         case (.money(let x, let u), .money(let y, _)):
             guard let d = try? y.subtracting(x) else { return ("", "") }
             let pct = x.isZero ? "" : ((try? d.divided(by: x)).map { signed(format.text(.ratio($0, .percent))) } ?? "")
@@ -85,18 +107,34 @@ struct Comparison {
         s.hasPrefix("-") || s.hasPrefix("0") && !s.contains(where: { ("1"..."9").contains($0) }) ? s : "+" + s
     }
 
-    /// Lines computed by the Stdlib (`{行: label, 值: value}` per item), in first-seen order.
-    func extraLines(_ extra: [[Record]], count: Int) -> [Line] {
+    /// Lines computed by the Stdlib (`{行: label, 值: value, 说明: why it is unknown}` per item), in
+    /// first-seen order, and a footnote for each figure that is `—` with a reason.
+    func extraLines(_ extra: [[Record]], labels names: [String]) -> (lines: [Line], footnotes: [String]) {
         var labels: [String] = []
         for rows in extra { for r in rows { if case .string(let l)? = r["行"], !labels.contains(l) { labels.append(l) } } }
-        return labels.compactMap { label -> Line? in
-            let values = (0..<count).map { i -> Value in
-                guard i < extra.count else { return .unknown }
-                return extra[i].first { $0["行"]?.plainText == label }?["值"] ?? .unknown
+        var footnotes: [String] = []
+        let lines = labels.compactMap { label -> Line? in
+            var known = false
+            var reasons: [String] = []
+            var notes: [String] = []
+            let values = names.indices.map { i -> Value in
+                guard i < extra.count, let row = extra[i].first(where: { $0["行"]?.plainText == label }) else { reasons.append(""); return .unknown }
+                let value = row["值"] ?? .unknown
+                let reason = if case .string(let r)? = row["说明"] { r } else { "" }
+                reasons.append(reason)
+                if case .unknown = value {
+                    if !reason.isEmpty { notes.append("— \(label)（\(names[i])）：\(reason)") }
+                } else {
+                    known = true
+                }
+                return value
             }
-            let known = values.contains { if case .unknown = $0 { false } else { true } }
-            return known ? Line(label: label, values: values, foldable: true) : nil
+            // A score no item has is shown only when something changed it (a new project, a zeroed budget).
+            guard known || Set(reasons).count > 1 else { return nil }
+            footnotes += notes
+            return Line(label: label, values: values, foldable: true)
         }
+        return (lines, footnotes)
     }
 
     func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
@@ -107,7 +145,8 @@ struct Comparison {
             }
             years.append(r)
         }
-        var all = lines(years) + extraLines(extra, count: years.count)
+        let (scores, footnotes) = extraLines(extra, labels: items.map(\.label))
+        var all = lines(years) + scores
         if !only.isEmpty {
             all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) } }
             guard !all.isEmpty else {
@@ -137,6 +176,8 @@ struct Comparison {
         }
         var out = table.rendered
         if folded > 0 { out += "\n（\(folded) 个项目行未变，已折叠；用 only 查看）" }
+        let shown = Set(all.map(\.label))
+        for note in footnotes where shown.contains(where: { note.hasPrefix("— \($0)（") }) { out += "\n" + note }
         return out
     }
 }

@@ -662,10 +662,14 @@ struct Checker {
     /// The type of the line a change names; reports an unknown line.
     mutating func pathType(_ shape: RecordShape, _ path: [String], span: SourceSpan) -> SuanType? {
         var type = SuanType.record(shape)
+        var inItem = false
         for (i, key) in path.enumerated() {
             switch type {
             case .record(let s):
                 guard let t = s.fields[key] else {
+                    // An item of a list (a project, an indicator) may gain a field (目标, 分值): the
+                    // domain decides which when the scenario runs.
+                    if inItem { return .any }
                     let hint = NameSuggestion.closest(to: key, among: Array(s.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
                     report(i == 0 ? "the year has no line '\(key)'" : "no field '\(key)' here", at: span, id: .unknownLine, notes: hint)
                     return nil
@@ -673,6 +677,7 @@ struct Checker {
                 type = t
             case .list(let element):
                 type = element  // 项目["名称"]: checked by name when the scenario runs
+                inItem = true
             default:
                 return .any
             }
@@ -683,13 +688,12 @@ struct Checker {
     mutating func changeCheck(_ change: ScenarioChange, lineType: SuanType, valueType: SuanType) {
         // 项目 += project "新项目" { … } adds a project; a list may grow by a record or a list.
         if case .list = lineType {
-            if change.operation == .add || change.operation == .set {
-                if case .record = valueType { return }
-                if case .list = valueType { return }
-                if valueType == .any { return }
+            switch (change.operation, valueType) {
+            case (_, .any), (.add, .record), (.add, .list), (.set, .list), (.subtract, .string), (.subtract, .list): return
+            default:
+                report("a list line takes '+= item' (add), '-= \"名称\"' (remove) or '= list'", at: change.pathSpan, id: .typeMismatch)
+                return
             }
-            report("a list line takes '+= record' (a new item) or '= list'", at: change.pathSpan, id: .typeMismatch)
-            return
         }
         if lineType == .target, change.operation != .set, valueType.dimension != nil { return }
         guard lineType != .any, valueType != .any, let ld = lineType.dimension, let vd = valueType.dimension else {

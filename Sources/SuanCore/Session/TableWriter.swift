@@ -89,6 +89,14 @@ struct TableWriter {
         }
         var keys: [String] = []
         for case .record(let r) in items { for k in r.keys where !keys.contains(k) { keys.append(k) } }
+        // A column of notes that are all empty (说明 when every project could be scored) is left out.
+        keys.removeAll { k in
+            items.allSatisfy { item in
+                guard case .record(let r) = item, let v = r[k] else { return true }
+                if case .string(let s) = v { return s.isEmpty }
+                return false
+            }
+        }
         // Text columns read left to right; figures align right.
         let textual = keys.map { k in
             items.allSatisfy { item in
