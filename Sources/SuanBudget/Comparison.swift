@@ -9,6 +9,9 @@ struct Comparison {
         var values: [Value]
         /// Project lines fold away when unchanged; year lines always show.
         var foldable: Bool
+        /// Projected counts of whole things (the base figure is a whole number) show as whole
+        /// numbers; the exact projection is kept in the year.
+        var wholeCounts = false
     }
 
     func lines(_ years: [Record]) -> [Line] {
@@ -69,11 +72,16 @@ struct Comparison {
                 }
             }
             for ind in indicatorNames {
+                var whole = true
                 add("\(name) · \(ind)（预计）") { y in
                     guard case .list(let items)? = project(y)?["指标"] else { return nil }
-                    for case .record(let i) in items where i["名称"]?.plainText == ind { return i["预计"] ?? i["实际"] }
+                    for case .record(let i) in items where i["名称"]?.plainText == ind {
+                        if case .quantity(let actual, _)? = i["实际"], actual.isInteger {} else { whole = false }
+                        return i["预计"] ?? i["实际"]
+                    }
                     return nil
                 }
+                if whole, lines.last?.label == "\(name) · \(ind)（预计）" { lines[lines.count - 1].wholeCounts = true }
             }
         }
         return lines
@@ -101,6 +109,12 @@ struct Comparison {
         default:
             return ("", "")
         }
+    }
+
+    /// The change between two projected counts as whole numbers, as the counts show.
+    func wholeDelta(_ a: Value, _ b: Value) -> String? {
+        guard case .quantity(let x, let t) = a, case .quantity(let y, _) = b, let d = try? y.subtracting(x) else { return nil }
+        return signed(ProjectionDisplay.whole(.quantity(d, t), format: format))
     }
 
     func signed(_ s: String) -> String {
@@ -162,13 +176,15 @@ struct Comparison {
         for line in all {
             let unchanged = line.values.dropFirst().allSatisfy { v in (try? Arithmetic.equalValues(v, line.values[0])) == true }
             if unchanged && line.foldable && only.isEmpty { folded += 1; continue }
-            var row = [line.label] + line.values.map { format.text($0) }
+            var row = [line.label] + line.values.map { line.wholeCounts ? ProjectionDisplay.whole($0, format: format) : format.text($0) }
             if items.count == 2 {
-                let (d, p) = delta(line.values[0], line.values[1])
+                var (d, p) = delta(line.values[0], line.values[1])
+                if line.wholeCounts { d = wholeDelta(line.values[0], line.values[1]) ?? d }
                 row += [d, p]
             } else {
                 for v in line.values.dropFirst() {
-                    let (d, p) = delta(line.values[0], v)
+                    var (d, p) = delta(line.values[0], v)
+                    if line.wholeCounts { d = wholeDelta(line.values[0], v) ?? d }
                     row.append(p.isEmpty ? d : "\(d) (\(p))")
                 }
             }

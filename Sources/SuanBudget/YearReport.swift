@@ -43,12 +43,23 @@ struct YearReport {
         out.append(lines.rendered)
         let projects = Year.projects(y)
         if !projects.isEmpty {
-            var table = TextTable(headers: ["项目", "预算", "执行", "执行率", "指标"])
+            // A scenario's 预算 is planned and its 执行 projected: the base year's figures stand beside them.
+            let planned = y.kind == .scenario
+            let headers = planned ? ["项目", "预算（计划）", "执行（预计）", "执行率", "基期预算", "基期执行", "指标"]
+                                  : ["项目", "预算", "执行", "执行率", "指标"]
+            var table = TextTable(headers: headers)
             for p in projects {
                 let count = if case .list(let l)? = p["指标"] { l.count } else { 0 }
-                table.add([text(p["名称"]), text(p["预算"]), text(p["执行"]), text(p["执行率"]), "\(count)"])
+                let base = planned ? [text(p["基期预算"]), text(p["基期执行"])] : []
+                table.add([text(p["名称"]), text(p["预算"]), text(p["执行"]), text(p["执行率"])] + base + ["\(count)"])
             }
             out.append(table.rendered)
+            if planned {
+                out.append("""
+                预计规则：执行随预算按基期执行率变化（情景中另设的执行除外）；标注“随预算”的指标按基期单位成本预计产出；\
+                得分按预计执行与预计产出计算。基期：\(text(y["基于"]))。
+                """)
+            }
         }
         if case .list(let items)? = y["指标"], !items.isEmpty {
             out.append(indicators(items, title: "部门指标"))
@@ -81,7 +92,7 @@ struct YearReport {
         for r in records {
             var row = hasArea ? [r["领域"].map(text) ?? ""] : []
             row += [text(r["名称"]), r["类别"].map(text) ?? "", r["目标"].map(text) ?? "", text(r["实际"])]
-            if hasProjection { row.append(r["预计"].map { text($0) + "（预计）" } ?? "") }
+            if hasProjection { row.append(ProjectionDisplay.text(of: r, format: format).map { $0 + "（预计）" } ?? "") }
             row += [r["分值"].map(text) ?? "", r["备注"].map(text) ?? ""]
             table.add(row)
         }

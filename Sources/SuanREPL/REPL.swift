@@ -93,11 +93,11 @@ public struct REPL {
 
     // MARK: Evaluation
 
-    mutating func evaluate(_ input: String, name: String? = nil) {
+    mutating func evaluate(_ input: String, name: String? = nil, directory: String? = nil) {
         inputCount += 1
         Interruption.clear()
         var events: [Session.Event] = []
-        let status = session.run(input, name: name ?? "<input:\(inputCount)>", transactional: true) { events.append($0) }
+        let status = session.run(input, name: name ?? "<input:\(inputCount)>", directory: directory, transactional: true) { events.append($0) }
         for event in events { show(event) }
         if status == .interrupted { print(paint("已中断 (interrupted)", .warning)) }
     }
@@ -149,7 +149,7 @@ public struct REPL {
             let path = argument.trimmingQuotes
             do {
                 let text = try FileText.read(path, span: .none)
-                evaluate(text, name: path)
+                evaluate(text, name: path, directory: FileText.directory(of: path))
             } catch {
                 fputs("error: \(error.message)\n", suan_stderr())
             }

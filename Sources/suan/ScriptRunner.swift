@@ -29,7 +29,7 @@ enum ScriptRunner {
             Console.error(failure.message)
             return 1
         case .success(let text):
-            return runText(text, name: path, session: &session, printer: printer)
+            return runText(text, name: path, directory: FileText.directory(of: path), session: &session, printer: printer)
         }
     }
 
@@ -49,8 +49,9 @@ enum ScriptRunner {
         }
     }
 
-    static func runText(_ text: String, name: String, session: inout Session, printer: Console) -> Int32 {
-        let status = run(text, name: name, transactional: false, session: &session, printer: printer)
+    /// Runs a whole script; its paths start from `directory` (the script's folder) when given.
+    static func runText(_ text: String, name: String, directory: String? = nil, session: inout Session, printer: Console) -> Int32 {
+        let status = run(text, name: name, directory: directory, transactional: false, session: &session, printer: printer)
         if status == .incomplete {
             Console.error("\(name): error: the input ends inside an open bracket or after an operator")
             return 1
@@ -59,9 +60,9 @@ enum ScriptRunner {
     }
 
     /// Runs one piece of source, printing results as they come and diagnostics once it ends.
-    static func run(_ text: String, name: String, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
+    static func run(_ text: String, name: String, directory: String? = nil, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
         var pending: [Diagnostic] = []
-        let status = session.run(text, name: name, transactional: transactional) { event in
+        let status = session.run(text, name: name, directory: directory, transactional: transactional) { event in
             if case .diagnostic(let d) = event { pending.append(d) } else { printer.show(event) }
         }
         for d in pending { Console.error(session.render(d, colour: printer.colourErrors)) }

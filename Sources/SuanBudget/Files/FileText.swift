@@ -23,6 +23,12 @@ public enum FileText {
         return .success(bytes)
     }
 
+    /// The folder a file is in (`Scripts` for `Scripts/a.suan`), or nil for a bare file name.
+    public static func directory(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG

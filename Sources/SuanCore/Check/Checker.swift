@@ -651,7 +651,9 @@ struct Checker {
             changeCheck(change, lineType: lineType, valueType: valueType)
             changes.append(.init(path: change.path, operation: change.operation, value: value, span: change.pathSpan))
         }
-        var resultShape = shape ?? RecordShape(kind: .scenario, fields: [:])
+        // A scenario may add fields to its projects and indicators (目标, 分值): their shapes are open.
+        var resultShape = shape.map { s in RecordShape(kind: s.kind, fields: s.fields.mapValues { if case .list = $0 { $0.opened } else { $0 } }) }
+            ?? RecordShape(kind: .scenario, fields: [:])
         resultShape.kind = .scenario
         resultShape.fields["名称"] = .string
         resultShape.fields["基于"] = .string

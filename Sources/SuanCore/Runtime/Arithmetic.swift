@@ -168,9 +168,14 @@ public enum Arithmetic {
         return nil
     }
 
+    static func isYear(_ v: Value) -> Bool { if case .year = v { true } else { false } }
+
     static func make(_ d: Dimension, _ x: ExactDecimal, _ op: ArithmeticOperator, _ l: Value, _ r: Value) -> Value {
         switch d {
-        case .number: return .number(x)
+        case .number:
+            // A year plus or minus a number of years is a year; the years between two years are a number.
+            if op == .add || op == .subtract, isYear(l) != isYear(r), op == .add || isYear(l), let y = x.integerValue { return .year(y) }
+            return .number(x)
         case .money: return .money(x, moneyUnit(l) ?? moneyUnit(r) ?? .wan)
         case .quantity(let t): return .quantity(x, t)
         case .rate(let t): return .rate(x, moneyUnit(l) ?? moneyUnit(r) ?? .wan, t)
