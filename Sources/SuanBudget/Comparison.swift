@@ -61,12 +61,15 @@ struct Comparison {
                 }
             }
             for ind in allIndicators {
+                // Only for an indicator every column has (a removed project shows by its 预算 row).
+                let indicator = years.map { y -> Record? in
+                    guard case .list(let items)? = project(y)?["指标"] else { return nil }
+                    for case .record(let i) in items where i["名称"]?.plainText == ind { return i }
+                    return nil
+                }
+                guard indicator.allSatisfy({ $0 != nil }) else { continue }
                 for field in ["目标", "分值"] {
-                    let values = years.map { y -> Value in
-                        guard case .list(let items)? = project(y)?["指标"] else { return .unknown }
-                        for case .record(let i) in items where i["名称"]?.plainText == ind { return i[field] ?? .unknown }
-                        return .unknown
-                    }
+                    let values = indicator.map { $0?[field] ?? .unknown }
                     let texts = values.map { format.text($0) }
                     if Set(texts).count > 1 { lines.append(Line(label: "\(name) · \(ind) · \(field)", values: values, foldable: true)) }
                 }
@@ -162,7 +165,7 @@ struct Comparison {
         let (scores, footnotes) = extraLines(extra, labels: items.map(\.label))
         var all = lines(years) + scores
         if !only.isEmpty {
-            all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) } }
+            all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) || line.label.contains("· \($0) ·") } }
             guard !all.isEmpty else {
                 throw Diagnostic(id: .unknownLine, "no line matches \(only.joined(separator: ", "))", at: span,
                                  notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
