@@ -30,6 +30,10 @@ public struct BudgetDomain: DomainHost {
         try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)
     }
 
+    public func hint(forUnknownName name: String) -> String? {
+        YearLoader.hint(forUnknownName: name)
+    }
+
     public func show(_ value: Value, format: ValueFormatter) -> String? {
         YearReport(format: format).show(value)
     }

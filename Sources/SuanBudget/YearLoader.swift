@@ -65,6 +65,15 @@ struct YearLoader {
         return (year, problems)
     }
 
+    /// `y2023` or `示例2021` as a name: the `load` that would bind it.
+    static func hint(forUnknownName name: String) -> String? {
+        if name.hasPrefix("y"), let year = Int(name.dropFirst()) { return "'load \(year)' binds \(name)" }
+        for bundled in StdlibFiles.bundled {
+            if let c = bundled.collection, name == "\(c)\(bundled.year)" { return "'load \(c) \(bundled.year)' binds \(name)" }
+        }
+        return nil
+    }
+
     /// The name and text of the file for a year number.
     func locate(_ year: Int, collection: String?, span: SourceSpan) throws(Diagnostic) -> (String, String) {
         let fileName = collection.map { "\($0)-\(year).suan" } ?? "\(year).suan"

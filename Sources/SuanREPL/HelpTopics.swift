@@ -27,6 +27,9 @@ enum HelpTopics {
             """, examples: ["基本支出 / 总支出", "项目支出占比", "len(项目)"]),
         Topic(name: "what-if", summary: "scenario, compare, solve, table, count, estimate, chart", text: """
             scenario 压缩 from y2022 { 基本支出 -= 5%; 项目支出 += 100万元 }
+            A scenario is a whole year: a part moves its totals (公用经费 → 基本支出 → 总支出), a total
+            spreads over its parts in proportion, 执行 follows 预算; impossible results are warnings.
+            项目 += project "新" { 预算: 20万元 }    项目 -= "名称"    项目["名称"].指标["指标"].目标 = >= 100件
             compare y2022, 压缩 [only 总支出, 收支差额]
             solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%
             table r in 0%..10% step 5% { 总支出 + r }      (two variables: a grid)

@@ -21,10 +21,15 @@ struct Checker {
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
 
-    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedYear?]) {
+    /// What the host knows of an unknown name (`y2023`: "load 2023 binds y2023"); pure, no I/O.
+    let nameHint: (String) -> String?
+
+    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedYear?],
+         nameHint: @escaping (String) -> String? = { _ in nil }) {
         self.scope = scope
         self.sourceText = sourceText
         self.years = years
+        self.nameHint = nameHint
     }
 
     /// While a call is checked with its arguments' types, problems inside an `if` branch are not
@@ -369,9 +374,7 @@ struct Checker {
         for level in locals { candidates += level.map(\.name) }
         var notes: [String] = []
         if let s = NameSuggestion.closest(to: name, among: candidates) { notes.append("help: did you mean '\(s)'?") }
-        if name.hasPrefix("y"), Int(name.dropFirst()) != nil {
-            notes.append("help: 'load \(name.dropFirst())' binds \(name)")
-        }
+        if let hint = nameHint(name) { notes.append("help: " + hint)}
         report("unknown name '\(name)'", at: span, id: .unknownName, notes: notes)
         return (.constant(.unknown), .any)
     }

@@ -119,7 +119,7 @@ public struct Session: Sendable {
         // Check everything before running anything.
         var checker = Checker(scope: scope, sourceText: { [sources] span in
             span.file >= 0 && Int(span.file) < sources.count ? sources[Int(span.file)].text(span) : ""
-        }, years: resolution.years)
+        }, years: resolution.years, nameHint: { [domain] in domain.hint(forUnknownName: $0) })
         checker.predeclare(statements)
         var checked: [CheckedStatement] = []
         for statement in statements {
