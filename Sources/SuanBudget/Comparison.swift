@@ -93,6 +93,9 @@ struct Comparison {
     /// The change from `a` to `b`: an amount and a percentage, or percentage points for ratios.
     func delta(_ a: Value, _ b: Value) -> (String, String) {
         switch (a, b) {
+        // A project only one side has: new, or removed.
+        case (.unknown, .money(let y, let u)) where !y.isZero: return (signed(format.text(.money(y, u))), "")
+        case (.money(let x, let u), .unknown) where !x.isZero: return (signed(format.text(.money(x.negated, u))), "")
         case (.target(let x, let a), .target(let y, let b)) where x == y:
             return delta(a.value, b.value)
         case (.money(let x, let u), .money(let y, _)):
@@ -116,8 +119,11 @@ struct Comparison {
 
     /// The change between two projected counts as whole numbers, as the counts show.
     func wholeDelta(_ a: Value, _ b: Value) -> String? {
-        guard case .quantity(let x, let t) = a, case .quantity(let y, _) = b, let d = try? y.subtracting(x) else { return nil }
-        return signed(ProjectionDisplay.whole(.quantity(d, t), format: format))
+        // The difference of the whole numbers shown, so that the row adds up as printed.
+        guard case .quantity(let x, let t) = a, case .quantity(let y, _) = b else { return nil }
+        let rx = x.rounded(toScale: 0, mode: format.rounding), ry = y.rounded(toScale: 0, mode: format.rounding)
+        guard let d = try? ry.subtracting(rx) else { return nil }
+        return signed(format.text(.quantity(d, t)))
     }
 
     func signed(_ s: String) -> String {
@@ -135,7 +141,11 @@ struct Comparison {
             var reasons: [String] = []
             var notes: [String] = []
             let values = names.indices.map { i -> Value in
-                guard i < extra.count, let row = extra[i].first(where: { $0["行"]?.plainText == label }) else { reasons.append(""); return .unknown }
+                guard i < extra.count, let row = extra[i].first(where: { $0["行"]?.plainText == label }) else {
+                    reasons.append("absent")
+                    notes.append("— \(label)（\(names[i])）：没有该项目")
+                    return .unknown
+                }
                 let value = row["值"] ?? .unknown
                 let reason = if case .string(let r)? = row["说明"] { r } else { "" }
                 reasons.append(reason)
@@ -178,7 +188,7 @@ struct Comparison {
         var folded = 0
         for line in all {
             let unchanged = line.values.dropFirst().allSatisfy { v in (try? Arithmetic.equalValues(v, line.values[0])) == true }
-            if unchanged && line.foldable && only.isEmpty { folded += 1; continue }
+            if unchanged && line.foldable && only.isEmpty && items.count > 1 { folded += 1; continue }
             var row = [line.label] + line.values.map { line.wholeCounts ? ProjectionDisplay.whole($0, format: format) : format.text($0) }
             if items.count == 2 {
                 var (d, p) = delta(line.values[0], line.values[1])

@@ -61,7 +61,7 @@ struct YearLoader {
         let problems = YearValidation.problems(read)
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
         var year = Year(read)
-        year.derive(firstLoad: true)
+        year.derive()
         return (year, problems)
     }
 

@@ -12,7 +12,8 @@ import Testing
     @Test func anImpossibleChangeIsAWarningAtItsColumnAndTheSessionGoesOn() throws {
         let r = try Binary.run(["-e", "load 示例 2022", "-e", "scenario S from 示例2022 { 基本支出 -= 3000万元 }", "-e", "S.总支出"])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("<expr:2>:1:26: warning: 基本支出 would be -1,300.00万元, below zero"), "\(r.stderr)")
+        #expect(r.stderr.contains("<expr:2>:1:26: warning: "), "\(r.stderr)")
+        #expect(r.stderr.contains("基本支出 would be -1,300.00万元, below zero"), "\(r.stderr)")
         #expect(r.stderr.contains(" 1 | scenario S from 示例2022 { 基本支出 -= 3000万元 }"))
         #expect(r.stdout == "-850.00万元\n")
     }

@@ -32,27 +32,56 @@ struct ScenarioBuilder {
 
     static func build(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
                       warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
-        var builder = ScenarioBuilder(year: Year(base))
+        var year = Year(base)
+        // Projections start from the loaded year: its figures are remembered once, as 基期.
+        if base.kind == .year { year.rememberBase() }
+        year.record.kind = .scenario
+        var builder = ScenarioBuilder(year: year)
         let baseName = base["名称"].flatMap { if case .string(let n) = $0 { n } else { nil } }
             ?? Year.name(year: builder.year.yearNumber, collection: nil)
+        let root = base["基期"].flatMap { if case .string(let n) = $0 { n } else { nil } } ?? baseName
         var reported = Set(YearValidation.scenarioProblems(of: base).map(\.key))
+        let knownErrors = Set(YearValidation.scenarioErrors(of: base).map(\.key))
         for change in changes {
             builder.span = change.span
             builder.effects = []
             try builder.apply(change)
-            builder.year.derive(firstLoad: false)
+            builder.year.derive()
+            // What a change made that no year can hold (a budget in 件, a target without a direction) is an error here,
+            // not later inside the scoring rules.
+            if let error = YearValidation.scenarioErrors(of: builder.year.record).first(where: { !knownErrors.contains($0.key) }) {
+                throw builder.fail(error.message, id: error.id, notes: error.help.map { [$0] } ?? [])
+            }
             if !builder.effects.isEmpty {
                 warn(Diagnostic(.note, id: .spread, builder.effects.joined(separator: "; "), at: change.span))
             }
+            // One warning per kind of problem and change.
+            var fresh: [(id: DiagnosticID, messages: [String])] = []
             for problem in YearValidation.scenarioProblems(of: builder.year.record) where reported.insert(problem.key).inserted {
-                warn(Diagnostic(.warning, id: problem.id, problem.message, at: change.span))
+                if let i = fresh.firstIndex(where: { $0.id == problem.id }) { fresh[i].messages.append(problem.message) }
+                else { fresh.append((problem.id, [problem.message])) }
+            }
+            for (id, messages) in fresh {
+                warn(Diagnostic(.warning, id: id, messages.joined(separator: "; "), at: change.span))
             }
         }
         var record = builder.year.record
-        record.kind = .scenario
         record["名称"] = name.map(Value.string)
         record["基于"] = .string(baseName)
+        record["基期"] = .string(root)
         return record
+    }
+
+    /// A change's path as it is written: `项目["名称"].预算`.
+    static func written(_ path: [String]) -> String {
+        var out = ""
+        var inList = false
+        for key in path {
+            if inList { out += "[\"\(key)\"]"; inList = false; continue }
+            out += out.isEmpty ? key : "." + key
+            inList = key == "项目" || key == "指标"
+        }
+        return out
     }
 
     func fail(_ message: String, id: DiagnosticID = .unknownLine, notes: [String] = []) -> Diagnostic {
@@ -74,14 +103,17 @@ struct ScenarioBuilder {
             return
         case "项目":
             guard let old = record["项目"] else { throw fail("this year lists no 项目") }
-            let before = Year.sum(Year.projects(record).map { $0["预算"] ?? .unknown })
+            let before = Year.projects(record)
             record["项目"] = try listChanged(old, change, what: "项目")
             year.record = record
-            // Projects added or removed move 项目支出 by their budgets.
-            let after = Year.sum(Year.projects(year.record).map { $0["预算"] ?? .unknown })
-            if case .money = before, case .money = after, let delta = try? Arithmetic.apply(.subtract, after, before, span: span) {
-                try moveStored("项目支出", by: delta)
-            }
+            // Projects added or removed move 项目支出 by their known budgets.
+            let after = Year.projects(year.record)
+            func name(_ p: Record) -> String { p["名称"]?.plainText ?? "" }
+            let beforeNames = Set(before.map(name)), afterNames = Set(after.map(name))
+            var delta = Value.money(.zero, .wan)
+            for p in after where !beforeNames.contains(name(p)) { if case .money? = p["预算"] { delta = try Arithmetic.apply(.add, delta, p["预算"]!, span: span) } }
+            for p in before where !afterNames.contains(name(p)) { if case .money? = p["预算"] { delta = try Arithmetic.apply(.subtract, delta, p["预算"]!, span: span) } }
+            try moveStored("项目支出", by: delta)
             return
         case "总支出", "基本支出", "项目支出", "总收入":
             guard path.count == 1, let old = record[key] else { break }
@@ -193,6 +225,9 @@ struct ScenarioBuilder {
                 // Derived from parts that are not all known: nothing to spread over.
                 throw fail("\(key) is the sum of its parts, and they are not all known here; change a part instead", id: .derivedLine)
             }
+            if key == "项目支出", !Year.projects(year.record).isEmpty {
+                effects.append("项目支出 changed alone: its projects' budgets are not all known, or hold only part of it")
+            }
             year.record[key] = new
             return
         }
@@ -231,9 +266,10 @@ struct ScenarioBuilder {
         }
     }
 
+    /// A change with its sign, in 万元, or in 元 when it is under 0.01万元.
     func signed(_ d: ExactDecimal) -> String {
-        let text = Value.money(d, .wan).plainText
-        return d.isNegative ? "−" + text.dropFirst() : "+" + text
+        let unit: MoneyUnit = d.magnitude < Year.tolerance ? .yuan : .wan
+        return (d.isNegative ? "−" : "+") + Value.money(d.magnitude, unit).plainText
     }
 
     func hint(_ name: String, among names: [String]) -> [String] {
@@ -324,6 +360,10 @@ struct ScenarioBuilder {
     /// The new value of a line: `=`, `+=`, `-=`, `*=`, `/=` with the language's own arithmetic.
     func changed(_ old: Value, _ change: ScenarioEdit) throws(Diagnostic) -> Value {
         let value = change.value
+        if case .unknown = old, change.operation != .set {
+            throw fail("\(ScenarioBuilder.written(change.path)) is not known in this year (—), so it cannot change by \(change.operation.rawValue)",
+                       id: .unknownCondition, notes: ["help: give it a value with '=': \(change.path.last ?? "") = …"])
+        }
         if case .list = old { return try listChanged(old, change, what: change.path.last ?? "") }
         // A target changes by its value: 目标 += 10% raises the bar, keeping its direction.
         if case .target(let op, let box) = old, change.operation != .set {

@@ -8,7 +8,7 @@ import SuanCore
 ///   项目 (projects: 名称, 预算, 执行, 指标), 指标 (department indicators), notes;
 /// - the hierarchy (``YearHierarchy``): 人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 总支出;
 ///   Σ 收入 = 总收入; project budgets sum into 项目支出;
-/// - derived lines (``derive(firstLoad:)``): 总收入, 总支出, 收支差额, 基本支出占比, 项目支出占比,
+/// - derived lines (``derive()``): 总收入, 总支出, 收支差额, 基本支出占比, 项目支出占比,
 ///   项目预算合计, 预算执行率, 自评覆盖率, 绩效目标申报覆盖率, 绩效目标公开覆盖率, each project's 执行率;
 /// - validation (``YearValidation``), the same for a loaded year and for a scenario.
 ///
@@ -30,6 +30,18 @@ struct Year {
     ]
 
     // MARK: Money
+
+    /// The base year's 预算 and 执行 on each project, as 基期预算 and 基期执行: the basis a scenario
+    /// projects from. Set once, when a scenario is first built from a loaded year.
+    mutating func rememberBase() {
+        guard case .list(let items)? = record["项目"] else { return }
+        record["项目"] = .list(items.map { item in
+            guard case .record(var p) = item, p["基期预算"] == nil else { return item }
+            p["基期预算"] = p["预算"] ?? .unknown
+            p["基期执行"] = p["执行"] ?? .unknown
+            return .record(p)
+        })
+    }
 
     /// Σ amounts, shown in the first one's unit; unknown when any is unknown.
     static func sum(_ values: [Value]) -> Value {
@@ -94,22 +106,18 @@ struct Year {
 
     // MARK: Derivation
 
-    /// Adds or refreshes every derived line. On a first load, projects remember their budget and
-    /// execution as 基期预算 and 基期执行: the basis for projecting a scenario's outputs.
-    mutating func derive(firstLoad: Bool) {
+    /// Adds or refreshes every derived line.
+    mutating func derive() {
         var y = record
         if case .number(let d)? = y["年度"], let n = d.integerValue { y["年度"] = .year(n) }
         var items: [Value] = []
         var budgets: [Value] = [], spent: [Value] = []
+        let scenario = y.kind == .scenario
         for var p in Year.projects(y) {
-            if firstLoad {
-                p["基期预算"] = p["预算"] ?? .unknown
-                p["基期执行"] = p["执行"] ?? .unknown
-            }
             if p["预算"] == nil { p["预算"] = .unknown }
             if p["执行"] == nil { p["执行"] = .unknown }
             p["执行率"] = Year.ratio(p["执行"], p["预算"])
-            p = Year.projectIndicators(p)
+            if scenario { p = Year.projectIndicators(p) }
             budgets.append(p["预算"]!)
             spent.append(p["执行"]!)
             items.append(.record(p))
@@ -121,7 +129,7 @@ struct Year {
         y["收支差额"] = Year.minus(y["总收入"], y["总支出"])
         y["基本支出占比"] = Year.ratio(y["基本支出"], y["总支出"])
         y["项目支出占比"] = Year.ratio(y["项目支出"], y["总支出"])
-        if !items.isEmpty {
+        if y["项目"] != nil {
             y["项目预算合计"] = Year.sum(budgets)
             y["预算执行率"] = Year.ratio(Year.sum(spent), Year.sum(budgets))
         }

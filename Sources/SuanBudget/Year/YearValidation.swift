@@ -56,7 +56,7 @@ enum YearValidation {
                 }
                 for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key, in: p), &problems) } }
                 // Published reports contain it; scoring caps 执行率 at 100%, so the data stays usable.
-                if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget {
+                if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
                     warning(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
                             at("执行", in: p), notes: ["note: 预算执行率 is scored as at most 100%"])
                 }
@@ -132,7 +132,7 @@ enum YearValidation {
             let name = p["名称"]?.plainText ?? ""
             negative("项目[\"\(name)\"].预算", p["预算"])
             negative("项目[\"\(name)\"].执行", p["执行"])
-            if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget {
+            if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
                 found.append(("over|\(name)", .overExecution,
                               "\"\(name)\" would execute \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText) (执行率 \(Year.ratio(p["执行"], p["预算"]).plainText))"))
             }
@@ -146,11 +146,60 @@ enum YearValidation {
         part("人员经费", year["人员经费"], of: "基本支出", year["基本支出"])
         part("公用经费", year["公用经费"], of: "基本支出", year["基本支出"])
         if year["项目"] != nil {
-            part("Σ 项目.预算", Year.sum(Year.projects(year).map { $0["预算"] ?? .unknown }), of: "项目支出", year["项目支出"])
+            // The budgets that are known: one of them alone may already be more than 项目支出.
+            part("Σ 项目.预算", Year.sum(Year.projects(year).compactMap { if case .money? = $0["预算"] { $0["预算"] } else { nil } }), of: "项目支出", year["项目支出"])
         }
         if let covered = Year.money(year["自评覆盖资金"]), let total = Year.money(year["总支出"]), covered > total {
             found.append(("coverage", .overCoverage,
                           "自评覆盖率 would be \(Year.ratio(year["自评覆盖资金"], year["总支出"]).plainText): 自评覆盖资金 \(Value.money(covered, .wan).plainText) is more than 总支出 \(Value.money(total, .wan).plainText)"))
+        }
+        return found
+    }
+
+    /// What no year can hold, as a change can make it: a budget that is not money, a target without a
+    /// direction or in another unit than its 实际, 分值 that is not a number of points at least 0.
+    /// Errors at the change, so that they never surface inside the scoring rules.
+    static func scenarioErrors(of year: Record) -> [(key: String, id: DiagnosticID, message: String, help: String?)] {
+        var found: [(key: String, id: DiagnosticID, message: String, help: String?)] = []
+        for p in Year.projects(year) {
+            let name = p["名称"]?.plainText ?? ""
+            for key in ["预算", "执行", "年初预算"] {
+                guard let v = p[key] else { continue }
+                switch v {
+                case .money, .unknown: break
+                default:
+                    found.append(("money|\(name)|\(key)", .wrongDimension, "项目[\"\(name)\"].\(key) must be an amount of money, not a \(v.type.name) (\(v.plainText))",
+                                  "help: write amounts with 万元, 元 or 亿元, e.g. 20万元"))
+                }
+            }
+            guard case .list(let indicators)? = p["指标"] else { continue }
+            for case .record(let i) in indicators {
+                let label = "项目[\"\(name)\"].指标[\"\(i["名称"]?.plainText ?? "")\"]"
+                if let target = i["目标"] {
+                    switch target {
+                    case .target(_, let box):
+                        if let td = box.value.dimension, let ad = i["实际"]?.dimension, !DimensionRules.comparable(td, ad) {
+                            found.append(("target-unit|\(label)", .dimensionMismatch,
+                                          "\(label).目标 is in \(td.name) but its 实际 is in \(ad.name)", "help: give the target in the indicator's own unit, e.g. 目标 = >= \(i["实际"]!.plainText)"))
+                        }
+                    case .string, .unknown: break
+                    default:
+                        found.append(("target|\(label)", .typeMismatch, "\(label).目标 needs a direction: ≥, ≤ or ==",
+                                      "help: write 目标 = >= \(target.plainText) (正向), <= … (反向) or == … (等于)"))
+                    }
+                }
+                if let points = i["分值"] {
+                    if case .number(let d) = points, !d.isNegative {} else if case .unknown = points {} else {
+                        found.append(("points|\(label)", .typeMismatch, "\(label).分值 must be a number of points, at least 0, not \(points.plainText)", nil))
+                    }
+                }
+                if let link = i["随预算"] {
+                    switch link {
+                    case .bool, .number, .ratio: break
+                    default: found.append(("link|\(label)", .typeMismatch, "\(label).随预算 is true, false or an elasticity such as 0.5", nil))
+                    }
+                }
+            }
         }
         return found
     }

@@ -220,7 +220,7 @@ public struct Session: Sendable {
             }
             emit(.text(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))
         case .table(let plan):
-            try TableWriter(interpreter: interpreter, format: formatter).run(plan, &frame, emit: { emit(.text($0)) })
+            try TableWriter(interpreter: interpreter.muted, format: formatter).run(plan, &frame, emit: { emit(.text($0)) })
         case .export(let code, let path, let force, let span):
             let value = try interpreter.eval(code, &frame)
             emit(.text(try domain.export(value, to: path, directory: directory, force: force, format: formatter, span: span)))
