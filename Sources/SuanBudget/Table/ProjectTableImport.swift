@@ -219,6 +219,7 @@ struct ProjectTableImport {
         guard let (name, nameField) = cell(row, .indicator) else { return nil }
         var fields = RecordBuilder(kind: .indicator)
         fields.set("名称", .string(name), at: span(nameField))
+        if let (text, field) = cell(row, .area) { fields.set("领域", .string(text), at: span(field)) }
         if let (first, field) = cell(row, .firstLevel) {
             let second = cell(row, .secondLevel)?.text
             fields.set("类别", .string(second.map { "\(first).\($0)" } ?? first), at: span(field))
@@ -252,7 +253,6 @@ struct ProjectTableImport {
             }
             fields.set("随预算", value, at: span(field))
         }
-        if let (text, field) = cell(row, .area) { fields.set("领域", .string(text), at: span(field)) }
         if let (text, field) = cell(row, .note) { fields.set("备注", .string(text), at: span(field)) }
         return fields.record
     }
