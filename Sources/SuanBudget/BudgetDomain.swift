@@ -53,8 +53,8 @@ public struct BudgetDomain: DomainHost {
         return "wrote a chart of \(bars.count) bars to \(path)"
     }
 
-    public func export(_ value: Value, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
         try checkWrite(path, span: span)
-        return try Exporter(format: format).export(value, to: YearLoader.resolved(path, from: directory), force: force, span: span)
+        return try Exporter(format: format).export(content, to: YearLoader.resolved(path, from: directory), force: force, span: span)
     }
 }

@@ -164,6 +164,19 @@ struct Comparison {
         return (lines, footnotes)
     }
 
+    /// The lines `only` names: a line, a project (all its rows) or an indicator; all lines when empty.
+    func selected(_ all: [Line], only: [String], span: SourceSpan) throws(Diagnostic) -> [Line] {
+        guard !only.isEmpty else { return all }
+        let chosen = all.filter { line in
+            only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) || line.label.contains("· \($0) ·") }
+        }
+        guard !chosen.isEmpty else {
+            throw Diagnostic(id: .unknownLine, "no line matches \(only.joined(separator: ", "))", at: span,
+                             notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
+        }
+        return chosen
+    }
+
     func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
         var years: [Record] = []
         for item in items {
@@ -173,14 +186,7 @@ struct Comparison {
             years.append(r)
         }
         let (scores, footnotes) = extraLines(extra, labels: items.map(\.label))
-        var all = lines(years) + scores
-        if !only.isEmpty {
-            all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) || line.label.contains("· \($0) ·") } }
-            guard !all.isEmpty else {
-                throw Diagnostic(id: .unknownLine, "no line matches \(only.joined(separator: ", "))", at: span,
-                                 notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
-            }
-        }
+        let all = try selected(lines(years) + scores, only: only, span: span)
         let labels = items.map(\.label)
         var headers = ["项目"] + labels
         if items.count == 2 { headers += ["Δ", "Δ%"] } else { headers += labels.dropFirst().map { "Δ \($0)" } }

@@ -21,7 +21,8 @@ enum HelpTopics {
             load 示例 2021       the fictional training department
             load "file.suan"     a year file;  load "表.csv" as t   a CSV project table
             show y2022           the year as tables;  show 项目   any list of records
-            export y2022 to "y.csv" [force]
+            export y2022 to "y.csv" [force]    (.csv or .md; load reads the CSV back)
+            export compare A, B to "c.csv"     also: export explain …, export table …
             A year's fields become names: 基本支出, 项目支出, 总支出, 收支差额, 项目, …
             Full reference: docs/data.md
             """, examples: ["基本支出 / 总支出", "项目支出占比", "len(项目)"]),

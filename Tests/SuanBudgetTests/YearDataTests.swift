@@ -276,14 +276,14 @@ year 2023 {
         var h = SessionHarness()
         h.run("load 2022")
         #expect(h.run("export y2022 to \"\(out)\"") == .success)
-        let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text.hasPrefix("行,金额,占比\r\n"))
-        #expect(text.contains("基本支出,\"2,433.84万元\",67.19%"))
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self)
+        #expect(text.hasPrefix("\u{FEFF}类型,行,项目名称,金额（万元）,占比（%）,"))
+        #expect(text.contains("\r\n支出,基本支出,,2433.84,67.19,"))
         #expect(h.run("export y2022 to \"\(out)\"") == .failure)
         #expect(h.diagnostics.last?.id == .exportExists)
         #expect(h.run("export y2022 to \"\(out)\" force") == .success)
         let md = dir.url.appendingPathComponent("out.md").path
         #expect(h.run("export 项目 to \"\(md)\"") == .success)
-        #expect(try String(contentsOfFile: md, encoding: .utf8).hasPrefix("| 名称 |"))
+        #expect(try String(contentsOfFile: md, encoding: .utf8).hasPrefix("| 类型 | 行 | 项目名称 |"))
     }
 }

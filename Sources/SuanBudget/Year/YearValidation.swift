@@ -73,7 +73,34 @@ enum YearValidation {
             error(.wrongType, "项目 must be a list of projects", at("项目"))
         }
         validateIndicators(year, owner: "the department", &problems)
-        return problems
+        return condensed(problems, at: header)
+    }
+
+    /// How many problems of one id and severity print before the rest are summed up in one line.
+    static let repeatsShown = 5
+
+    /// The first ``repeatsShown`` problems of each id and severity, then one summary per id and
+    /// severity: a 10,000-project table with 执行 > 预算 in hundreds of rows prints six warnings.
+    static func condensed(_ problems: [Diagnostic], at span: SourceSpan) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var kept: [Diagnostic] = []
+        var order: [(id: DiagnosticID, severity: Diagnostic.Severity)] = []
+        for problem in problems {
+            let key = problem.id.rawValue + "|" + problem.severity.rawValue
+            let count = seen[key, default: 0]
+            seen[key] = count + 1
+            if count < repeatsShown { kept.append(problem) }
+            if count == repeatsShown { order.append((problem.id, problem.severity)) }
+        }
+        for (id, severity) in order {
+            let more = seen[id.rawValue + "|" + severity.rawValue, default: 0] - repeatsShown
+            let message = switch id {
+            case .overExecution: "… and \(more) more projects executed more than their budget"
+            default: "… and \(more) more like this (\(id.rawValue))"
+            }
+            kept.append(Diagnostic(severity, id: id, message, at: span))
+        }
+        return kept
     }
 
     static func validateIndicators(_ owner: Record, owner name: String, _ problems: inout [Diagnostic]) {

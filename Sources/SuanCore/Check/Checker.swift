@@ -105,16 +105,7 @@ struct Checker {
             guard !isReserved(clause.name ?? "", at: nameSpan) else { return .none }
             return .bind(slot: scope.define(clause.name ?? "_", type: type), code)
         case .compare(let items, let only):
-            var checked: [(String, Code)] = []
-            for item in items {
-                let (code, type) = check(item)
-                if type != .any, case .record(let shape) = type, shape.kind?.isYear == true {
-                } else if type != .any {
-                    report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: .typeMismatch)
-                }
-                checked.append((label(item), code))
-            }
-            return .compare(checked, only: only, span: statement.span)
+            return .compare(checkCompared(items), only: only, span: statement.span)
         case .show(let e):
             return .show(check(e).0, span: e.span)
         case .explain(let e):
@@ -123,9 +114,32 @@ struct Checker {
             return .chart(items.map { (label($0), check($0).0) }, path: path, force: force, span: statement.span)
         case .table(let clause):
             return .table(checkTable(clause, span: statement.span))
-        case .export(let e, let path, let force):
-            return .export(check(e).0, path: path, force: force, span: e.span)
+        case .export(let source, let path, let force):
+            let plan: ExportPlan
+            switch source {
+            case .value(let e): plan = .value(check(e).0)
+            case .compare(let items, let only): plan = .compare(checkCompared(items), only: only)
+            case .explain(let call):
+                guard case .show(let code, _) = explain(call) else { return .none }
+                plan = .value(code)
+            case .table(let clause): plan = .table(checkTable(clause, span: statement.span))
+            }
+            return .export(plan, path: path, force: force, span: statement.span)
         }
+    }
+
+    /// The years and scenarios of `compare`, with their labels.
+    mutating func checkCompared(_ items: [Expr]) -> [(label: String, code: Code)] {
+        var checked: [(label: String, code: Code)] = []
+        for item in items {
+            let (code, type) = check(item)
+            if type != .any, case .record(let shape) = type, shape.kind?.isYear == true {
+            } else if type != .any {
+                report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: .typeMismatch)
+            }
+            checked.append((label(item), code))
+        }
+        return checked
     }
 
     /// `explain f(args)` shows `说明.f(args)`: the Stdlib decides which functions have a table.

@@ -15,7 +15,7 @@ public struct DiagnosticRenderer: Sendable {
         let start = Int(d.span.start)
         let (line, position) = file.position(of: start)
         var out = "\(file.name):\(line):\(position): \(label): \(d.message)\n"
-        var text = file.line(line).replacingTabs
+        var text = file.line(line).visible
         var column = position
         // A long line shows as a window around the span, so that errors stay readable.
         let window = 60
@@ -50,5 +50,18 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 extension String {
-    fileprivate var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
+    /// The line as it can be printed: tabs as spaces, other control characters (a NUL, which a C
+    /// string would end at) as their pictures (`␀`), one column wide like the character they stand for.
+    fileprivate var visible: String {
+        var out = String.UnicodeScalarView()
+        for s in unicodeScalars {
+            switch s.value {
+            case 0x09: out.append(" ")
+            case 0x00...0x1F: out.append(Unicode.Scalar(0x2400 + s.value) ?? "?")
+            case 0x7F: out.append("\u{2421}")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
 }

@@ -245,6 +245,10 @@ public enum Arithmetic {
             guard a.keys == b.keys else { return false }
             for (x, y) in zip(a.values, b.values) where try !equal(x, y, span: span) { return false }
             return true
+        case (.target(let p, let a), .target(let q, let b)):
+            // `≥ 5,800件` equals `≥ 5,800件`: the same relation to an equal value.
+            guard p == q else { return false }
+            return try equal(a.value, b.value, span: span)
         default:
             if l.dimension != nil && r.dimension != nil { return try order(l, r, span: span) == 0 }
             throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: .typeMismatch)

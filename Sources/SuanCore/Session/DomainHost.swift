@@ -26,8 +26,16 @@ public protocol DomainHost: Sendable {
     /// A bar chart in the terminal, or written as SVG when `path` is given (relative to `directory`).
     func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
 
-    /// Writes a value as CSV or Markdown for `export` (`path` relative to `directory`).
-    func export(_ value: Value, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    /// Writes CSV or Markdown for `export` (`path` relative to `directory`): a value, or the
+    /// lines of a `compare`; the domain builds the table.
+    func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+}
+
+/// What `export` hands the domain: a value (a year, a list of records, an `explain` or `table`
+/// result), or the inputs of `compare` as ``DomainHost/compare(_:extra:only:format:span:)`` takes them.
+public enum ExportContent: Sendable {
+    case value(Value)
+    case comparison([(label: String, value: Value)], extra: [[Record]], only: [String])
 }
 
 /// One `load` of a program, as the resolve phase asks the domain to answer it.
@@ -94,7 +102,7 @@ public struct NoDomain: DomainHost {
     public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
         throw unavailable("chart", span)
     }
-    public func export(_ value: Value, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
         throw unavailable("export", span)
     }
 }

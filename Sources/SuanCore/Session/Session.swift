@@ -208,23 +208,38 @@ public struct Session: Sendable {
             let value = try interpreter.eval(code, &frame)
             emit(.text(domain.show(value, format: formatter) ?? TableWriter.show(value, format: formatter)))
         case .compare(let items, let only, let span):
-            var values: [(label: String, value: Value)] = []
-            for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
-            // Lines the Stdlib adds (project scores), computed by its `比较行` function.
-            var extra: [[Record]] = []
-            if let slot = scope.slot("比较行"), case .function = globals[slot] {
-                for (_, value) in values {
-                    guard case .list(let rows) = try interpreter.call(globals[slot], [value], span: span, depth: 0) else { extra.append([]); continue }
-                    extra.append(rows.compactMap { if case .record(let r) = $0 { r } else { nil } })
-                }
-            }
+            let (values, extra) = try compared(items, span: span, &frame)
             emit(.text(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))
         case .table(let plan):
             try TableWriter(interpreter: interpreter.muted, format: formatter).run(plan, &frame, emit: { emit(.text($0)) })
-        case .export(let code, let path, let force, let span):
-            let value = try interpreter.eval(code, &frame)
-            emit(.text(try domain.export(value, to: path, directory: directory, force: force, format: formatter, span: span)))
+        case .export(let plan, let path, let force, let span):
+            let content: ExportContent
+            switch plan {
+            case .value(let code):
+                content = .value(try interpreter.eval(code, &frame))
+            case .compare(let items, let only):
+                let (values, extra) = try compared(items, span: span, &frame)
+                content = .comparison(values, extra: extra, only: only)
+            case .table(let table):
+                content = .value(try TableWriter(interpreter: interpreter.muted, format: formatter).records(table, &frame))
+            }
+            emit(.text(try domain.export(content, to: path, directory: directory, force: force, format: formatter, span: span)))
         }
+    }
+
+    /// The values `compare` shows, and per value the lines the Stdlib adds (project scores),
+    /// computed by its `比较行` function.
+    func compared(_ items: [(label: String, code: Code)], span: SourceSpan, _ frame: inout [Value]) throws(Diagnostic) -> ([(label: String, value: Value)], [[Record]]) {
+        var values: [(label: String, value: Value)] = []
+        for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
+        var extra: [[Record]] = []
+        if let slot = scope.slot("比较行"), case .function = globals[slot] {
+            for (_, value) in values {
+                guard case .list(let rows) = try interpreter.call(globals[slot], [value], span: span, depth: 0) else { extra.append([]); continue }
+                extra.append(rows.compactMap { if case .record(let r) = $0 { r } else { nil } })
+            }
+        }
+        return (values, extra)
     }
 
     // MARK: Data files

@@ -58,6 +58,39 @@ struct TableWriter {
         }
     }
 
+    /// The table's rows as records, for `export table …`: one field per column, named by its header.
+    func records(_ plan: TablePlan, _ frame: inout Interpreter.Frame) throws(Diagnostic) -> Value {
+        let first = plan.axes[0]
+        let xs = try axisValues(first, &frame)
+        var rows: [Value] = []
+        rows.reserveCapacity(xs.count)
+        if plan.axes.count == 2 {
+            let second = plan.axes[1]
+            let ys = try axisValues(second, &frame)
+            let keys = ["\(first.name) \\ \(second.name)"] + ys.map { format.text($0) }
+            for x in xs {
+                try interpreter.tick(.none)
+                frame[first.slot] = x
+                var values = [x]
+                for y in ys {
+                    frame[second.slot] = y
+                    values.append(try interpreter.eval(plan.columns[0].code, &frame))
+                }
+                rows.append(.record(Record(keys: keys, values: values)))
+            }
+            return .list(rows)
+        }
+        let keys = [first.name] + plan.columns.map(\.title)
+        for x in xs {
+            try interpreter.tick(.none)
+            frame[first.slot] = x
+            var values = [x]
+            for column in plan.columns { values.append(try interpreter.eval(column.code, &frame)) }
+            rows.append(.record(Record(keys: keys, values: values)))
+        }
+        return .list(rows)
+    }
+
     /// Lays out the first batch to fix column widths, then streams the rest with those widths.
     func stream(_ xs: [Value], _ table: inout TextTable, _ frame: inout Interpreter.Frame, emit: (String) -> Void,
                 row: (Value, inout Interpreter.Frame) throws(Diagnostic) -> [String]) throws(Diagnostic) {

@@ -180,6 +180,18 @@ public struct TableClause: Sendable {
     public var columns: [Expr]
 }
 
+/// What `export` writes: a value, or the table a statement would print.
+public enum ExportSource: Sendable {
+    /// `export y2022 to …`
+    case value(Expr)
+    /// `export compare A, B [only …] to …`
+    case compare([Expr], only: [String])
+    /// `export explain score(p) to …`
+    case explain(Expr)
+    /// `export table x in … { … } to …`
+    case table(TableClause)
+}
+
 /// What `load` names: a year number, a path, or a bundled collection and year (`load 示例 2021`).
 public enum LoadTarget: Sendable, Equatable {
     case year(Int, collection: String?)
@@ -207,6 +219,7 @@ public struct Statement: Sendable {
         /// `chart a, b [to "file.svg" [force]]`
         case chart([Expr], path: String?, force: Bool)
         case table(TableClause)
-        case export(Expr, path: String, force: Bool)
+        /// `export VALUE to "f.csv" [force]`, also `export compare …`, `export explain …`, `export table …`
+        case export(ExportSource, path: String, force: Bool)
     }
 }

@@ -6,9 +6,10 @@
 //               | 'load' (NUMBER | STRING | NAME NUMBER) ['as' NAME]
 //               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
 //               | 'compare' expr {',' expr} ['only' key {',' key}]
-//               | 'show' expr | 'explain' call | 'export' expr 'to' STRING ['force']
+//               | 'show' expr | 'explain' call | 'export' exported 'to' STRING ['force']
 //               | 'chart' expr {',' expr} ['to' STRING ['force']]
 //               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
+//   exported    → compare-statement | explain-statement | table-statement | expr
 //   axis        → NAME 'in' expr '..' expr 'step' expr
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
 //   expr        → binary operators by the precedence table below, then unary, then postfix
@@ -259,12 +260,24 @@ public struct Parser {
             return made(.explain(try expression()))
         case .keyword(.export):
             _ = advance()
-            let value = try expression()
-            _ = try expect(.to, "after the value to export")
+            let source: ExportSource
+            switch kind {
+            case .keyword(.compare), .keyword(.explain), .keyword(.table):
+                // The statement that prints the table; its rows are exported instead.
+                switch try statement().kind {
+                case .compare(let items, let only): source = .compare(items, only: only)
+                case .explain(let call): source = .explain(call)
+                case .table(let clause): source = .table(clause)
+                default: throw failure("expected compare, explain or table after 'export'")
+                }
+            default:
+                source = .value(try expression())
+            }
+            _ = try expect(.to, "after what to export")
             guard case .string(let path) = kind else { throw failure("expected a file name in quotes after 'to'") }
             _ = advance()
             let force = take(.force)
-            return made(.export(value, path: path, force: force))
+            return made(.export(source, path: path, force: force))
         case .keyword(.table):
             _ = advance()
             let axes = try tableAxes()
