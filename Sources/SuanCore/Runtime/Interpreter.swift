@@ -6,12 +6,15 @@ struct Interpreter {
     let domain: any DomainHost
     /// Steps left under ``Settings/maximumSteps``; nil when unlimited.
     let budget: StepBudget?
+    /// The native stack's end for this thread: calls stop with `stack-limit` before reaching it.
+    let stack: StackGuard
 
     init(globals: [Value], settings: Settings, domain: any DomainHost) {
         self.globals = globals
         self.settings = settings
         self.domain = domain
         self.budget = settings.maximumSteps.map(StepBudget.init)
+        self.stack = StackGuard.current()
     }
 
     /// A counter shared by the copies of one interpreter.
@@ -182,6 +185,7 @@ struct Interpreter {
                 throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
                                       span, id: "recursion-limit")
             }
+            guard !stack.exhausted else { throw StackGuard.failure(span) }
             try tick(span)
             var frame = args
             if u.frameSize > args.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - args.count)) }
