@@ -51,10 +51,6 @@ enum ScriptRunner {
 
     static func runText(_ text: String, name: String, session: inout Session, printer: Console) -> Int32 {
         let status = run(text, name: name, transactional: false, session: &session, printer: printer)
-        if status == .incomplete {
-            Console.error("\(name): error: the input ends inside an open bracket or after an operator")
-            return 1
-        }
         return exitStatus(status, printer: printer, session: session) ?? 0
     }
 
@@ -74,8 +70,7 @@ enum ScriptRunner {
         case .success: return nil
         case .failure: return 1
         case .incomplete:
-            Console.error("<expr>: error: the input ends inside an open bracket or after an operator")
-            return 1
+            return 1  // the diagnostic, pointing at the open bracket, is already printed
         case .interrupted:
             if TimedOut.flag.load(ordering: .relaxed) {
                 Console.error("suan: error: timed out (--timeout)")

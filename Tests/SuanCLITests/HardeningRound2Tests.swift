@@ -39,4 +39,18 @@ import Testing
         #expect(r.status == 1 || r.status == 0, "status \(r.status)")
         if r.status == 1 { expectPositionedError(r, "too deeply for the stack") } else { #expect(r.stdout == "90,000\n") }
     }
+
+    // MARK: Positions
+
+    @Test func anOpenBracketAtTheEndIsPointedAtInFilesStdinAndExpressions() throws {
+        let dir = try scratch()
+        let file = dir.appendingPathComponent("open.suan")
+        try "let x = 1\n(1".write(to: file, atomically: true, encoding: .utf8)
+        for r in [try Binary.run([file.path]), try Binary.run([], stdin: "let x = 1\n(1"), try Binary.run(["-e", "let x = 1\n(1"])] {
+            expectPositionedError(r, "open '('")
+            #expect(r.stderr.contains(":2:1: error:"), "\(r.stderr)")
+            #expect(r.stderr.contains("the end of the input (2:3)"), "\(r.stderr)")
+        }
+        expectPositionedError(try Binary.run(["-e", "1 +"]), "ends after")
+    }
 }

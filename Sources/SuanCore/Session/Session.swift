@@ -37,7 +37,8 @@ public struct Session: Sendable {
     public enum Status: Sendable, Equatable {
         case success
         case failure
-        /// The input ends inside an open bracket or after an operator: read more lines.
+        /// The input ends inside an open bracket or after an operator: read more lines. A diagnostic
+        /// pointing at the open bracket is emitted too, for callers that have no more to read.
         case incomplete
         /// Ctrl-C stopped it.
         case interrupted
@@ -100,8 +101,8 @@ public struct Session: Sendable {
         switch Parser.parse(sources[Int(file)], file: file) {
         case .success(let s): statements = s
         case .failure(let f):
-            if f.incomplete { return .incomplete }
             emit(.diagnostic(f.diagnostic))
+            if f.incomplete { return .incomplete }
             return .failure
         }
         // Check everything before running anything.

@@ -53,7 +53,7 @@ public struct Parser {
         do {
             return .success(try parser.program())
         } catch {
-            return .failure(error)
+            return .failure(locatingIncomplete(error, tokens: parser.tokens, in: source))
         }
     }
 
