@@ -53,4 +53,61 @@ import Testing
         }
         expectPositionedError(try Binary.run(["-e", "1 +"]), "ends after")
     }
+
+    // MARK: Inputs
+
+    @Test func loadReadsOnlyRegularFiles() throws {
+        let dir = try scratch()
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("zero").path, withDestinationPath: "/dev/zero")
+        #expect(mkfifo(dir.appendingPathComponent("fifo").path, 0o600) == 0)
+        for (path, kind) in [("/dev/zero", "character device"), ("/dev/urandom", "character device"), ("zero", "character device"),
+                             ("fifo", "FIFO"), (".", "directory")] {
+            let r = try Binary.run(["-e", "load \"\(path)\""], directory: dir, deadline: 20, memoryLimit: 1024)
+            expectPositionedError(r, "not a regular file (a \(kind))")
+        }
+        let repl = try Binary.run(["-i"], stdin: ":load \"/dev/zero\"\n:load \"fifo\"\n1 + 1\n", directory: dir, deadline: 20, memoryLimit: 1024)
+        #expect(repl.status == 0 && repl.stdout.contains("= 2"))
+        #expect(repl.stderr.contains("\"/dev/zero\": not a regular file") && repl.stderr.contains("\"fifo\": not a regular file"))
+    }
+
+    @Test func standardInputAndScriptsAreBounded() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let limited = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil ? "ulimit -v 1048576; " : ""
+        process.arguments = ["-c", limited + "exec \"$0\" --timeout 3 < /dev/zero", Binary.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        let started = Date()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
+        #expect(Date().timeIntervalSince(started) < 10)
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("standard input") && message.contains("limit"), "\(message)")
+
+        // A pipe that never ends still honours --timeout.
+        let open = Process()
+        open.executableURL = URL(fileURLWithPath: Binary.path)
+        open.arguments = ["--timeout", "1"]
+        let input = Pipe()
+        open.standardInput = input
+        open.standardError = Pipe()
+        try open.run()
+        let waited = Date()
+        open.waitUntilExit()
+        #expect(open.terminationStatus == 1 && Date().timeIntervalSince(waited) < 10)
+        try input.fileHandleForWriting.close()
+
+        let dir = try scratch()
+        let big = dir.appendingPathComponent("big.suan")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 65 * 1024 * 1024)
+        try handle.close()
+        let r = try Binary.run([big.path], memoryLimit: 1024)
+        #expect(r.status == 1 && r.stderr.contains("limit for one input"), "\(r.stderr)")
+        #expect(mkfifo(dir.appendingPathComponent("fifo").path, 0o600) == 0)
+        #expect(try Binary.run([dir.appendingPathComponent("fifo").path], deadline: 20).status == 0)
+    }
 }

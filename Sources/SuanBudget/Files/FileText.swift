@@ -3,23 +3,77 @@ import SuanCore
 
 /// Reading and writing whole files without Foundation.
 public enum FileText {
-    /// Why a file could not be read: the system's message.
+    /// Why a file could not be read: the system's message, or a limit.
     public struct ReadError: Error, Sendable {
         public var message: String
+        /// Ctrl-C or `--timeout` stopped the read (of a stream).
+        public var interrupted = false
     }
 
-    /// A whole file's bytes, read-only.
-    public static func readBytes(_ path: String) -> Result<[UInt8], ReadError> {
-        guard let handle = fopen(path, "rb") else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
-        defer { fclose(handle) }
+    /// The largest input read whole: scripts, year files, CSV, standard input (64 MiB).
+    public static let maximumInputSize = 64 * 1024 * 1024
+
+    /// A whole file's bytes, read-only, at most ``maximumInputSize``.
+    ///
+    /// Only regular files are read, unless `streams` (a script named on the command line, which
+    /// may be `<(…)`): then pipes, sockets and character devices are read too, bounded in size and
+    /// stopping at Ctrl-C or `--timeout`. The file is opened without blocking, so a FIFO with no
+    /// writer is refused (or, as a stream, reads as empty) instead of waiting forever.
+    public static func readBytes(_ path: String, streams: Bool = false) -> Result<[UInt8], ReadError> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFREG {
+            guard Int(info.st_size) <= maximumInputSize else { return .failure(tooLarge) }
+            // Regular files never block; clearing O_NONBLOCK keeps reads plain.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        } else if !streams || kind == S_IFDIR || kind == S_IFBLK {
+            return .failure(ReadError(message: "not a regular file (\(describe(kind)))"))
+        }
+        return readBounded(fd)
+    }
+
+    static let tooLarge = ReadError(message: "larger than \(maximumInputSize / (1024 * 1024)) MiB, the limit for one input")
+
+    static func describe(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
+    }
+
+    /// Everything `fd` gives until its end, at most ``maximumInputSize`` bytes. A descriptor that
+    /// has nothing to read yet is polled, so Ctrl-C and `--timeout` (``Interruption``) stop the wait.
+    public static func readBounded(_ fd: Int32) -> Result<[UInt8], ReadError> {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, handle)
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count { break }
+        // A blocking descriptor (standard input) is read only once poll says it will not block; a
+        // non-blocking one is read at once (a FIFO without a writer then reads as its end).
+        let blocking = fcntl(fd, F_GETFL) & O_NONBLOCK == 0
+        func wait() -> Bool {
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            return poll(&ready, 1, 100) > 0
         }
-        if ferror(handle) != 0 { return .failure(ReadError(message: "read error")) }
+        while true {
+            if Interruption.pending { return .failure(ReadError(message: "interrupted", interrupted: true)) }
+            if blocking && !wait() { continue }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EAGAIN { _ = wait(); continue }
+                if errno == EINTR { continue }
+                return .failure(ReadError(message: String(cString: strerror(errno))))
+            }
+            guard bytes.count + n <= maximumInputSize else { return .failure(tooLarge) }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
         return .success(bytes)
     }
 
