@@ -110,4 +110,66 @@ import Testing
         #expect(mkfifo(dir.appendingPathComponent("fifo").path, 0o600) == 0)
         #expect(try Binary.run([dir.appendingPathComponent("fifo").path], deadline: 20).status == 0)
     }
+
+    // MARK: Memory and time
+
+    @Test func textOfAHugeSharedValueIsAPositionedError() throws {
+        let source = """
+            fn f(s, n) = if n == 0 then s else f(s + s, n - 1)
+            let s = f("ab", 22)
+            let l = f([s], 7)
+            len(text(f([l], 7)))
+
+            """
+        expectPositionedError(try script(source, memoryLimit: 2048), "longer than")
+    }
+
+    static let sharing = "fn f(x, n) = if n == 0 then x else f([x, x], n - 1)\n"
+
+    @Test func aListThatSharesItselfPrintsComparesAndTypesInBoundedTime() throws {
+        let printed = try script(Self.sharing + "f(1, 40)\n", deadline: 30, memoryLimit: 2048)
+        #expect(printed.status == 0, "\(printed.stderr.prefix(300))")
+        #expect(printed.stdout.contains("… 1 more]") && printed.stdout.utf8.count < 2 * 1_000_000, "\(printed.stdout.utf8.count)")
+        let compared = try script(Self.sharing + "f(1, 60) == f(1, 60)\nf(1, 60) == f(2, 60)\nkind(f(1, 60))\n", deadline: 30)
+        #expect(compared.status == 0 && compared.stdout.hasPrefix("true\nfalse\nList of List"), "\(compared.stderr.prefix(300))")
+    }
+
+    @Test func hugeTablesAreRefusedOrStreamedAndTimeOut() throws {
+        let wide = try Binary.run(["-e", "table a in 1..10000000 step 1, b in 1..10000000 step 1 { a + b }"], deadline: 30, memoryLimit: 2048)
+        expectPositionedError(wide, "at most 1000 columns")
+        for source in ["table a in 1..10000000 step 1 { a + 1 }", "count a in 1..10000000 step 1, b in 1..10000000 step 1 where a == b"] {
+            let started = Date()
+            let r = try Binary.run(["--timeout", "2", "-e", source], deadline: 30, memoryLimit: 2048)
+            #expect(r.status == 1 && r.stderr.contains("timed out"), "\(source): \(r.status) \(r.stderr.prefix(300))")
+            #expect(Date().timeIntervalSince(started) < 10)
+        }
+    }
+
+    static let eightMillion = "fn g(l, n) = if n == 0 then l else g(l + l, n - 1)\nlet l = g([{a: 1, b: \"x\"}], 23)\n"
+
+    @Test(arguments: ["show l", "export l to \"big.csv\""])
+    func showAndExportOfEightMillionRecordsHonourTheTimeout(_ statement: String) throws {
+        let started = Date()
+        let r = try script(Self.eightMillion + statement + "\n", ["--timeout", "2"], deadline: 60)
+        #expect(r.status == 1 && r.stderr.contains("timed out"), "\(r.status) \(r.stderr.prefix(300))")
+        #expect(Date().timeIntervalSince(started) < 12)
+    }
+
+    @Test func ctrlCStopsShowWithExitCode130() throws {
+        let dir = try scratch()
+        let file = dir.appendingPathComponent("show.suan")
+        try (Self.eightMillion + "show l\n").write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = [file.path]
+        process.standardError = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        let sent = Date()
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+        #expect(Date().timeIntervalSince(sent) < 6)
+    }
 }

@@ -228,21 +228,36 @@ public enum Arithmetic {
     }
 
     static func equal(_ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Bool {
+        try equal(l, r, span: span, memo: EqualityMemo())
+    }
+
+    /// Structural equality, linear in the distinct parts of shared values (see ``EqualityMemo``) and
+    /// stopped by Ctrl-C or `--timeout`.
+    static func equal(_ l: Value, _ r: Value, span: SourceSpan, memo: EqualityMemo) throws(Diagnostic) -> Bool {
         switch (l, r) {
         case (.bool(let a), .bool(let b)): return a == b
         case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.list(let a), .list(let b)):
             guard a.count == b.count else { return false }
-            for (x, y) in zip(a, b) where try !equal(x, y, span: span) { return false }
-            return true
+            return try equalParts(a, b, span: span, memo: memo)
         case (.record(let a), .record(let b)):
             guard a.keys == b.keys else { return false }
-            for (x, y) in zip(a.values, b.values) where try !equal(x, y, span: span) { return false }
-            return true
+            return try equalParts(a.values, b.values, span: span, memo: memo)
         default:
             if l.dimension != nil && r.dimension != nil { return try order(l, r, span: span) == 0 }
             throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: "type-mismatch")
         }
+    }
+
+    static func equalParts(_ a: [Value], _ b: [Value], span: SourceSpan, memo: EqualityMemo) throws(Diagnostic) -> Bool {
+        let pair = EqualityMemo.pair(a, b)
+        if memo.isKnownEqual(pair) { return true }
+        for i in a.indices {
+            if i & 4095 == 0, Interruption.pending { throw Interpreter.interrupted(span) }
+            if try !equal(a[i], b[i], span: span, memo: memo) { return false }
+        }
+        memo.remember(pair)
+        return true
     }
 
     static func convert(_ v: Value, to unit: UnitWord, span: SourceSpan) throws(Diagnostic) -> Value {

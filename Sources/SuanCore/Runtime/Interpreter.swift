@@ -331,14 +331,15 @@ struct Interpreter {
     func count(_ axes: [TablePlan.Axis], _ condition: Code, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
         let writer = TableWriter(interpreter: self, format: ValueFormatter())
         let outer = try writer.axisValues(axes[0], &frame)
-        let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : [Value.unknown]
+        let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : AxisSteps(template: .unknown, start: .zero, step: .one, count: 1)
         var hits = 0
         for x in outer {
             try tick(span, cost: inner.count)
             frame[axes[0].slot] = x
             // Parts of the condition that do not depend on the inner variable are computed once per row.
             let specialised = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition
-            for y in inner {
+            for (j, y) in inner.enumerated() {
+                if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
                 if axes.count > 1 { frame[axes[1].slot] = y }
                 switch try eval(specialised, &frame, depth: depth) {
                 case .bool(true): hits += 1

@@ -179,9 +179,11 @@ public struct Session: Sendable {
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
             emit(.text(try domain.chart(values, to: path, force: force, unicode: settings.unicode, format: formatter, span: span)))
-        case .show(let code, _):
+        case .show(let code, let span):
             let value = try interpreter.eval(code, &frame)
-            emit(.text(domain.show(value, format: formatter) ?? TableWriter.show(value, format: formatter)))
+            if let text = domain.show(value, format: formatter) { emit(.text(text)) } else {
+                try TableWriter.show(value, format: formatter, span: span, emit: { emit(.text($0)) })
+            }
         case .compare(let items, let only, let span):
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
