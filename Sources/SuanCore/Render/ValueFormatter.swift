@@ -39,11 +39,40 @@ public struct ValueFormatter: Sendable {
     }
 
     /// The whole text of a value, or nil when it would be longer than `limit` bytes (`text(x)`
-    /// must be exact, so it fails rather than eliding).
+    /// must be exact, so it fails rather than eliding). Written straight into one string: no
+    /// markup spans for what may be millions of items.
     func exactText(_ v: Value, limit: Int) -> String? {
-        let budget = Budget(limit)
-        let m = markup(v, budget)
-        return budget.elided ? nil : m.plain
+        var out = ""
+        return append(v, to: &out, nested: false, limit: limit) ? out : nil
+    }
+
+    /// Appends the plain text of `v` as ``markup(_:)`` shows it; false once `out` passes `limit`.
+    private func append(_ v: Value, to out: inout String, nested: Bool, limit: Int) -> Bool {
+        switch v {
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                if i == 100 { out += "… \(items.count - 100) more]"; return out.utf8.count <= limit }
+                guard append(item, to: &out, nested: true, limit: limit) else { return false }
+            }
+            out += "]"
+        case .record(let r):
+            out += (r.kind.map { "\($0) " } ?? "") + "{"
+            for (i, (k, value)) in r.entries.enumerated() {
+                out += (i > 0 ? ", " : "") + "\(k): "
+                guard append(value, to: &out, nested: true, limit: limit) else { return false }
+            }
+            out += "}"
+        case .target(let op, let box):
+            out += op.display + " "
+            return append(box.value, to: &out, nested: false, limit: limit)
+        case .string(let s) where nested:
+            out += "\"\(s)\""
+        default:
+            out += leaf(v, Budget(limit)).plain
+        }
+        return out.utf8.count <= limit
     }
 
     func markup(_ v: Value, _ budget: Budget) -> Markup {
