@@ -172,4 +172,15 @@ import Testing
         #expect(process.terminationReason == .exit && process.terminationStatus == 130)
         #expect(Date().timeIntervalSince(sent) < 6)
     }
+
+    @Test func manyErrorsOnOneLongLineAreLinear() throws {
+        let names = (0..<4000).map { "zz\($0)" }.joined(separator: " + ")
+        let ands = Array(repeating: "1", count: 5000).joined(separator: " and ")
+        for (source, message) in [(names, "unknown name 'zz3999'"), (ands, "'and' needs true/false")] {
+            let started = Date()
+            let r = try script(source + "\n", deadline: 30)
+            expectPositionedError(r, message)
+            #expect(Date().timeIntervalSince(started) < 15)
+        }
+    }
 }

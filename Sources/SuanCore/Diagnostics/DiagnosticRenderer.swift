@@ -15,27 +15,31 @@ public struct DiagnosticRenderer: Sendable {
         let start = Int(d.span.start)
         let (line, position) = file.position(of: start)
         var out = "\(file.name):\(line):\(position): \(label): \(d.message)\n"
-        var text = file.line(line).replacingTabs
+        // Only the part of the line that is shown is read: a 30 KB line with 4,000 errors on it
+        // must not be copied 4,000 times. A long line shows as a window around the span.
+        let lineStart = file.lineStarts[line - 1]
+        var lineEnd = file.lineStarts.count > line ? file.lineStarts[line] - 1 : file.scalars.count
+        if lineEnd > lineStart && lineEnd <= file.scalars.count && file.scalars[lineEnd - 1] == "\r" { lineEnd -= 1 }
+        lineEnd = max(lineStart, min(lineEnd, file.scalars.count))
         var column = position
-        // A long line shows as a window around the span, so that errors stay readable.
         let window = 60
-        if text.unicodeScalars.count > 3 * window {
-            let scalars = Array(text.unicodeScalars)
-            let from = max(0, column - 1 - window), to = min(scalars.count, column - 1 + 2 * window)
-            var view = String.UnicodeScalarView()
-            if from > 0 { view.append(contentsOf: "…".unicodeScalars) }
-            view.append(contentsOf: scalars[from..<to])
-            if to < scalars.count { view.append(contentsOf: "…".unicodeScalars) }
-            text = String(view)
-            column = column - from + (from > 0 ? 1 : 0)
+        var from = lineStart, to = lineEnd
+        if lineEnd - lineStart > 3 * window {
+            from = max(lineStart, lineStart + column - 1 - window)
+            to = min(lineEnd, lineStart + column - 1 + 2 * window)
         }
+        var view = String.UnicodeScalarView()
+        if from > lineStart { view.append(contentsOf: "…".unicodeScalars) }
+        for scalar in file.scalars[from..<max(from, to)] { view.append(scalar == "\t" ? " " : scalar) }
+        if to < lineEnd { view.append(contentsOf: "…".unicodeScalars) }
+        let text = String(view)
+        column = column - (from - lineStart) + (from > lineStart ? 1 : 0)
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         out += " \(gutter) | \(text)\n"
         let lineScalars = Array(text.unicodeScalars)
         let before = lineScalars.prefix(max(0, column - 1))
-        let lineEnd = (file.lineStarts.count > line ? file.lineStarts[line] - 1 : file.scalars.count)
-        let spanEnd = min(Int(d.span.end), lineEnd)
+        let spanEnd = min(Int(d.span.end), file.lineStarts.count > line ? file.lineStarts[line] - 1 : file.scalars.count)
         let underlined = lineScalars.dropFirst(column - 1).prefix(max(1, spanEnd - start))
         let caretWidth = max(1, DisplayWidth.of(underlined))
         out += " \(pad) | " + String(repeating: " ", count: DisplayWidth.of(before))
@@ -47,8 +51,4 @@ public struct DiagnosticRenderer: Sendable {
     private func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
-}
-
-extension String {
-    fileprivate var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
 }
