@@ -183,4 +183,54 @@ import Testing
             #expect(Date().timeIntervalSince(started) < 15)
         }
     }
+
+    // MARK: File safety
+
+    @Test func exportWithoutForceRefusesEveryExistingEntry() throws {
+        let dir = try scratch()
+        #expect(mkfifo(dir.appendingPathComponent("fifo.csv").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dangling.csv").path, withDestinationPath: "nowhere")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("d"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dir.csv").path, withDestinationPath: "d")
+        for name in ["fifo.csv", "dangling.csv", "dir.csv"] {
+            let r = try Binary.run(["-e", "load 2022", "-e", "export y2022 to \"\(name)\""], directory: dir, deadline: 20)
+            expectPositionedError(r, "already exists")
+        }
+        func kind(_ name: String) -> mode_t {
+            var info = stat()
+            return lstat(dir.appendingPathComponent(name).path, &info) == 0 ? info.st_mode & S_IFMT : 0
+        }
+        #expect(kind("fifo.csv") == S_IFIFO && kind("dangling.csv") == S_IFLNK && kind("dir.csv") == S_IFLNK)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("d").path).isEmpty)
+    }
+
+    @Test func twoExportsToOneNewPathExactlyOneWins() throws {
+        let dir = try scratch()
+        for round in 0..<6 {
+            let name = "new\(round).csv"
+            let outcomes = Outcomes()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                let r = try? Binary.run(["-e", "load 2022", "-e", "export y2022 to \"\(name)\""], directory: dir, deadline: 30)
+                outcomes.add(r)
+            }
+            #expect(outcomes.statuses.sorted() == [0, 1], "round \(round): \(outcomes.statuses)")
+            #expect(outcomes.errors.contains("already exists"))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("suan-tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}
+
+/// Results of concurrent runs, collected under a lock.
+final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var statuses: [Int32] = []
+    private(set) var errors = ""
+
+    func add(_ r: Binary.Outcome?) {
+        lock.lock()
+        defer { lock.unlock() }
+        statuses.append(r?.status ?? -1)
+        if let r, r.status != 0 { errors += r.stderr }
+    }
 }

@@ -77,9 +77,17 @@ public enum FileText {
         return .success(bytes)
     }
 
+    /// Whether `path` names a regular file (following symlinks): where `load` looks for years.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether any directory entry has this name: a file, a directory, a FIFO, a symlink (even a
+    /// dangling one). Writing without `force` refuses all of them.
+    public static func entryExists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     public static func read(_ path: String, span: SourceSpan) throws(Diagnostic) -> String {
@@ -96,13 +104,16 @@ public enum FileText {
         }
     }
 
-    /// Writes through a temporary file and a rename, so a failure never leaves a half-written file;
-    /// refuses to replace an existing file unless `force`.
+    /// Writes through a temporary file, so a failure never leaves a half-written file.
+    ///
+    /// Without `force`, any existing directory entry of that name (a file, a directory, a FIFO, a
+    /// symlink, dangling or not) is refused, and the final name is created with `link(2)` (or
+    /// `renameat2` with `RENAME_NOREPLACE`), which fail if the name appeared meanwhile: of two runs
+    /// exporting to one new path at once, exactly one wins and the other reports that it exists.
+    /// With `force`, `rename(2)` replaces what is there. Ctrl-C or `--timeout` before the final
+    /// step leaves nothing behind.
     public static func write(_ text: String, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) {
-        if !force && exists(path) {
-            throw Diagnostic(id: "export-exists", "\"\(path)\" already exists", at: span,
-                             notes: ["help: add 'force' to replace it: export … to \"\(path)\" force"])
-        }
+        if !force && entryExists(path) { throw exists(path, span) }
         let temporary = path + ".suan-tmp-\(getpid())"
         guard let handle = fopen(temporary, "wbx") else {
             throw Diagnostic(id: "export-io", "cannot write \"\(path)\": \(String(cString: strerror(errno)))", at: span)
@@ -111,10 +122,40 @@ public enum FileText {
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
         let flushed = fflush(handle) == 0 && fsync(fileno(handle)) == 0
         fclose(handle)
-        guard written == bytes.count, flushed, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        guard written == bytes.count, flushed else { throw failed(path, temporary, span) }
+        if Interruption.pending {
             unlink(temporary)
-            throw Diagnostic(id: "export-io", "cannot write \"\(path)\": \(reason)", at: span)
+            throw Diagnostic(id: "interrupted", "interrupted (已中断)", at: span)
         }
+        if force {
+            guard rename(temporary, path) == 0 else { throw failed(path, temporary, span) }
+            return
+        }
+        if link(temporary, path) == 0 {
+            unlink(temporary)
+            return
+        }
+        // Filesystems without hard links: an atomic rename that refuses to replace.
+        if errno != EEXIST && renameNoReplace(AT_FDCWD, temporary, AT_FDCWD, path, 1) == 0 { return }
+        let code = errno
+        unlink(temporary)
+        if code == EEXIST { throw exists(path, span) }
+        throw Diagnostic(id: "export-io", "cannot write \"\(path)\": \(String(cString: strerror(code)))", at: span)
+    }
+
+    static func exists(_ path: String, _ span: SourceSpan) -> Diagnostic {
+        Diagnostic(id: "export-exists", "\"\(path)\" already exists", at: span,
+                   notes: ["help: add 'force' to replace it: export … to \"\(path)\" force"])
+    }
+
+    static func failed(_ path: String, _ temporary: String, _ span: SourceSpan) -> Diagnostic {
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        return Diagnostic(id: "export-io", "cannot write \"\(path)\": \(reason)", at: span)
     }
 }
+
+/// glibc's `renameat2` (flag 1 is `RENAME_NOREPLACE`), which `Glibc` does not export to Swift.
+@_silgen_name("renameat2")
+private func renameNoReplace(_ oldDirectory: Int32, _ old: UnsafePointer<CChar>, _ newDirectory: Int32, _ new: UnsafePointer<CChar>,
+                             _ flags: UInt32) -> Int32
