@@ -219,7 +219,30 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("suan-tmp") }
         #expect(leftovers.isEmpty)
     }
+
+    // MARK: Numbers and Stdlib errors
+
+    @Test func powersAgreeWithRepeatedMultiplicationAndResultsStayWithin38Digits() throws {
+        let r = try Binary.run(["-e", "let t = 1/3", "-e", "(1/3) ^ 12 == t*t*t*t*t*t*t*t*t*t*t*t", "-e", "digits((1/3) ^ 12)",
+                                "-e", "99999999999999999999999999999999999999"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "true\n0.0000018816764231589207456707329694171130921\n99,999,999,999,999,999,999,999,999,999,999,999,999\n")
+        for source in ["99999999999999999999999999999999999999 + 1", "10 ^ 38", "1000000000000000000000000000000000000 / 0.01",
+                       "100000000000000000000000000000000000000"] {
+            expectPositionedError(try Binary.run(["-e", source]), "more than 38 digits")
+        }
+    }
+
+    @Test func errorsInsideStdlibFunctionsPointAtTheCall() throws {
+        for (source, origin) in [("cagr(1元, 2元, 0)", "Stdlib/prelude.suan:14:"), ("avg([])", "Stdlib/prelude.suan:11:")] {
+            let r = try script("let x = 1\n" + source + "\n")
+            expectPositionedError(r, "error")
+            #expect(r.stderr.contains("case.suan:2:1: error:"), "\(r.stderr)")
+            #expect(r.stderr.contains("note: raised in " + origin), "\(r.stderr)")
+        }
+    }
 }
+
 
 /// Results of concurrent runs, collected under a lock.
 final class Outcomes: @unchecked Sendable {

@@ -45,10 +45,27 @@ public struct DiagnosticRenderer: Sendable {
         out += " \(pad) | " + String(repeating: " ", count: DisplayWidth.of(before))
         out += paint("^" + String(repeating: "~", count: caretWidth - 1), "1;32")
         for note in d.notes { out += "\n \(pad) = \(note)" }
+        if let origin = d.origin, origin.file >= 0 && Int(origin.file) < sources.count {
+            let source = sources[Int(origin.file)]
+            let (line, column) = source.position(of: Int(origin.start))
+            var excerpt = source.line(line).trimmingSpaces
+            if excerpt.unicodeScalars.count > 100 { excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(100))) + "…" }
+            out += "\n \(pad) = note: raised in \(source.name):\(line):\(column): \(excerpt)"
+        }
         return out
     }
 
     private func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    fileprivate var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(scalars[first...last])
     }
 }

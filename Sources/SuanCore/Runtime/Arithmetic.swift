@@ -134,13 +134,12 @@ public enum Arithmetic {
         guard exponent.isInteger, exponent.magnitude <= ExactDecimal(10_000) else {
             throw fail("the exponent must be a whole number up to 10000; for roots use root(x, n)", span, id: "invalid-exponent")
         }
-        var n = Int(exponent.magnitude.rounded(toScale: 0, mode: .towardZero).coefficient)
-        var result = ExactDecimal.one, b = base
-        while n > 0 {
-            if n & 1 == 1 { result = try result.multiplied(by: b) }
-            n >>= 1
-            if n > 0 { b = try b.multiplied(by: b) }
-        }
+        let n = Int(exponent.magnitude.rounded(toScale: 0, mode: .towardZero).coefficient)
+        // Multiplied out left to right, as `x * x * …` is written: the same roundings in the same
+        // order, so `(1/3) ^ 12` equals twelve factors of 1/3 exactly (at most 10,000 steps).
+        var result = ExactDecimal.one
+        if n > 0 { result = base }
+        if n > 1 { for _ in 2...n { result = try result.multiplied(by: base) } }
         return exponent.isNegative ? try ExactDecimal.one.divided(by: result) : result
     }
 

@@ -189,8 +189,24 @@ struct Interpreter {
             try tick(span)
             var frame = args
             if u.frameSize > args.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - args.count)) }
-            return try eval(u.body, &frame, depth: depth + 1)
+            do {
+                return try eval(u.body, &frame, depth: depth + 1)
+            } catch {
+                throw Interpreter.atCall(error, span)
+            }
         }
+    }
+
+    /// An error raised in a function from another source (a Stdlib function called from a script)
+    /// points at the call in this source; where it arose becomes a note (``Diagnostic/origin``).
+    static func atCall(_ error: Diagnostic, _ call: SourceSpan) -> Diagnostic {
+        guard error.id != "interrupted", error.origin == nil, call.file >= 0, error.span.file >= 0, error.span.file != call.file else {
+            return error
+        }
+        var d = error
+        d.origin = error.span
+        d.span = call
+        return d
     }
 
     func field(_ base: Value, _ name: String, span: SourceSpan) throws(Diagnostic) -> Value {
