@@ -242,7 +242,7 @@ struct Checker {
                 checked.append(check(item))
             }
             if items.count > SuanType.elementSample { shapeless -= 1 }
-            return (.list(checked.map(\.0)), .list(SuanType.element(of: checked.prefix(SuanType.elementSample + 1).map(\.1))))
+            return (.list(checked.map(\.0), span: e.span), .list(SuanType.element(of: checked.prefix(SuanType.elementSample + 1).map(\.1))))
         case .record(let entries):
             return record(kind: nil, entries: entries)
         case .negate(let inner):

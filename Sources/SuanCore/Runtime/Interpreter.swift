@@ -133,13 +133,11 @@ struct Interpreter {
             values.reserveCapacity(args.count)
             for a in args { values.append(try eval(a, &frame, depth: depth)) }
             return try Builtins.call(b, values, span: span, settings: settings)
-        case .list(let items):
+        case .list(let items, let span):
+            guard items.count <= settings.maximumListLength else { throw Arithmetic.tooLong("list", span) }
             var values: [Value] = []
             values.reserveCapacity(items.count)
             for i in items { values.append(try eval(i, &frame, depth: depth)) }
-            guard values.count <= settings.maximumListLength else {
-                throw Arithmetic.tooLong("list", .none)
-            }
             return .list(values)
         case .record(let kind, let keys, let codes, let spans):
             var values: [Value] = []
