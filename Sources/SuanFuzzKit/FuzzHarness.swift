@@ -1,5 +1,8 @@
 import SuanBudget
 import SuanCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 /// What the fuzzers feed arbitrary bytes to: the whole language pipeline, or the year loaders.
 /// A crash, a trap or a hang here is a bug; an error message is the expected outcome.
@@ -9,7 +12,17 @@ public enum FuzzHarness {
         case program
         /// Year files (the direct reader and the general pipeline) and CSV, as `load` reads them.
         case data
+        /// `export` to .csv and .md: each value the input computes (and the input read as a CSV
+        /// year) is exported into a private temporary directory; the input itself cannot write.
+        case export
     }
+
+    /// Where the export target writes: one directory per process, under the temporary directory.
+    static let exportDirectory: String = {
+        var template = Array("/tmp/suan-fuzz-export-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        return made.map { String(cString: $0) } ?? "/tmp"
+    }()
 
     /// A session with the Stdlib loaded, copied for each input (loading the Stdlib once).
     static let base: Session = {
@@ -36,6 +49,24 @@ public enum FuzzHarness {
             }
             // Rendering (positions, carets, display widths) is part of what is fuzzed.
             for d in diagnostics { _ = session.render(d) }
+        case .export:
+            var session = base
+            var values: [Value] = []
+            session.run(text, name: "<fuzz>", transactional: true) { event in
+                if case .result(let value, _) = event { values.append(value) }
+            }
+            if let csv = try? BudgetDomain.year(fromText: text, name: "fuzz.csv", evaluator: session.dataEvaluator) {
+                values.append(.record(csv))
+            }
+            let domain = BudgetDomain(allowsWrites: true)
+            for value in values.prefix(4) {
+                for name in ["out.csv", "out.md"] {
+                    let path = exportDirectory + "/" + name
+                    _ = try? domain.export(.value(value), to: path, directory: nil, force: true, format: session.formatter, span: .none)
+                    _ = try? domain.export(.value(value), to: path, directory: nil, force: false, format: session.formatter, span: .none)
+                    unlink(path)
+                }
+            }
         case .data:
             let session = base
             _ = try? BudgetDomain.year(fromText: text, name: "fuzz.suan", evaluator: session.dataEvaluator)

@@ -40,7 +40,7 @@ struct FuzzMain {
     static func replay() {
         var arguments = CommandLine.arguments.dropFirst()
         guard let first = arguments.first, let target = FuzzHarness.Target(rawValue: first) else {
-            fputs("usage: suan-fuzz program|data FILE…\n", stderr)
+            fputs("usage: suan-fuzz program|data|export FILE…\n", stderr)
             exit(2)
         }
         arguments = arguments.dropFirst()

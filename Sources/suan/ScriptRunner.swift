@@ -7,13 +7,16 @@ import SuanBudget
 /// A file that could not be read, with the message to print.
 struct ReadFailure: Error {
     var message: String
+    /// Ctrl-C or `--timeout` stopped the read.
+    var interrupted = false
 }
 
 /// Runs scripts from files and standard input, mapping outcomes to exit codes.
 enum ScriptRunner {
     /// Reads a file as UTF-8; invalid bytes are reported with their line and column.
     static func read(_ path: String) -> Result<String, ReadFailure> {
-        switch FileText.readBytes(path) {
+        switch FileText.readBytes(path, streams: true) {
+        case .failure(let e) where e.interrupted: return .failure(ReadFailure(message: "", interrupted: true))
         case .failure(let e): return .failure(ReadFailure(message: "suan: error: cannot open '\(path)': \(e.message)"))
         case .success(let bytes): return decode(bytes, name: path)
         }
@@ -25,6 +28,8 @@ enum ScriptRunner {
 
     static func runFile(_ path: String, session: inout Session, printer: Console) -> Int32 {
         switch read(path) {
+        case .failure(let failure) where failure.interrupted:
+            return interruptedStatus()
         case .failure(let failure):
             Console.error(failure.message)
             return 1
@@ -34,11 +39,13 @@ enum ScriptRunner {
     }
 
     static func runStandardInput(session: inout Session, printer: Console) -> Int32 {
-        var bytes: [UInt8] = []
-        while true {
-            let c = getchar()
-            if c == EOF { break }
-            bytes.append(UInt8(truncatingIfNeeded: c))
+        let bytes: [UInt8]
+        switch FileText.readBounded(0) {
+        case .success(let b): bytes = b
+        case .failure(let e) where e.interrupted: return interruptedStatus()
+        case .failure(let e):
+            Console.error("suan: error: cannot read standard input: \(e.message)")
+            return 1
         }
         switch decode(bytes, name: "<stdin>") {
         case .failure(let failure):
@@ -52,10 +59,6 @@ enum ScriptRunner {
     /// Runs a whole script; its paths start from `directory` (the script's folder) when given.
     static func runText(_ text: String, name: String, directory: String? = nil, session: inout Session, printer: Console) -> Int32 {
         let status = run(text, name: name, directory: directory, transactional: false, session: &session, printer: printer)
-        if status == .incomplete {
-            Console.error("\(name): error: the input ends inside an open bracket or after an operator")
-            return 1
-        }
         return exitStatus(status, printer: printer, session: session) ?? 0
     }
 
@@ -75,15 +78,19 @@ enum ScriptRunner {
         case .success: return nil
         case .failure: return 1
         case .incomplete:
-            Console.error("<expr>: error: the input ends inside an open bracket or after an operator")
-            return 1
+            return 1  // the diagnostic, pointing at the open bracket, is already printed
         case .interrupted:
-            if TimedOut.flag.load(ordering: .relaxed) {
-                Console.error("suan: error: timed out (--timeout)")
-                return 1
-            }
-            Console.error("suan: interrupted (已中断)")
-            return 130
+            return interruptedStatus()
         }
+    }
+
+    /// Reports Ctrl-C (exit 130) or `--timeout` (exit 1).
+    static func interruptedStatus() -> Int32 {
+        if TimedOut.flag.load(ordering: .relaxed) {
+            Console.error("suan: error: timed out (--timeout)")
+            return 1
+        }
+        Console.error("suan: interrupted (已中断)")
+        return 130
     }
 }

@@ -78,6 +78,7 @@ struct SuanCommand: ParsableCommand {
         let colour = !noColor && getenv("NO_COLOR") == nil && isatty(1) == 1
         var session = Session(domain: BudgetDomain(allowsWrites: !noWrite), settings: settings)
         if let timeout { Watchdog.start(after: timeout) }
+        Watchdog.startBackstop()
         for problem in session.stdlibProblems { Console.error("suan: Stdlib problem: \(problem)") }
         let printer = Console(colour: colour, colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1)
 
@@ -91,6 +92,7 @@ struct SuanCommand: ParsableCommand {
             if let status = ScriptRunner.exitStatus(result, printer: printer, session: session) { return status }
         }
         if interactive || (file == nil && expression.isEmpty && terminalIn) {
+            Watchdog.stopBackstop()
             var repl = REPL(session: session, colour: colour, allowsWrites: !noWrite)
             return repl.run()
         }

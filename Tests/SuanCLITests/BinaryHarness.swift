@@ -20,10 +20,20 @@ enum Binary {
         var status: Int32
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment extra: [String: String] = [:]) throws -> Outcome {
+    /// Runs the binary with `arguments`. The child is killed (SIGKILL, status 137) after `deadline`
+    /// seconds, so a hang fails its test instead of the whole run; with `memoryLimit` (in MiB) it
+    /// runs under `ulimit -v`, so that unbounded growth ends in a failure instead of swapping.
+    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment extra: [String: String] = [:],
+                    deadline: Double = 60, memoryLimit: Int? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        // An address-space limit breaks AddressSanitizer's shadow memory: sanitizer runs go without it.
+        if let memoryLimit, ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(memoryLimit * 1024) && exec \"$0\" \"$@\"", path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         var environment = ["LANG": "C.UTF-8", "HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
         // Sanitizer settings of a sanitizer run reach the binary too (docs/hacking.md).
         for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
@@ -37,6 +47,9 @@ enum Binary {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + deadline, execute: killer)
+        defer { killer.cancel() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Both pipes are drained at once: a child that fills one while we wait on the other would hang.

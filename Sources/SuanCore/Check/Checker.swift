@@ -17,6 +17,8 @@ struct Checker {
     var inferred: [String: SuanType] = [:]
     /// Above zero while checking list items past the type sample: their records need no shape.
     var shapeless = 0
+    /// The native stack's end: checking stops with `stack-limit` before reaching it.
+    let stack = StackGuard.current()
 
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
@@ -232,6 +234,11 @@ struct Checker {
     // MARK: Expressions
 
     mutating func check(_ e: Expr) -> (Code, SuanType) {
+        guard !stack.exhausted else {
+            // Reported once, whatever the inference state: nothing deeper can be checked.
+            if !diagnostics.contains(where: { $0.id == .stackLimit }) { diagnostics.append(StackGuard.failure(e.span)) }
+            return (.constant(.unknown), .any)
+        }
         switch e.kind {
         case .number(let value, let unit, let unitSpan):
             return literal(value, unit: unit, span: e.span, unitSpan: unitSpan)
@@ -251,7 +258,7 @@ struct Checker {
                 checked.append(check(item))
             }
             if items.count > SuanType.elementSample { shapeless -= 1 }
-            return (.list(checked.map(\.0)), .list(SuanType.element(of: checked.prefix(SuanType.elementSample + 1).map(\.1))))
+            return (.list(checked.map(\.0), span: e.span), .list(SuanType.element(of: checked.prefix(SuanType.elementSample + 1).map(\.1))))
         case .record(let entries):
             return record(kind: nil, entries: entries)
         case .negate(let inner):

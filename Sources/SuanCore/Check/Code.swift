@@ -15,7 +15,7 @@ indirect enum Code: Sendable {
     case convert(Code, UnitWord, SourceSpan)
     case call(Code, [Code], SourceSpan)
     case builtin(Builtin, [Code], SourceSpan)
-    case list([Code])
+    case list([Code], span: SourceSpan)
     case record(kind: RecordKind?, keys: [String], values: [Code], spans: [SourceSpan])
     case field(Code, String, SourceSpan)
     case index(Code, Code, SourceSpan)

@@ -11,6 +11,9 @@ public struct Diagnostic: Sendable, Error {
     public var span: SourceSpan
     /// Further lines printed after the source excerpt (`help: …`, `left: …`).
     public var notes: [String]
+    /// Where the problem arose, when ``span`` points at the call that led there (an error inside a
+    /// Stdlib function points at the user's call; this is the Stdlib line, rendered as a note).
+    public var origin: SourceSpan?
 
     public init(_ severity: Severity = .error, id: DiagnosticID, _ message: String, at span: SourceSpan, notes: [String] = []) {
         self.severity = severity

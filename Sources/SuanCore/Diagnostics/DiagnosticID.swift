@@ -22,6 +22,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case exportIo = "export-io"
     case exportType = "export-type"
     case indexRange = "index-range"
+    case incomplete = "incomplete"
     case interrupted = "interrupted"
     case invalidExponent = "invalid-exponent"
     case invalidRange = "invalid-range"
@@ -47,6 +48,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case recursionLimit = "recursion-limit"
     case runtime = "runtime"
     case spread = "spread"
+    case stackLimit = "stack-limit"
     case stepLimit = "step-limit"
     case syntax = "syntax"
     case tableShape = "table-shape"
@@ -89,6 +91,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .exportIo: ("a file could not be written", "文件无法写入"),
         .exportType: ("this value cannot be exported", "该值无法导出"),
         .indexRange: ("a list index is out of range", "列表下标越界"),
+        .incomplete: ("the input ends inside an open bracket or after an operator", "输入在未闭合的括号内或运算符后结束"),
         .interrupted: ("Ctrl-C or --timeout stopped the work", "已被 Ctrl-C 或 --timeout 中断"),
         .invalidExponent: ("an exponent is not a whole number in range", "指数不是范围内的整数"),
         .invalidRange: ("a range is empty or reversed", "范围为空或颠倒"),
@@ -114,6 +117,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .recursionLimit: ("calls nest too deeply", "调用嵌套过深"),
         .runtime: ("an operation failed while running", "运行时出错"),
         .spread: ("a change to a total was spread over its parts", "合计的变动已按比例分摊到各分项"),
+        .stackLimit: ("evaluation would exhaust the native stack", "求值会耗尽系统栈"),
         .stepLimit: ("a computation needs too many steps", "计算步数过多"),
         .syntax: ("the text does not parse", "语法错误"),
         .tableShape: ("a table needs rows of the same shape", "表格各行结构不一致"),

@@ -5,10 +5,24 @@
 /// - Counts: grouped, up to 2 decimals: `7,730件`. Rates: `0.15万元/件`.
 /// - Numbers: exact up to 10 decimals; longer ones are rounded and marked `≈`. Years: `2022`.
 /// - Unknown figures: `—`.
+/// - Lists show their first 100 items, then `… N more`. A value shows in at most
+///   ``displayLimit`` characters: past it, each list or record still open ends with `… N more`, so a
+///   list that shares itself (2⁴⁰ leaves in 40 levels) prints in bounded time and memory.
 public struct ValueFormatter: Sendable {
     public var rounding: RoundingMode
 
+    /// Characters a displayed value may take before the rest is elided (1,000,000).
+    public static let displayLimit = 1_000_000
+
     public init(rounding: RoundingMode = .halfAwayFromZero) { self.rounding = rounding }
+
+    /// Characters left to the value being rendered; shared by the levels of one rendering.
+    final class Budget {
+        var remaining: Int
+        /// Whether something was left out because the budget ran out.
+        var elided = false
+        init(_ characters: Int) { remaining = characters }
+    }
 
     /// Up to `digits` decimals, trailing zeros trimmed.
     func trimmed(_ x: ExactDecimal, _ digits: Int, grouping: Bool = true) -> String {
@@ -21,6 +35,58 @@ public struct ValueFormatter: Sendable {
     }
 
     public func markup(_ v: Value) -> Markup {
+        markup(v, Budget(ValueFormatter.displayLimit))
+    }
+
+    /// The whole text of a value, or nil when it would be longer than `limit` bytes (`text(x)`
+    /// must be exact, so it fails rather than eliding). Written straight into one string: no
+    /// markup spans for what may be millions of items.
+    func exactText(_ v: Value, limit: Int) -> String? {
+        var out = ""
+        return append(v, to: &out, nested: false, limit: limit) ? out : nil
+    }
+
+    /// Appends the plain text of `v` as ``markup(_:)`` shows it; false once `out` passes `limit`.
+    private func append(_ v: Value, to out: inout String, nested: Bool, limit: Int) -> Bool {
+        switch v {
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                if i == 100 { out += "… \(items.count - 100) more]"; return out.utf8.count <= limit }
+                guard append(item, to: &out, nested: true, limit: limit) else { return false }
+            }
+            out += "]"
+        case .record(let r):
+            out += (r.kind.map { "\($0) " } ?? "") + "{"
+            for (i, (k, value)) in r.entries.enumerated() {
+                out += (i > 0 ? ", " : "") + "\(k): "
+                guard append(value, to: &out, nested: true, limit: limit) else { return false }
+            }
+            out += "}"
+        case .target(let op, let box):
+            out += op.display + " "
+            return append(box.value, to: &out, nested: false, limit: limit)
+        case .string(let s) where nested:
+            out += "\"\(s)\""
+        default:
+            out += leaf(v, Budget(limit)).plain
+        }
+        return out.utf8.count <= limit
+    }
+
+    func markup(_ v: Value, _ budget: Budget) -> Markup {
+        let m = leaf(v, budget)
+        switch v {
+        case .list, .record, .target: break  // their parts were charged as they were rendered
+        default: budget.remaining -= m.spans.reduce(0) { $0 + $1.text.utf8.count }
+        }
+        return m
+    }
+
+    /// `v` rendered, with lists and records charged to `budget` item by item (leaves are charged by
+    /// ``markup(_:_:)``).
+    private func leaf(_ v: Value, _ budget: Budget) -> Markup {
         switch v {
         case .number(let d):
             if d.significantScale <= 10 { return Markup(d.normalized.formatted(fractionDigits: d.significantScale, grouping: true), .value) }
@@ -42,16 +108,27 @@ public struct ValueFormatter: Sendable {
         case .list(let items):
             var m = Markup("[")
             for (i, item) in items.enumerated() {
-                if i > 0 { m = m + Markup(", ") }
+                if i > 0 { m.spans.append((", ", .plain)) }
                 if i == 100 { return m + Markup("… \(items.count - 100) more]", .dim) }
-                m = m + nested(item)
+                if budget.remaining <= 0 {
+                    budget.elided = true
+                    return m + Markup("… \(items.count - i) more]", .dim)
+                }
+                budget.remaining -= 2
+                m.spans += nested(item, budget).spans
             }
             return m + Markup("]")
         case .record(let r):
             var m = Markup(r.kind.map { "\($0) " } ?? "", .keyword) + Markup("{")
             for (i, (k, value)) in r.entries.enumerated() {
-                if i > 0 { m = m + Markup(", ") }
-                m = m + Markup("\(k): ") + nested(value)
+                if i > 0 { m.spans.append((", ", .plain)) }
+                if budget.remaining <= 0 {
+                    budget.elided = true
+                    return m + Markup("… \(r.keys.count - i) more}", .dim)
+                }
+                budget.remaining -= k.utf8.count + 4
+                m.spans.append(("\(k): ", .plain))
+                m.spans += nested(value, budget).spans
             }
             return m + Markup("}")
         case .function(let f):
@@ -60,15 +137,18 @@ public struct ValueFormatter: Sendable {
             case .builtin(let b): return Markup("builtin \(b.rawValue)", .keyword)
             }
         case .target(let op, let box):
-            return Markup(op.display + " ") + markup(box.value)
+            return Markup(op.display + " ") + markup(box.value, budget)
         case .unknown:
             return Markup("—", .dim)
         }
     }
 
-    func nested(_ v: Value) -> Markup {
-        if case .string(let s) = v { return Markup("\"\(s)\"") }
-        return markup(v)
+    func nested(_ v: Value, _ budget: Budget) -> Markup {
+        if case .string(let s) = v {
+            budget.remaining -= s.utf8.count + 2
+            return Markup("\"\(s)\"")
+        }
+        return markup(v, budget)
     }
 
     public func text(_ v: Value) -> String { markup(v).plain }

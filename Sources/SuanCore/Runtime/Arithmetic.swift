@@ -134,13 +134,12 @@ public enum Arithmetic {
         guard exponent.isInteger, exponent.magnitude <= ExactDecimal(10_000) else {
             throw fail("the exponent must be a whole number up to 10000; for roots use root(x, n)", span, id: .invalidExponent)
         }
-        var n = Int(exponent.magnitude.rounded(toScale: 0, mode: .towardZero).coefficient)
-        var result = ExactDecimal.one, b = base
-        while n > 0 {
-            if n & 1 == 1 { result = try result.multiplied(by: b) }
-            n >>= 1
-            if n > 0 { b = try b.multiplied(by: b) }
-        }
+        let n = Int(exponent.magnitude.rounded(toScale: 0, mode: .towardZero).coefficient)
+        // Multiplied out left to right, as `x * x * …` is written: the same roundings in the same
+        // order, so `(1/3) ^ 12` equals twelve factors of 1/3 exactly (at most 10,000 steps).
+        var result = ExactDecimal.one
+        if n > 0 { result = base }
+        if n > 1 { for _ in 2...n { result = try result.multiplied(by: base) } }
         return exponent.isNegative ? try ExactDecimal.one.divided(by: result) : result
     }
 
@@ -234,25 +233,40 @@ public enum Arithmetic {
     }
 
     static func equal(_ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Bool {
+        try equal(l, r, span: span, memo: EqualityMemo())
+    }
+
+    /// Structural equality, linear in the distinct parts of shared values (see ``EqualityMemo``) and
+    /// stopped by Ctrl-C or `--timeout`.
+    static func equal(_ l: Value, _ r: Value, span: SourceSpan, memo: EqualityMemo) throws(Diagnostic) -> Bool {
         switch (l, r) {
         case (.bool(let a), .bool(let b)): return a == b
         case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.list(let a), .list(let b)):
             guard a.count == b.count else { return false }
-            for (x, y) in zip(a, b) where try !equal(x, y, span: span) { return false }
-            return true
+            return try equalParts(a, b, span: span, memo: memo)
         case (.record(let a), .record(let b)):
             guard a.keys == b.keys else { return false }
-            for (x, y) in zip(a.values, b.values) where try !equal(x, y, span: span) { return false }
-            return true
+            return try equalParts(a.values, b.values, span: span, memo: memo)
         case (.target(let p, let a), .target(let q, let b)):
             // `≥ 5,800件` equals `≥ 5,800件`: the same relation to an equal value.
             guard p == q else { return false }
-            return try equal(a.value, b.value, span: span)
+            return try equal(a.value, b.value, span: span, memo: memo)
         default:
             if l.dimension != nil && r.dimension != nil { return try order(l, r, span: span) == 0 }
             throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: .typeMismatch)
         }
+    }
+
+    static func equalParts(_ a: [Value], _ b: [Value], span: SourceSpan, memo: EqualityMemo) throws(Diagnostic) -> Bool {
+        let pair = EqualityMemo.pair(a, b)
+        if memo.isKnownEqual(pair) { return true }
+        for i in a.indices {
+            if i & 4095 == 0, Interruption.pending { throw Interpreter.interrupted(span) }
+            if try !equal(a[i], b[i], span: span, memo: memo) { return false }
+        }
+        memo.remember(pair)
+        return true
     }
 
     static func convert(_ v: Value, to unit: UnitWord, span: SourceSpan) throws(Diagnostic) -> Value {

@@ -15,7 +15,11 @@ enum Builtins {
             return .bool(false)
         case .text:
             if case .string = args[0] { return args[0] }
-            return .string(ValueFormatter(rounding: settings.rounding).text(args[0]))
+            // Exact or an error: a list that shares itself can stand for far more text than memory holds.
+            guard let text = ValueFormatter(rounding: settings.rounding).exactText(args[0], limit: Arithmetic.maximumLength) else {
+                throw Arithmetic.tooLong("string", span)
+            }
+            return .string(text)
         case .digits:
             guard let x = args[0].decimal else { throw expected("digits", "a number", args[0], span) }
             return .string(x.exactText)

@@ -44,6 +44,9 @@ public struct ExactDecimal: Sendable {
     // Computed, not stored: a stored static is a lazily initialised global checked on every use.
     public static var zero: ExactDecimal { ExactDecimal(unchecked: 0, scale: 0) }
     public static var one: ExactDecimal { ExactDecimal(unchecked: 1, scale: 0) }
+    /// 10^38: results of `+ − × ÷` keep fewer than 39 significant digits, as the docs promise
+    /// (`Int128` could hold some 39-digit numbers, up to 1.7 × 10^38, but not all of them).
+    static var digitLimit: UInt128 { PowersOfTen[38] }
 
     public var isZero: Bool { coefficient == 0 }
     public var isNegative: Bool { coefficient < 0 }
@@ -173,7 +176,7 @@ extension ExactDecimal {
         while true {
             if a.scale == b.scale {
                 let (sum, overflow) = a.coefficient.addingReportingOverflow(b.coefficient)
-                if !overflow && sum != .min { return ExactDecimal(unchecked: sum, scale: a.scale) }
+                if !overflow && sum.magnitude < ExactDecimal.digitLimit { return ExactDecimal(unchecked: sum, scale: a.scale) }
                 guard a.scale > 0 else { throw .overflow }
                 a = a.droppingDigits(1); b = b.droppingDigits(1)
                 continue
@@ -196,7 +199,7 @@ extension ExactDecimal {
     public func multiplied(by other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
         let scale = Int(self.scale) + Int(other.scale)
         let (product, overflow) = coefficient.multipliedReportingOverflow(by: other.coefficient)
-        if !overflow && product != .min && scale <= Int(Int32.max) {
+        if !overflow && product.magnitude < ExactDecimal.digitLimit && scale <= Int(Int32.max) {
             return ExactDecimal(unchecked: product, scale: Int32(scale))
         }
         // Too many digits: form the 256-bit product and drop the fewest fraction digits that make it fit.
@@ -206,9 +209,23 @@ extension ExactDecimal {
             let divisor = ExactDecimal.PowersOfTen[k]
             guard wide.high < divisor else { continue }
             let (quotient, remainder) = divisor.dividingFullWidth((wide.high, wide.low))
-            guard quotient < UInt128(Int128.max) else { continue }
+            guard quotient < ExactDecimal.digitLimit - 1 else { continue }
             let q = ExactDecimal.roundQuotient(quotient, remainder: remainder, divisor: divisor, negative: negative, mode: .halfEven)
             return ExactDecimal(unchecked: negative ? -Int128(q) : Int128(q), scale: Int32(scale - k))
+        }
+        // Two near-full coefficients (as squaring in `^` makes) can need 39 or more digits dropped,
+        // more than one division by a power of ten that fits in 128 bits: drop 38, then the rest,
+        // rounding half-even once on the whole dropped part — as repeated multiplication would.
+        let p38 = ExactDecimal.PowersOfTen[38]
+        guard wide.high < p38, scale > 38 else { throw .overflow }
+        let (q1, r1) = p38.dividingFullWidth((wide.high, wide.low))
+        for d in 1...38 where 38 + d <= scale {
+            let p = ExactDecimal.PowersOfTen[d]
+            var q = q1 / p
+            let r2 = q1 % p, half = p / 2
+            if r2 > half || (r2 == half && (r1 != 0 || q & 1 == 1)) { q += 1 }
+            guard q < ExactDecimal.digitLimit else { continue }
+            return ExactDecimal(unchecked: negative ? -Int128(q) : Int128(q), scale: Int32(scale - 38 - d))
         }
         throw .overflow
     }
@@ -238,7 +255,11 @@ extension ExactDecimal {
         quotient = ExactDecimal.roundQuotient(quotient, remainder: remainder, divisor: divisor, negative: negative, mode: .halfEven)
         guard quotient <= UInt128(Int128.max), scale <= Int(Int32.max) else { throw .overflow }
         let signed = negative ? -Int128(quotient) : Int128(quotient)
-        guard let result = ExactDecimal(coefficient: signed, scale: Int32(clamping: scale)) else { throw .overflow }
+        guard var result = ExactDecimal(coefficient: signed, scale: Int32(clamping: scale)) else { throw .overflow }
+        if result.coefficient.magnitude >= ExactDecimal.digitLimit {
+            guard result.scale > 0 else { throw .overflow }
+            result = result.droppingDigits(1)
+        }
         return remainder == 0 ? result.normalized : result
     }
 
@@ -342,7 +363,7 @@ extension ExactDecimal {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let (times, o1) = coefficient.multipliedReportingOverflow(by: 10)
                 let (plus, o2) = times.addingReportingOverflow(Int128(byte - UInt8(ascii: "0")))
-                guard !o1, !o2 else { throw .overflow }
+                guard !o1, !o2, plus.magnitude < ExactDecimal.digitLimit else { throw .overflow }
                 coefficient = plus
                 seenDigit = true
                 if seenPoint { scale += 1 }

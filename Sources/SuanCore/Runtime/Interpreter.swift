@@ -9,6 +9,8 @@ struct Interpreter {
     var warnings: WarningLog?
     /// Steps left under ``Settings/maximumSteps``; nil when unlimited.
     let budget: StepBudget?
+    /// The native stack's end for this thread: calls stop with `stack-limit` before reaching it.
+    let stack: StackGuard
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
@@ -16,6 +18,7 @@ struct Interpreter {
         self.domain = domain
         self.warnings = warnings
         self.budget = settings.maximumSteps.map(StepBudget.init)
+        self.stack = StackGuard.current()
     }
 
     /// This interpreter with warnings muted.
@@ -141,13 +144,11 @@ struct Interpreter {
             values.reserveCapacity(args.count)
             for a in args { values.append(try eval(a, &frame, depth: depth)) }
             return try Builtins.call(b, values, span: span, settings: settings)
-        case .list(let items):
+        case .list(let items, let span):
+            guard items.count <= settings.maximumListLength else { throw Arithmetic.tooLong("list", span) }
             var values: [Value] = []
             values.reserveCapacity(items.count)
             for i in items { values.append(try eval(i, &frame, depth: depth)) }
-            guard values.count <= settings.maximumListLength else {
-                throw Arithmetic.tooLong("list", .none)
-            }
             return .list(values)
         case .record(let kind, let keys, let codes, let spans):
             var values: [Value] = []
@@ -193,11 +194,28 @@ struct Interpreter {
                 throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
                                       span, id: .recursionLimit)
             }
+            guard !stack.exhausted else { throw StackGuard.failure(span) }
             try tick(span)
             var frame = args
             if u.frameSize > args.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - args.count)) }
-            return try eval(u.body, &frame, depth: depth + 1)
+            do {
+                return try eval(u.body, &frame, depth: depth + 1)
+            } catch {
+                throw Interpreter.atCall(error, span)
+            }
         }
+    }
+
+    /// An error raised in a function from another source (a Stdlib function called from a script)
+    /// points at the call in this source; where it arose becomes a note (``Diagnostic/origin``).
+    static func atCall(_ error: Diagnostic, _ call: SourceSpan) -> Diagnostic {
+        guard error.id != .interrupted, error.origin == nil, call.file >= 0, error.span.file >= 0, error.span.file != call.file else {
+            return error
+        }
+        var d = error
+        d.origin = error.span
+        d.span = call
+        return d
     }
 
     func field(_ base: Value, _ name: String, span: SourceSpan) throws(Diagnostic) -> Value {
@@ -338,14 +356,15 @@ struct Interpreter {
     func count(_ axes: [TablePlan.Axis], _ condition: Code, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
         let writer = TableWriter(interpreter: self, format: ValueFormatter())
         let outer = try writer.axisValues(axes[0], &frame)
-        let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : [Value.unknown]
+        let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : AxisSteps(template: .unknown, start: .zero, step: .one, count: 1)
         var hits = 0
         for x in outer {
             try tick(span, cost: inner.count)
             frame[axes[0].slot] = x
             // Parts of the condition that do not depend on the inner variable are computed once per row.
             let specialised = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition
-            for y in inner {
+            for (j, y) in inner.enumerated() {
+                if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
                 if axes.count > 1 { frame[axes[1].slot] = y }
                 switch try eval(specialised, &frame, depth: depth) {
                 case .bool(true): hits += 1

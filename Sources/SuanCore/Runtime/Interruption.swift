@@ -5,7 +5,7 @@ public enum Interruption {
     public static let requested = Atomic<Bool>(false)
 
     @inline(__always)
-    static var pending: Bool { requested.load(ordering: .relaxed) }
+    public static var pending: Bool { requested.load(ordering: .relaxed) }
 
     public static func request() { requested.store(true, ordering: .relaxed) }
 

@@ -78,6 +78,36 @@ public enum Value: Sendable {
     }
 
     public var type: SuanType {
+        var memo: [UInt: SuanType] = [:]
+        return type(memo: &memo)
+    }
+
+    /// The type, working out each shared list or record once (a list that shares itself, 2⁶⁰ leaves
+    /// in 60 lists, would otherwise take forever); `memo` is keyed by storage address.
+    func type(memo: inout [UInt: SuanType]) -> SuanType {
+        switch self {
+        case .list(let items):
+            let key = items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            if let known = memo[key] { return known }
+            var sample: [SuanType] = []
+            for item in items.prefix(SuanType.elementSample + 1) { sample.append(item.type(memo: &memo)) }
+            let t = SuanType.list(SuanType.element(of: sample))
+            memo[key] = t
+            return t
+        case .record(let r):
+            let key = r.values.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            if let known = memo[key] { return known }
+            var fields: [String: SuanType] = [:]
+            for (k, v) in r.entries { fields[k] = v.type(memo: &memo) }
+            let t = SuanType.record(RecordShape(kind: r.kind, fields: fields))
+            memo[key] = t
+            return t
+        default:
+            return scalarType
+        }
+    }
+
+    private var scalarType: SuanType {
         switch self {
         case .number, .year: .number
         case .money: .money
@@ -86,8 +116,7 @@ public enum Value: Sendable {
         case .rate(_, _, let t): .rate(t)
         case .bool: .bool
         case .string: .string
-        case .list(let items): .list(SuanType.element(of: items.prefix(SuanType.elementSample + 1).map(\.type)))
-        case .record(let r): .record(r.shape)
+        case .list, .record: .any  // handled by type(memo:)
         case .function(let f): .function(arity: f.arity)
         case .target: .target
         case .unknown: .any

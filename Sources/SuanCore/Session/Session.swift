@@ -42,7 +42,8 @@ public struct Session: Sendable {
     public enum Status: Sendable, Equatable {
         case success
         case failure
-        /// The input ends inside an open bracket or after an operator: read more lines.
+        /// The input ends inside an open bracket or after an operator: read more lines. A diagnostic
+        /// pointing at the open bracket is emitted too, for callers that have no more to read.
         case incomplete
         /// Ctrl-C stopped it.
         case interrupted
@@ -108,8 +109,8 @@ public struct Session: Sendable {
         switch Parser.parse(sources[Int(file)], file: file) {
         case .success(let s): statements = s
         case .failure(let f):
-            if f.incomplete { return .incomplete }
             emit(.diagnostic(f.diagnostic))
+            if f.incomplete { return .incomplete }
             return .failure
         }
         // Resolve: the domain answers each `load`, so that checking needs no I/O.
@@ -204,9 +205,11 @@ public struct Session: Sendable {
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
             emit(.text(try domain.chart(values, to: path, directory: directory, force: force, unicode: settings.unicode, format: formatter, span: span)))
-        case .show(let code, _):
+        case .show(let code, let span):
             let value = try interpreter.eval(code, &frame)
-            emit(.text(domain.show(value, format: formatter) ?? TableWriter.show(value, format: formatter)))
+            if let text = domain.show(value, format: formatter) { emit(.text(text)) } else {
+                try TableWriter.show(value, format: formatter, span: span, emit: { emit(.text($0)) })
+            }
         case .compare(let items, let only, let span):
             let (values, extra) = try compared(items, span: span, &frame)
             emit(.text(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))

@@ -37,6 +37,8 @@ public struct Parser {
     /// checking and evaluating recurse as deep as the chain is long.
     static let maximumChain = 5_000
     var chain = 0
+    /// The native stack's end: parsing stops with `stack-limit` before reaching it.
+    let stack = StackGuard.current()
 
     public init(tokens: [Token]) { self.tokens = tokens }
 
@@ -52,7 +54,7 @@ public struct Parser {
         do {
             return .success(try parser.program())
         } catch {
-            return .failure(error)
+            return .failure(locatingIncomplete(error, tokens: parser.tokens, in: source))
         }
     }
 
@@ -327,6 +329,7 @@ public struct Parser {
         guard depth <= Parser.maximumNesting else {
             throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: .nestingLimit)
         }
+        guard !stack.exhausted else { throw Failure(diagnostic: StackGuard.failure(current.span), incomplete: false) }
         var left = try unary()
         var chained = 0
         defer { chain -= chained }

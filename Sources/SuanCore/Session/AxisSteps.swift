@@ -1,0 +1,30 @@
+/// The values of one `table`, `count` or `solve`-style range: low, low + step, … up to high,
+/// made one at a time, so that a range of ten million steps costs no memory.
+struct AxisSteps: Sequence {
+    /// The kind of value each step is (money, ratio, …), taken from the range's low end.
+    let template: Value
+    let start: ExactDecimal
+    let step: ExactDecimal
+    /// How many values: the steps from low that stay at or below high, plus one.
+    let count: Int
+
+    struct Iterator: IteratorProtocol {
+        let steps: AxisSteps
+        var index = 0
+        var x: ExactDecimal
+
+        mutating func next() -> Value? {
+            guard index < steps.count else { return nil }
+            let value = Arithmetic.rebuild(steps.template, x)
+            index += 1
+            // Within the range by construction: low + k·step ≤ high for every k < count.
+            if index < steps.count { x = (try? x.adding(steps.step)) ?? x }
+            return value
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(steps: self, x: start) }
+
+    /// The values as a list, for a range known to be small (a table's columns).
+    var values: [Value] { Array(self) }
+}
