@@ -9,6 +9,8 @@ struct Console {
     var colourErrors: Bool
 
     static func error(_ text: String) {
+        // Output printed so far goes first, so that a warning never lands inside a table in a pipe.
+        fflush(stdout)
         fputs(text + "\n", stderr)
     }
 

@@ -49,6 +49,13 @@ struct ProjectTableImport {
     /// The totals a 合计 row declares (checked against their parts); other totals are recomputed.
     static let declaredTotals = ["总收入", "总支出"]
     /// Fields an 其他 row cannot set: they have rows or columns of their own.
+    /// A file's name without its folder and extension.
+    static func title(ofFile path: String) -> String {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+        return String(base[..<dot])
+    }
+
     static let structuralFields = ["项目", "指标", "收入", "名称", "部门", "年度"]
 
     /// The year a CSV table describes, unvalidated (``YearValidation`` checks it next).
@@ -72,7 +79,8 @@ struct ProjectTableImport {
         self.header = header
         self.file = file
         origin = SourceSpan(file: file, start: 0, end: 1)
-        department = (.string(name), origin)
+        // Without a 部门 column, the year is named after its file (`自评表` for data/自评表.csv).
+        department = (.string(ProjectTableImport.title(ofFile: name)), origin)
         year = (.unknown, origin)
     }
 
