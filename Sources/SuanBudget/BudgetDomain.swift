@@ -34,27 +34,28 @@ public struct BudgetDomain: DomainHost {
         YearLoader.hint(forUnknownName: name)
     }
 
-    public func show(_ value: Value, format: ValueFormatter) -> String? {
+    public func show(_ value: Value, format: ValueFormatter) -> Document? {
         YearReport(format: format).show(value)
     }
 
-    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         try Comparison(format: format).table(items, extra: extra, only: only, span: span)
     }
 
-    public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        let chart = BarChart(format: format)
-        let bars = try chart.bars(items)
-        guard !bars.isEmpty else { throw Diagnostic(id: .chart, "nothing to chart: give a year, a record of figures or a list", at: span) }
-        guard let path else { return chart.text(bars, unicode: unicode) }
+    public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
+        guard let chart = BarChart(format: format).chart(items) else {
+            throw Diagnostic(id: .chart, "nothing to chart: give a year, a record of figures or a list", at: span)
+        }
+        guard let path else { return Document([.chart(chart)]) }
         guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: .chart, "charts are written as .svg files", at: span) }
         try checkWrite(path, span: span)
-        try FileText.write(chart.svg(bars), to: YearLoader.resolved(path, from: directory), force: force, span: span)
-        return "wrote a chart of \(bars.count) bars to \(path)"
+        try FileText.write(SVGChart(format: format).render(chart), to: YearLoader.resolved(path, from: directory), force: force, span: span)
+        let bars = chart.categories.count * chart.series.count
+        return .text("wrote a chart of \(bars) bars to \(path)")
     }
 
-    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         try checkWrite(path, span: span)
-        return try Exporter(format: format).export(content, to: YearLoader.resolved(path, from: directory), force: force, span: span)
+        return .text(try Exporter(format: format).export(content, to: YearLoader.resolved(path, from: directory), force: force, span: span))
     }
 }

@@ -177,7 +177,7 @@ struct Comparison {
         return chosen
     }
 
-    func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
+    func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> Document {
         var years: [Record] = []
         for item in items {
             guard case .record(let r) = item.value, r.kind?.isYear == true else {
@@ -188,31 +188,34 @@ struct Comparison {
         let (scores, footnotes) = extraLines(extra, labels: items.map(\.label))
         let all = try selected(lines(years) + scores, only: only, span: span)
         let labels = items.map(\.label)
-        var headers = ["项目"] + labels
-        if items.count == 2 { headers += ["Δ", "Δ%"] } else { headers += labels.dropFirst().map { "Δ \($0)" } }
-        var table = TextTable(headers: headers)
+        var columns = [Document.Column("项目", kind: .text)] + labels.map { Document.Column($0) }
+        if items.count == 2 { columns += [.init("Δ", kind: .mixed), .init("Δ%", kind: .mixed)] }
+        else { columns += labels.dropFirst().map { Document.Column("Δ \($0)", kind: .mixed) } }
+        var table = Document.Table(columns: columns)
         var folded = 0
         for line in all {
             let unchanged = line.values.dropFirst().allSatisfy { v in (try? Arithmetic.equalValues(v, line.values[0])) == true }
             if unchanged && line.foldable && only.isEmpty && items.count > 1 { folded += 1; continue }
-            var row = [line.label] + line.values.map { line.wholeCounts ? ProjectionDisplay.whole($0, format: format) : format.text($0) }
+            let indent = line.label.prefix(while: { $0 == " " }).count / 2
+            var row: [Document.Cell] = [.text(line.label.trimmed)]
+            row += line.values.map { line.wholeCounts ? .text(ProjectionDisplay.whole($0, format: format)) : .value($0) }
+            func text(_ s: String) -> Document.Cell { s.isEmpty ? .empty : .text(s) }
             if items.count == 2 {
                 var (d, p) = delta(line.values[0], line.values[1])
                 if line.wholeCounts { d = wholeDelta(line.values[0], line.values[1]) ?? d }
-                row += [d, p]
+                row += [text(d), text(p)]
             } else {
                 for v in line.values.dropFirst() {
                     var (d, p) = delta(line.values[0], v)
                     if line.wholeCounts { d = wholeDelta(line.values[0], v) ?? d }
-                    row.append(p.isEmpty ? d : "\(d) (\(p))")
+                    row.append(text(p.isEmpty ? d : "\(d) (\(p))"))
                 }
             }
-            table.add(row)
+            table.add(row, level: indent)
         }
-        var out = table.rendered
-        if folded > 0 { out += "\n（\(folded) 个项目行未变，已折叠；用 only 查看）" }
+        if folded > 0 { table.footnotes.append("（\(folded) 个项目行未变，已折叠；用 only 查看）") }
         let shown = Set(all.map(\.label))
-        for note in footnotes where shown.contains(where: { note.hasPrefix("— \($0)（") }) { out += "\n" + note }
-        return out
+        table.footnotes += footnotes.filter { note in shown.contains(where: { note.hasPrefix("— \($0)（") }) }
+        return Document([.table(table)])
     }
 }

@@ -10,6 +10,10 @@ public struct REPL {
 
     var session: Session
     let colour: Bool
+    /// The terminal's width, for fitting tables (`COLUMNS`, else the terminal's own).
+    var width: Int? { REPL.terminalWidth }
+    /// Keeps a streamed table's layout across its parts.
+    let layouts = TerminalRenderer.LayoutMemory()
     let fresh: Session
     var history = HistoryFile()
     var entries: [String] = []
@@ -107,8 +111,10 @@ public struct REPL {
         case .result(let value, let type):
             let t = type == .any ? value.type : type
             print((Markup("= ", .dim) + session.formatter.markup(value) + Markup("  [\(t.name)]", .type)).rendered(colour: colour))
-        case .text(let text):
-            print(text)
+        case .document(let document):
+            let renderer = TerminalRenderer(format: session.formatter, colour: colour, width: width, unicode: session.settings.unicode,
+                                            sources: session.sources, layouts: layouts)
+            print(renderer.render(document))
         case .loaded(let name, let label):
             print(paint("loaded \(name) from \(label)", .dim))
         case .diagnostic(let d):
@@ -212,4 +218,14 @@ extension String {
     }
 
     var trimmingCharacters: String { Substring(self).trimmingCharacters }
+}
+
+extension REPL {
+    /// `COLUMNS`, else the terminal's width.
+    static var terminalWidth: Int? {
+        if let raw = getenv("COLUMNS"), let n = Int(String(cString: raw)), n > 0 { return n }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }

@@ -68,7 +68,7 @@ enum ScriptRunner {
         let status = session.run(text, name: name, directory: directory, transactional: transactional) { event in
             if case .diagnostic(let d) = event { pending.append(d) } else { printer.show(event) }
         }
-        for d in pending { Console.error(session.render(d, colour: printer.colourErrors)) }
+        for d in pending { printer.diagnostic(d, session: session) }
         return status
     }
 

@@ -42,12 +42,18 @@ struct SuanCommand: ParsableCommand {
     @Option(name: .customLong("timeout"), help: "Stop a script after this many seconds (exit 1).")
     var timeout: Double?
 
+    @Option(name: .customLong("format"), help: "How results print: terminal (default), md, csv, html or json.")
+    var format: String = "terminal"
+
     @Flag(name: .customLong("no-write"), help: "Forbid every file write (export, chart files, :save, history): for someone else's script.")
     var noWrite = false
 
     func validate() throws {
         guard RoundingMode(rawValue: rounding) != nil, rounding != RoundingMode.towardZero.rawValue else {
             throw ValidationError("--rounding must be half-up or half-even")
+        }
+        guard Console.Format(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of: " + Console.Format.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard maxDepth > 0 && maxDepth <= 100_000 else { throw ValidationError("--max-depth must be between 1 and 100000") }
         if let timeout, !(timeout > 0 && timeout <= 86_400 * 365) { throw ValidationError("--timeout must be a positive number of seconds") }
@@ -72,6 +78,16 @@ struct SuanCommand: ParsableCommand {
         return false
     }
 
+    /// The width output is fitted to: `COLUMNS`, else the terminal's when standard output is one,
+    /// else unlimited.
+    static var terminalWidth: Int? {
+        if let raw = getenv("COLUMNS"), let n = Int(String(cString: raw)), n > 0 { return n }
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Runs the command; returns the process exit status.
     func execute() -> Int32 {
         let terminalIn = isatty(0) == 1
@@ -80,7 +96,10 @@ struct SuanCommand: ParsableCommand {
         if let timeout { Watchdog.start(after: timeout) }
         Watchdog.startBackstop()
         for problem in session.stdlibProblems { Console.error("suan: Stdlib problem: \(problem)") }
-        let printer = Console(colour: colour, colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1)
+        let chosen = Console.Format(rawValue: format) ?? .terminal
+        let printer = Console(format: chosen, colour: colour && chosen == .terminal,
+                              colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1,
+                              width: SuanCommand.terminalWidth, values: session.formatter, unicode: settings.unicode)
 
         if let file {
             let status = ScriptRunner.runFile(file, session: &session, printer: printer)

@@ -9,16 +9,20 @@ public struct SessionHarness {
     public var output: [String] = []
     public var diagnostics: [Diagnostic] = []
     public var rendered: [String] = []
+    /// Keeps a streamed table's layout across its parts, as the CLI does.
+    let layouts = TerminalRenderer.LayoutMemory()
 
     /// Runs one piece of source (as one `-e` argument) and returns its status.
     @discardableResult
     public mutating func run(_ text: String, name: String = "<expr>", transactional: Bool = true) -> Session.Status {
         var out: [String] = [], diags: [Diagnostic] = []
         let format = session.formatter
+        let renderer = TerminalRenderer(format: format, unicode: session.settings.unicode, layouts: layouts)
         let status = session.run(text, name: name, transactional: transactional) { event in
             switch event {
             case .result(let v, _): out.append(format.text(v))
-            case .text(let t): out.append(t)
+            case .document(let d):
+                out.append(renderer.render(d))
             case .loaded: break
             case .diagnostic(let d): diags.append(d)
             }

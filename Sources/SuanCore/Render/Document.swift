@@ -46,6 +46,9 @@ extension Document {
         public var rows: [Row]
         /// Lines under the table (`— 新项目 · 得分（S）：无绩效指标`, a projection rule).
         public var footnotes: [String]
+        /// More rows of the table before it: a long table streams in parts, and a renderer lays a
+        /// continuation out as the first part (same widths, no header) instead of as a new table.
+        public var isContinuation = false
 
         public init(title: String? = nil, columns: [Column], rows: [Row] = [], footnotes: [String] = []) {
             self.title = title
@@ -96,7 +99,7 @@ extension Document {
                 case .rate(_, let u, let t): self = .rate(u, t)
                 case .ratio(_, let s): self = .ratio(s)
                 case .quantity(_, let t): self = .quantity(t)
-                case .target: self = .text
+                case .target: self = .mixed
                 default: return nil
                 }
             }
@@ -130,7 +133,9 @@ extension Document {
                 case (.quantity, .quantity(let d, _)): x = d
                 default: return nil
                 }
-                let r = x.significantScale > 10 ? x.rounded(toScale: 10, mode: .halfEven).normalized : x.normalized
+                // Amounts are exact; a share or rate (a quotient) is kept to 4 decimals of its unit.
+                let places = if case .ratio = self { 4 } else { 10 }
+                let r = x.significantScale > places ? x.rounded(toScale: places, mode: .halfEven).normalized : x.normalized
                 return r.exactText
             }
         }

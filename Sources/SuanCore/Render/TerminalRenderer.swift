@@ -9,17 +9,38 @@ public struct TerminalRenderer: Sendable {
     /// Block characters for bars; `#` when the terminal is not UTF-8.
     public var unicode: Bool
     public var sources: [SourceFile]
+    /// The layout of the last table, which its continuations (a long table streamed in parts) reuse.
+    public let layouts: LayoutMemory
 
-    public init(format: ValueFormatter = ValueFormatter(), colour: Bool = false, width: Int? = nil, unicode: Bool = true, sources: [SourceFile] = []) {
+    /// `layouts` carries a streamed table's layout from one part to the next; front ends that print
+    /// event by event keep one for the run.
+    public init(format: ValueFormatter = ValueFormatter(), colour: Bool = false, width: Int? = nil, unicode: Bool = true,
+                sources: [SourceFile] = [], layouts: LayoutMemory = LayoutMemory()) {
         self.format = format
         self.colour = colour
         self.width = width
         self.unicode = unicode
         self.sources = sources
+        self.layouts = layouts
+    }
+
+    /// Column widths and decimal-point positions of a table, kept for the parts that follow it.
+    public final class LayoutMemory: @unchecked Sendable {
+        var last: Layout?
+        public init() {}
+    }
+
+    struct Layout {
+        var widths: [Int]
+        /// Per number column, the widths left and right of the decimal point.
+        var splits: [(Int, Int)?]
+        var blocks: [[Int]]
+        var firstWidth: [Int]
     }
 
     public func render(_ document: Document) -> String {
-        document.blocks.map(render).joined(separator: "\n")
+        // A blank line between the parts of a document (a title, its tables), as a report reads.
+        document.blocks.map(render).joined(separator: "\n\n")
     }
 
     func paint(_ text: String, _ style: Markup.Style) -> String { Markup(text, style).rendered(colour: colour) }
@@ -27,7 +48,7 @@ public struct TerminalRenderer: Sendable {
     public func render(_ block: Document.Block) -> String {
         switch block {
         case .heading(let text, let level):
-            return paint(level <= 1 ? "【\(text)】" : text, .heading)
+            return paint(text, .heading)
         case .paragraph(let markup):
             return markup.rendered(colour: colour)
         case .value(let value, _, let label):
@@ -67,8 +88,9 @@ public struct TerminalRenderer: Sendable {
         return (String(String.UnicodeScalarView(scalars[...end])), String(String.UnicodeScalarView(scalars[(end + 1)...])))
     }
 
-    /// Cells laid out as text: numbers aligned at their decimal points, the first column indented by level.
-    func laidOut(_ table: Document.Table) -> (header: [String], rows: [[String]], numeric: [Bool]) {
+    /// Cells laid out as text: numbers aligned at their decimal points (by `splits` when a previous
+    /// part fixed them), the first column indented by level.
+    func laidOut(_ table: Document.Table, splits given: [(Int, Int)?]?) -> (rows: [[String]], numeric: [Bool], splits: [(Int, Int)?]) {
         let kinds = table.kinds
         let numeric = kinds.map(\.isNumeric)
         var rows = table.rows.map { row in
@@ -77,45 +99,64 @@ public struct TerminalRenderer: Sendable {
                 return i == 0 && row.level > 0 ? String(repeating: "  ", count: row.level) + t : t
             }
         }
-        for c in table.columns.indices where numeric[c] {
+        var splits: [(Int, Int)?] = Array(repeating: nil, count: table.columns.count)
+        // Decimal points line up in a column of one kind (amounts, percentages, scores); a column
+        // mixing kinds (万元 beside 个百分点) is right-aligned as a whole.
+        for c in table.columns.indices where numeric[c] && kinds[c] != .mixed {
             let parts = rows.map { TerminalRenderer.split($0[c]) }
-            let left = parts.map { DisplayWidth.of($0.0) }.max() ?? 0
-            let right = parts.map { DisplayWidth.of($0.1) }.max() ?? 0
+            var left = parts.map { DisplayWidth.of($0.0) }.max() ?? 0
+            var right = parts.map { DisplayWidth.of($0.1) }.max() ?? 0
+            if let given, c < given.count, let fixed = given[c] { left = max(left, fixed.0); right = max(right, fixed.1) }
+            splits[c] = (left, right)
             for r in rows.indices where !rows[r][c].isEmpty {
+                // `—` and other text without digits sit at the right edge, as the column's figures end.
+                guard rows[r][c].unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else {
+                    rows[r][c] = DisplayWidth.pad(rows[r][c], to: left + right, alignRight: true)
+                    continue
+                }
                 rows[r][c] = DisplayWidth.pad(parts[r].0, to: left, alignRight: true) + DisplayWidth.pad(parts[r].1, to: right)
             }
         }
-        return (table.columns.map(\.title), rows, numeric)
+        return (rows, numeric, splits)
     }
 
     public func render(_ table: Document.Table) -> String {
-        let (header, rows, numeric) = laidOut(table)
+        let previous = table.isContinuation ? layouts.last : nil
+        let (rows, numeric, splits) = laidOut(table, splits: previous?.splits)
+        let header = table.columns.map(\.title)
+        var widths = previous?.widths ?? header.map { DisplayWidth.of($0) }
+        if previous == nil {
+            for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+        }
+        let blocks = previous?.blocks ?? self.blocks(widths)
+        // Long names are cut only when nothing else lets a block fit.
+        let firstWidths = previous?.firstWidth ?? blocks.map { block -> Int in
+            guard let limit = width, block.count > 1 else { return widths[0] }
+            let rest = block.dropFirst().reduce(0) { $0 + widths[$1] + 2 }
+            return widths[0] + rest > limit ? max(8, limit - rest) : widths[0]
+        }
+        layouts.last = Layout(widths: widths, splits: splits, blocks: blocks, firstWidth: firstWidths)
         var out: [String] = []
-        if let title = table.title { out.append(paint(title, .heading)) }
-        var widths = header.map { DisplayWidth.of($0) }
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        for block in blocks(widths) {
+        if let title = table.title, !table.isContinuation { out.append(paint(title, .heading)) }
+        for (b, block) in blocks.enumerated() {
             var lines: [String] = []
-            var firstWidth = widths[0]
-            // Long names are cut only when nothing else lets the block fit.
-            if let limit = width, block.count > 1 {
-                let rest = block.dropFirst().reduce(0) { $0 + widths[$1] + 2 }
-                if firstWidth + rest > limit { firstWidth = max(8, limit - rest) }
-            }
+            let firstWidth = firstWidths[b]
             func line(_ cells: [String], _ style: Markup.Style?) -> String {
                 var s = ""
                 for (n, i) in block.enumerated() {
                     if n > 0 { s += "  " }
                     let w = i == 0 ? firstWidth : widths[i]
                     let cell = i == 0 ? DisplayWidth.truncated(cells[i], to: w) : cells[i]
-                    let padded = DisplayWidth.pad(cell, to: w, alignRight: numeric[i] && i > 0 || (i > 0 && numeric[i]))
+                    let padded = DisplayWidth.pad(cell, to: w, alignRight: i > 0 && numeric[i])
                     s += style.map { paint(padded, $0) } ?? padded
                 }
                 while s.hasSuffix(" ") { s.removeLast() }
                 return s
             }
-            lines.append(line(header, .heading))
-            lines.append(block.map { String(repeating: "─", count: $0 == 0 ? firstWidth : widths[$0]) }.joined(separator: "  "))
+            if !table.isContinuation {
+                lines.append(line(header, .heading))
+                lines.append(block.map { String(repeating: "─", count: $0 == 0 ? firstWidth : widths[$0]) }.joined(separator: "  "))
+            }
             for row in rows { lines.append(line(row, nil)) }
             out.append(lines.joined(separator: "\n"))
         }

@@ -17,18 +17,18 @@ public protocol DomainHost: Sendable {
     func hint(forUnknownName name: String) -> String?
 
     /// A table for `show`, or `nil` to print the value plainly.
-    func show(_ value: Value, format: ValueFormatter) -> String?
+    func show(_ value: Value, format: ValueFormatter) -> Document?
 
     /// The side-by-side table of `compare`. `extra` holds, per item, further lines that the Stdlib's
     /// `比较行` function computed (scores), as `{行: label, 值: value}` records.
-    func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 
     /// A bar chart in the terminal, or written as SVG when `path` is given (relative to `directory`).
-    func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 
     /// Writes CSV or Markdown for `export` (`path` relative to `directory`): a value, or the
     /// lines of a `compare`; the domain builds the table.
-    func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 }
 
 /// What `export` hands the domain: a value (a year, a list of records, an `explain` or `table`
@@ -95,14 +95,14 @@ public struct NoDomain: DomainHost {
         throw unavailable("scenario", span)
     }
     public func hint(forUnknownName name: String) -> String? { nil }
-    public func show(_ value: Value, format: ValueFormatter) -> String? { nil }
-    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func show(_ value: Value, format: ValueFormatter) -> Document? { nil }
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         throw unavailable("compare", span)
     }
-    public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         throw unavailable("chart", span)
     }
-    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         throw unavailable("export", span)
     }
 }

@@ -31,8 +31,9 @@ public struct Session: Sendable {
     public enum Event: Sendable {
         /// The value of a bare expression statement, and its static type.
         case result(Value, SuanType)
-        /// Text from `print`, `show`, `table`, `compare`, `export`.
-        case text(String)
+        /// What `print`, `show`, `table`, `compare`, `chart`, `explain` and `export` produce, as a
+        /// document each front end renders (terminal, Markdown, CSV, HTML, JSON).
+        case document(Document)
         /// A year was loaded (the REPL confirms it; scripts stay silent).
         case loaded(name: String, label: String)
         /// An error or a warning, to render with ``render(_:colour:)``.
@@ -193,7 +194,7 @@ public struct Session: Sendable {
             if case .unknown = value { notes.append("the condition is unknown: it depends on a figure the data does not give") }
             throw Diagnostic(id: .assert, "assertion failed: \(text)", at: span, notes: notes)
         case .print(let code, _):
-            emit(.text(formatter.text(try interpreter.eval(code, &frame))))
+            emit(.document(Document([.paragraph(formatter.markup(try interpreter.eval(code, &frame)))])))
         case .load(let year, let slot, let fields, let label, let warnings):
             for w in warnings { emit(.diagnostic(w)) }
             globals[slot] = year
@@ -204,17 +205,17 @@ public struct Session: Sendable {
         case .chart(let items, let path, let force, let span):
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
-            emit(.text(try domain.chart(values, to: path, directory: directory, force: force, unicode: settings.unicode, format: formatter, span: span)))
+            emit(.document(try domain.chart(values, to: path, directory: directory, force: force, unicode: settings.unicode, format: formatter, span: span)))
         case .show(let code, let span):
             let value = try interpreter.eval(code, &frame)
-            if let text = domain.show(value, format: formatter) { emit(.text(text)) } else {
-                try TableWriter.show(value, format: formatter, span: span, emit: { emit(.text($0)) })
+            if let document = domain.show(value, format: formatter) { emit(.document(document)) } else {
+                try TableWriter.show(value, format: formatter, span: span, emit: { emit(.document($0)) })
             }
         case .compare(let items, let only, let span):
             let (values, extra) = try compared(items, span: span, &frame)
-            emit(.text(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))
+            emit(.document(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))
         case .table(let plan):
-            try TableWriter(interpreter: interpreter.muted, format: formatter).run(plan, &frame, emit: { emit(.text($0)) })
+            try TableWriter(interpreter: interpreter.muted, format: formatter).run(plan, &frame, emit: { emit(.document($0)) })
         case .export(let plan, let path, let force, let span):
             let content: ExportContent
             switch plan {
@@ -226,7 +227,7 @@ public struct Session: Sendable {
             case .table(let table):
                 content = .value(try TableWriter(interpreter: interpreter.muted, format: formatter).records(table, &frame))
             }
-            emit(.text(try domain.export(content, to: path, directory: directory, force: force, format: formatter, span: span)))
+            emit(.document(try domain.export(content, to: path, directory: directory, force: force, format: formatter, span: span)))
         }
     }
 

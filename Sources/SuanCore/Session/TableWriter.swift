@@ -33,7 +33,7 @@ struct TableWriter {
         return AxisSteps(template: low, start: a, step: s, count: steps)
     }
 
-    func run(_ plan: TablePlan, _ frame: inout Interpreter.Frame, emit: (String) -> Void) throws(Diagnostic) {
+    func run(_ plan: TablePlan, _ frame: inout Interpreter.Frame, emit: (Document) -> Void) throws(Diagnostic) {
         let first = plan.axes[0]
         let rowsValues = try axisValues(first, &frame)
         if plan.axes.count == 2 {
@@ -45,23 +45,23 @@ struct TableWriter {
             }
             let columnValues = columnSteps.values
             let corner = "\(first.name) \\ \(second.name)"
-            var table = TextTable(headers: [corner] + columnValues.map { format.text($0) })
-            try stream(rowsValues, &table, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [String] in
+            let header = Document.Table(headers: [corner] + columnValues.map { format.text($0) })
+            try stream(rowsValues, header, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [Document.Cell] in
                 frame[first.slot] = x
-                var cells = [format.text(x)]
+                var cells: [Document.Cell] = [.value(x)]
                 for y in columnValues {
                     frame[second.slot] = y
-                    cells.append(format.text(try interpreter.eval(plan.columns[0].code, &frame)))
+                    cells.append(.value(try interpreter.eval(plan.columns[0].code, &frame)))
                 }
                 return cells
             }
             return
         }
-        var table = TextTable(headers: [first.name] + plan.columns.map(\.title))
-        try stream(rowsValues, &table, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [String] in
+        let header = Document.Table(headers: [first.name] + plan.columns.map(\.title))
+        try stream(rowsValues, header, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [Document.Cell] in
             frame[first.slot] = x
-            var cells = [format.text(x)]
-            for column in plan.columns { cells.append(format.text(try interpreter.eval(column.code, &frame))) }
+            var cells: [Document.Cell] = [.value(x)]
+            for column in plan.columns { cells.append(.value(try interpreter.eval(column.code, &frame))) }
             return cells
         }
     }
@@ -99,42 +99,39 @@ struct TableWriter {
         return .list(rows)
     }
 
-    /// Lays out the first batch to fix column widths, then streams the rest with those widths.
-    func stream(_ xs: AxisSteps, _ table: inout TextTable, _ frame: inout Interpreter.Frame, emit: (String) -> Void,
-                row: (Value, inout Interpreter.Frame) throws(Diagnostic) -> [String]) throws(Diagnostic) {
-        var widths: [Int] = []
+    /// Emits the rows in batches: the first with the header, the rest as continuations, so that a
+    /// long table streams instead of piling up.
+    func stream(_ xs: AxisSteps, _ header: Document.Table, _ frame: inout Interpreter.Frame, emit: (Document) -> Void,
+                row: (Value, inout Interpreter.Frame) throws(Diagnostic) -> [Document.Cell]) throws(Diagnostic) {
+        var part = header
         for (i, x) in xs.enumerated() {
             try interpreter.tick(.none)
-            table.add(try row(x, &frame))
-            if i + 1 == TableWriter.batch || i + 1 == xs.count && widths.isEmpty {
-                widths = table.widths
-                emit(table.line(table.headers, widths: widths) + "\n" + table.rule(widths: widths))
-                emit(table.rows.map { table.line($0, widths: widths) }.joined(separator: "\n"))
-                table.rows.removeAll(keepingCapacity: true)
-            } else if !widths.isEmpty && (table.rows.count == TableWriter.batch || i + 1 == xs.count) {
-                emit(table.rows.map { table.line($0, widths: widths) }.joined(separator: "\n"))
-                table.rows.removeAll(keepingCapacity: true)
+            part.add(try row(x, &frame))
+            if part.rows.count == TableWriter.batch || i + 1 == xs.count {
+                emit(Document([.table(part)]))
+                part.rows.removeAll(keepingCapacity: true)
+                part.isContinuation = true
             }
         }
     }
 
     /// `show` of a value the domain does not render: lists of records as tables, others plainly.
     /// Long tables are emitted in batches, and Ctrl-C or `--timeout` stops them between rows.
-    static func show(_ value: Value, format: ValueFormatter, span: SourceSpan, emit: (String) -> Void) throws(Diagnostic) {
+    static func show(_ value: Value, format: ValueFormatter, span: SourceSpan, emit: (Document) -> Void) throws(Diagnostic) {
         // A plain record of tables (explain's output): each part under its name.
         if case .record(let r) = value, r.kind == nil, r.values.contains(where: { if case .list = $0 { true } else { false } }) {
-            // Each part under its name, as one text (explain's parts are small).
-            var lines: [String] = []
-            for (i, (key, part)) in r.entries.enumerated() {
-                lines.append((i > 0 ? "\n" : "") + key)
-                try show(part, format: format, span: span, emit: { lines.append($0) })
+            // Explanations are small: their parts go out as one document.
+            var whole = Document()
+            for (key, part) in r.entries {
+                whole.append(.heading(key, level: 2))
+                try show(part, format: format, span: span, emit: { whole.blocks += $0.blocks })
             }
-            emit(lines.joined(separator: "\n"))
+            emit(whole)
             return
         }
         guard case .list(let items) = value, !items.isEmpty,
               items.allSatisfy({ if case .record = $0 { true } else { false } }) else {
-            emit(format.text(value))
+            emit(Document([.paragraph(format.markup(value))]))
             return
         }
         func poll(_ i: Int) throws(Diagnostic) {
@@ -154,37 +151,22 @@ struct TableWriter {
                 return false
             }
         }
-        // Text columns read left to right; figures align right.
-        var textual = [Bool](repeating: true, count: keys.count)
+        var part = Document.Table(headers: keys)
         for (i, item) in items.enumerated() {
             try poll(i)
             guard case .record(let r) = item else { continue }
-            for (c, k) in keys.enumerated() where textual[c] {
-                guard let v = r[k] else { continue }
-                if case .string = v { continue }
-                if case .unknown = v { continue }
-                textual[c] = false
-            }
-        }
-        var table = TextTable(headers: keys, alignments: textual.map { $0 ? .left : .right })
-        var widths: [Int] = []
-        for (i, item) in items.enumerated() {
-            try poll(i)
-            guard case .record(let r) = item else { continue }
-            table.add(keys.map { k in
-                guard let v = r[k] else { return "" }
-                if case .list(let l) = v { return "\(l.count) 项" }
-                return format.text(v)
+            part.add(keys.map { k -> Document.Cell in
+                guard let v = r[k] else { return .empty }
+                switch v {
+                case .list(let l): return .text("\(l.count) 项")
+                case .string(let s): return .text(s)
+                default: return .value(v)
+                }
             })
-            // As `table` does: the first batch fixes the widths, the rest streams with them.
-            if i + 1 == showBatch || i + 1 == items.count && widths.isEmpty {
-                widths = table.widths
-                emit(([table.line(table.headers, widths: widths), table.rule(widths: widths)] + table.rows.map { table.line($0, widths: widths) })
-                    .joined(separator: "\n"))
-                table.rows.removeAll(keepingCapacity: true)
-            } else if !widths.isEmpty && (table.rows.count == showBatch || i + 1 == items.count) {
-                emit(table.rows.map { table.line($0, widths: widths) }.joined(separator: "\n"))
-                table.rows.removeAll(keepingCapacity: true)
+            if part.rows.count == showBatch || i + 1 == items.count {
+                emit(Document([.table(part)]))
+                part.rows.removeAll(keepingCapacity: true)
+                part.isContinuation = true
             }
         }
     }
