@@ -30,7 +30,7 @@ public struct BudgetDomain: DomainHost {
         try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)
     }
 
-    public func hint(forUnknownName name: String) -> String? {
+    public func hint(forUnknownName name: String) -> Message? {
         YearLoader.hint(forUnknownName: name)
     }
 

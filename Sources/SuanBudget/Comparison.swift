@@ -213,7 +213,10 @@ struct Comparison {
             }
             table.add(row, level: indent)
         }
-        if folded > 0 { table.footnotes.append("（\(folded) 个项目行未变，已折叠；用 only 查看）") }
+        if folded > 0 {
+            table.footnotes.append(format.language.pick("（\(folded) 个项目行未变，已折叠；用 only 查看）",
+                                                        "(\(folded) unchanged project lines folded; use only to see them)"))
+        }
         let shown = Set(all.map(\.label))
         table.footnotes += footnotes.filter { note in shown.contains(where: { note.hasPrefix("— \($0)（") }) }
         return Document([.table(table)])

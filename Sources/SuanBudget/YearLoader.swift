@@ -66,7 +66,7 @@ struct YearLoader {
     }
 
     /// `y2023` or `示例2021` as a name: the `load` that would bind it.
-    static func hint(forUnknownName name: String) -> String? {
+    static func hint(forUnknownName name: String) -> Message? {
         if name.hasPrefix("y"), let year = Int(name.dropFirst()) { return "'load \(year)' binds \(name)" }
         for bundled in StdlibFiles.bundled {
             if let c = bundled.collection, name == "\(c)\(bundled.year)" { return "'load \(c) \(bundled.year)' binds \(name)" }
@@ -86,6 +86,6 @@ struct YearLoader {
         }
         let available = StdlibFiles.bundled.map { ($0.collection.map { "\($0) " } ?? "") + "\($0.year)" }
         throw Diagnostic(id: .loadNotFound, "no year \(collection.map { "\($0) " } ?? "")\(year): no ./\(fileName), none on SUAN_PATH, and none bundled",
-                         at: span, notes: ["help: bundled years: " + available.joined(separator: ", ")])
+                         at: span, notes: ["help: bundled years: \(available.joined(separator: ", "))"])
     }
 }

@@ -64,7 +64,9 @@ struct YearReport {
             if planned {
                 let root = format.text(y["基期"] ?? y["基于"] ?? .unknown)
                 let chain = y["基期"] != nil && y["基期"]?.plainText != y["基于"]?.plainText ? "（基于 \(format.text(y["基于"]!))）" : ""
-                table.footnotes.append("预计规则：执行随预算按基期执行率变化（情景中另设的执行除外）；标注“随预算”的指标按基期单位成本预计产出；得分按预计执行与预计产出计算。基期：\(root)\(chain)。")
+                table.footnotes.append(format.language.pick(
+                    "预计规则：执行随预算按基期执行率变化（情景中另设的执行除外）；标注“随预算”的指标按基期单位成本预计产出；得分按预计执行与预计产出计算。基期：\(root)\(chain)。",
+                    "Projection: 执行 follows 预算 at the base year's execution rate (unless the scenario sets 执行); outputs marked 随预算 follow at the base year's unit cost; scores use the projected 执行 and outputs. Base: \(root)\(chain)."))
             }
             doc.append(.table(table))
         }

@@ -18,6 +18,8 @@ struct Console {
     var width: Int?
     var values = ValueFormatter()
     var unicode = true
+    /// The command line's own messages, in the run's language.
+    var words: CommandWords { CommandWords(language: values.language) }
     /// Keeps a streamed table's layout across its parts.
     let layouts = TerminalRenderer.LayoutMemory()
 

@@ -14,10 +14,10 @@ struct ReadFailure: Error {
 /// Runs scripts from files and standard input, mapping outcomes to exit codes.
 enum ScriptRunner {
     /// Reads a file as UTF-8; invalid bytes are reported with their line and column.
-    static func read(_ path: String) -> Result<String, ReadFailure> {
+    static func read(_ path: String, words: CommandWords) -> Result<String, ReadFailure> {
         switch FileText.readBytes(path, streams: true) {
         case .failure(let e) where e.interrupted: return .failure(ReadFailure(message: "", interrupted: true))
-        case .failure(let e): return .failure(ReadFailure(message: "suan: error: cannot open '\(path)': \(e.message)"))
+        case .failure(let e): return .failure(ReadFailure(message: words.cannotOpen(path, e.message)))
         case .success(let bytes): return decode(bytes, name: path)
         }
     }
@@ -27,9 +27,9 @@ enum ScriptRunner {
     }
 
     static func runFile(_ path: String, session: inout Session, printer: Console) -> Int32 {
-        switch read(path) {
+        switch read(path, words: printer.words) {
         case .failure(let failure) where failure.interrupted:
-            return interruptedStatus()
+            return interruptedStatus(printer.words)
         case .failure(let failure):
             Console.error(failure.message)
             return 1
@@ -42,9 +42,9 @@ enum ScriptRunner {
         let bytes: [UInt8]
         switch FileText.readBounded(0) {
         case .success(let b): bytes = b
-        case .failure(let e) where e.interrupted: return interruptedStatus()
+        case .failure(let e) where e.interrupted: return interruptedStatus(printer.words)
         case .failure(let e):
-            Console.error("suan: error: cannot read standard input: \(e.message)")
+            Console.error(printer.words.cannotReadStandardInput(e.message))
             return 1
         }
         switch decode(bytes, name: "<stdin>") {
@@ -80,17 +80,17 @@ enum ScriptRunner {
         case .incomplete:
             return 1  // the diagnostic, pointing at the open bracket, is already printed
         case .interrupted:
-            return interruptedStatus()
+            return interruptedStatus(printer.words)
         }
     }
 
     /// Reports Ctrl-C (exit 130) or `--timeout` (exit 1).
-    static func interruptedStatus() -> Int32 {
+    static func interruptedStatus(_ words: CommandWords) -> Int32 {
         if TimedOut.flag.load(ordering: .relaxed) {
-            Console.error("suan: error: timed out (--timeout)")
+            Console.error(words.timedOut)
             return 1
         }
-        Console.error("suan: interrupted (已中断)")
+        Console.error(words.interrupted)
         return 130
     }
 }

@@ -64,7 +64,14 @@ struct SuanCommand: ParsableCommand {
         s.rounding = RoundingMode(rawValue: rounding) ?? .halfAwayFromZero
         s.maximumCallDepth = maxDepth
         s.unicode = SuanCommand.terminalIsUTF8
+        s.language = SuanCommand.language
         return s
+    }
+
+    /// The language of messages: `SUAN_LANG=zh|en`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    static var language: Language {
+        func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+        return Language.from(suanLang: value("SUAN_LANG"), lcAll: value("LC_ALL"), lcMessages: value("LC_MESSAGES"), lang: value("LANG"))
     }
 
     /// Whether the locale's character set is UTF-8 (charts then use Unicode blocks).
@@ -94,8 +101,8 @@ struct SuanCommand: ParsableCommand {
         let colour = !noColor && getenv("NO_COLOR") == nil && isatty(1) == 1
         var session = Session(domain: BudgetDomain(allowsWrites: !noWrite), settings: settings)
         if let timeout { Watchdog.start(after: timeout) }
-        Watchdog.startBackstop()
-        for problem in session.stdlibProblems { Console.error("suan: Stdlib problem: \(problem)") }
+        Watchdog.startBackstop(CommandWords(language: settings.language))
+        for problem in session.stdlibProblems { Console.error(CommandWords(language: settings.language).stdlibProblem(problem)) }
         let chosen = Console.Format(rawValue: format) ?? .terminal
         let printer = Console(format: chosen, colour: colour && chosen == .terminal,
                               colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1,

@@ -117,7 +117,7 @@ import SuanCore
         h.run("show D")
         #expect(h.output.last?.contains("情景 D（基于 示例2022）") == true)
         #expect(h.output.last?.contains("基期执行") == true)
-        #expect(h.output.last?.contains("预计规则") == true)
+        #expect(h.output.last?.contains("Projection: 执行 follows 预算") == true)
     }
 
     @Test func theYearIsAYear() {

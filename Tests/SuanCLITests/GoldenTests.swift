@@ -46,4 +46,13 @@ import Testing
         #expect(r.stderr.range(of: #":\d+:\d+: error: "#, options: .regularExpression) != nil, "\(name): \(r.stderr)")
         assertSnapshot(r.stderr, at: Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".suan", with: ".stderr")))
     }
+
+    /// The same programs in Chinese (`SUAN_LANG=zh`): the same ids and positions, every message translated.
+    @Test(arguments: programs)
+    func chineseDiagnostic(_ name: String) throws {
+        let r = try Binary.run([name], directory: Self.folder, environment: ["SUAN_LANG": "zh"])
+        #expect(r.status == 1, "\(name) exited \(r.status)")
+        #expect(r.stderr.range(of: #":\d+:\d+: 错误："#, options: .regularExpression) != nil, "\(name): \(r.stderr)")
+        assertSnapshot(r.stderr, at: Self.folder.appendingPathComponent(name.replacingOccurrences(of: ".suan", with: ".zh.stderr")))
+    }
 }

@@ -27,8 +27,8 @@ import SuanTestSupport
     }
 
     @Test func reportsBadCharactersAsTokens() {
-        if case .invalid(let m) = kinds("1 @ 2")[1] { #expect(m.contains("'@'")) } else { Issue.record("expected invalid") }
-        if case .invalid(let m) = kinds("\"open")[0] { #expect(m.contains("not closed")) } else { Issue.record("expected invalid") }
+        if case .invalid(let m) = kinds("1 @ 2")[1] { #expect(m.description.contains("'@'")) } else { Issue.record("expected invalid") }
+        if case .invalid(let m) = kinds("\"open")[0] { #expect(m.description.contains("not closed")) } else { Issue.record("expected invalid") }
     }
 }
 
@@ -88,7 +88,7 @@ import SuanTestSupport
         h.run("let 基本支出 = 1万元")
         h.run("基本支出s + 1万元")
         #expect(h.diagnostics.last?.id == .unknownName)
-        #expect(h.diagnostics.last?.notes.contains("help: did you mean '基本支出'?") == true)
+        #expect(h.diagnostics.last?.notes.map(\.description).contains("help: did you mean '基本支出'?") == true)
     }
 
     @Test func theWholeScriptIsCheckedBeforeAnythingRuns() {
@@ -173,7 +173,7 @@ import SuanTestSupport
         var h = SessionHarness()
         h.run("assert 1万元 + 1万元 == 3万元")
         #expect(h.diagnostics.last?.id == .assert)
-        #expect(h.diagnostics.last?.notes == ["left:  2.00万元", "right: 3.00万元"])
+        #expect(h.diagnostics.last?.notes.map(\.description) == ["left:  2.00万元", "right: 3.00万元"])
         #expect(h.run("assert 1 == 1") == .success)
     }
 

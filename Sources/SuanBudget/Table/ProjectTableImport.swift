@@ -62,7 +62,7 @@ struct ProjectTableImport {
     static func year(fromCSV text: String, name: String, file: Int32, span: SourceSpan) throws(Diagnostic) -> Record {
         let rows: [[CSVReader.Field]]
         do { rows = try CSVReader.rows(text) } catch {
-            throw Diagnostic(id: .csv, error.message, at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
+            throw Diagnostic(id: .csv, Message(verbatim: error.message), at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
         }
         guard let first = rows.first else { throw Diagnostic(id: .csv, "\"\(name)\" is empty", at: span) }
         guard let header = ProjectTableHeader.find(in: rows) else {
@@ -145,7 +145,7 @@ struct ProjectTableImport {
         guard let (kindText, kindField) = cell(row, .rowKind) else { return try readFormRow(row) }
         guard let kind = ProjectTableRowKind(rawValue: kindText) else {
             throw Diagnostic(id: .csv, "'\(kindText)' is not a kind of row", at: span(kindField),
-                             notes: ["help: 类型 is one of " + ProjectTableRowKind.allCases.map(\.rawValue).joined(separator: ", ")])
+                             notes: ["help: 类型 is one of \(ProjectTableRowKind.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         switch kind {
         case .project:
@@ -277,7 +277,7 @@ struct ProjectTableImport {
         case .expenditure:
             guard Self.expenditureLines.contains(line) else {
                 throw Diagnostic(id: .csv, "'\(line)' is not an expenditure line", at: span(lineField),
-                                 notes: ["help: 支出 rows are " + Self.expenditureLines.joined(separator: ", ")])
+                                 notes: ["help: 支出 rows are \(Self.expenditureLines.joined(separator: ", "))"])
             }
             lines.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? span(lineField))
         case .total:

@@ -22,7 +22,7 @@ struct ScenarioBuilder {
     /// The change being applied, for notes and errors.
     var span: SourceSpan = .none
     /// What the current change did beyond its own line (spreads), for the note.
-    var effects: [String] = []
+    var effects: [Message] = []
 
     /// Fields a change may add to a record that lacks them, by record kind.
     static let addableFields: [RecordKind: Set<String>] = [
@@ -53,16 +53,16 @@ struct ScenarioBuilder {
                 throw builder.fail(error.message, id: error.id, notes: error.help.map { [$0] } ?? [])
             }
             if !builder.effects.isEmpty {
-                warn(Diagnostic(.note, id: .spread, builder.effects.joined(separator: "; "), at: change.span))
+                warn(Diagnostic(.note, id: .spread, Message.joined(builder.effects, separator: "; "), at: change.span))
             }
             // One warning per kind of problem and change.
-            var fresh: [(id: DiagnosticID, messages: [String])] = []
+            var fresh: [(id: DiagnosticID, messages: [Message])] = []
             for problem in YearValidation.scenarioProblems(of: builder.year.record) where reported.insert(problem.key).inserted {
                 if let i = fresh.firstIndex(where: { $0.id == problem.id }) { fresh[i].messages.append(problem.message) }
                 else { fresh.append((problem.id, [problem.message])) }
             }
             for (id, messages) in fresh {
-                warn(Diagnostic(.warning, id: id, messages.joined(separator: "; "), at: change.span))
+                warn(Diagnostic(.warning, id: id, Message.joined(messages, separator: "; "), at: change.span))
             }
         }
         var record = builder.year.record
@@ -84,7 +84,7 @@ struct ScenarioBuilder {
         return out
     }
 
-    func fail(_ message: String, id: DiagnosticID = .unknownLine, notes: [String] = []) -> Diagnostic {
+    func fail(_ message: Message, id: DiagnosticID = .unknownLine, notes: [Message] = []) -> Diagnostic {
         Diagnostic(id: id, message, at: span, notes: notes)
     }
 
@@ -235,7 +235,7 @@ struct ScenarioBuilder {
         let whole = parts.reduce(ExactDecimal.zero) { (try? $0.adding($1.amount)) ?? $0 }
         guard !whole.isZero else {
             throw fail("\(key) cannot change in proportion: its parts are all zero", id: .derivedLine,
-                       notes: ["help: change one of its parts: " + parts.map(\.label).joined(separator: ", ")])
+                       notes: ["help: change one of its parts: \(parts.map(\.label).joined(separator: ", "))"])
         }
         // Each part's share to 0.01元; what rounding leaves goes to the largest part.
         var shares = parts.map { p -> ExactDecimal in
@@ -247,7 +247,7 @@ struct ScenarioBuilder {
             shares[largest] = fixed
         }
         effects.append("\(key) \(signed(delta)) spread in proportion: "
-                       + zip(parts, shares).map { "\($0.label) \(signed($1))" }.joined(separator: ", "))
+                       + Message(verbatim: zip(parts, shares).map { "\($0.label) \(signed($1))" }.joined(separator: ", ")))
         if key != "总支出" && key != "总收入" { year.record[key] = new }
         for (p, share) in zip(parts, shares) {
             let newPart = Value.money((try? p.amount.adding(share)) ?? p.amount, .wan)
@@ -272,7 +272,7 @@ struct ScenarioBuilder {
         return (d.isNegative ? "−" : "+") + Value.money(d.magnitude, unit).plainText
     }
 
-    func hint(_ name: String, among names: [String]) -> [String] {
+    func hint(_ name: String, among names: [String]) -> [Message] {
         NameSuggestion.closest(to: name, among: names).map { ["help: did you mean \"\($0)\"?"] } ?? []
     }
 
@@ -293,8 +293,8 @@ struct ScenarioBuilder {
                 record[key] = change.value
                 return record
             }
-            let addable = record.kind.flatMap { ScenarioBuilder.addableFields[$0] }.map { ["help: a \($0.isEmpty ? "" : "new ")line is set with '=': " + $0.sorted().joined(separator: ", ")] } ?? []
-            throw fail("no line '\(key)' to change", notes: hint(key, among: record.keys).map { $0.replacingAll("\"", with: "'") } + addable)
+            let addable = record.kind.flatMap { ScenarioBuilder.addableFields[$0] }.map { fields -> [Message] in ["help: a new line is set with '=': \(fields.sorted().joined(separator: ", "))"] } ?? []
+            throw fail("no line '\(key)' to change", notes: hint(key, among: record.keys) + addable)
         }
         if rest.isEmpty {
             record[key] = try changed(old, change)

@@ -14,14 +14,14 @@ enum YearValidation {
         var problems: [Diagnostic] = []
         let header = year.span(of: "年度") ?? year.spans.first ?? .none
         func at(_ key: String, in r: Record = year) -> SourceSpan { r.span(of: key) ?? header }
-        func error(_ id: DiagnosticID, _ message: String, _ span: SourceSpan, notes: [String] = []) {
+        func error(_ id: DiagnosticID, _ message: Message, _ span: SourceSpan, notes: [Message] = []) {
             problems.append(Diagnostic(.error, id: id, message, at: span, notes: notes))
         }
-        func warning(_ id: DiagnosticID, _ message: String, _ span: SourceSpan, notes: [String] = []) {
+        func warning(_ id: DiagnosticID, _ message: Message, _ span: SourceSpan, notes: [Message] = []) {
             problems.append(Diagnostic(.warning, id: id, message, at: span, notes: notes))
         }
         for key in required where year[key] == nil {
-            error(.missingField, "the year has no \(key)", header, notes: ["help: every year gives " + required.joined(separator: ", ")])
+            error(.missingField, "the year has no \(key)", header, notes: ["help: every year gives \(required.joined(separator: ", "))"])
         }
         for key in moneyLines {
             if let v = year[key] { expectMoney(v, key, at(key), &problems) }
@@ -65,7 +65,7 @@ enum YearValidation {
             let projectSum = Year.sum(Year.projects(year).map { $0["预算"] ?? .unknown })
             if let total = Year.money(projectSum), let line = Year.money(year["项目支出"]), total > line {
                 let excess = (try? total.subtracting(line)) ?? .zero
-                let message = "project budgets add up to \(Value.money(total, .wan).plainText), more than 项目支出 \(Value.money(line, .wan).plainText)"
+                let message: Message = "project budgets add up to \(Value.money(total, .wan).plainText), more than 项目支出 \(Value.money(line, .wan).plainText)"
                 if excess <= Year.tolerance { warning(.projectSum, message + " (within the report's rounding)", at("项目支出")) }
                 else { error(.projectSum, message, at("项目支出")) }
             }
@@ -94,7 +94,7 @@ enum YearValidation {
         }
         for (id, severity) in order {
             let more = seen[id.rawValue + "|" + severity.rawValue, default: 0] - repeatsShown
-            let message = switch id {
+            let message: Message = switch id {
             case .overExecution: "… and \(more) more projects executed more than their budget"
             default: "… and \(more) more like this (\(id.rawValue))"
             }
@@ -132,7 +132,7 @@ enum YearValidation {
 
     static func checkTotal(_ declared: Value?, _ computed: Value, _ name: String, _ formula: String, _ span: SourceSpan, _ problems: inout [Diagnostic]) {
         guard let d = Year.money(declared), let c = Year.money(computed), d != c, let gap = try? d.subtracting(c).magnitude else { return }
-        let message = "\(name) is declared as \(Value.money(d, .wan).plainText) but \(formula) is \(Value.money(c, .wan).plainText)"
+        let message: Message = "\(name) is declared as \(Value.money(d, .wan).plainText) but \(formula) is \(Value.money(c, .wan).plainText)"
         if gap <= Year.tolerance {
             problems.append(Diagnostic(.warning, id: .totalRounding, message + " (within the report's ±0.01万元 rounding)", at: span))
         } else {
@@ -145,8 +145,8 @@ enum YearValidation {
     /// What makes a derived year impossible: negative amounts, 执行 over 预算, parts larger than
     /// their total, coverage over 100%. Each problem has a key, so that a scenario reports it once,
     /// at the change that first caused it.
-    static func scenarioProblems(of year: Record) -> [(key: String, id: DiagnosticID, message: String)] {
-        var found: [(key: String, id: DiagnosticID, message: String)] = []
+    static func scenarioProblems(of year: Record) -> [(key: String, id: DiagnosticID, message: Message)] {
+        var found: [(key: String, id: DiagnosticID, message: Message)] = []
         func negative(_ label: String, _ v: Value?) {
             guard let d = Year.money(v), d.isNegative else { return }
             found.append(("negative|\(label)", .negativeAmount, "\(label) would be \(Value.money(d, .wan).plainText), below zero"))
@@ -186,8 +186,8 @@ enum YearValidation {
     /// What no year can hold, as a change can make it: a budget that is not money, a target without a
     /// direction or in another unit than its 实际, 分值 that is not a number of points at least 0.
     /// Errors at the change, so that they never surface inside the scoring rules.
-    static func scenarioErrors(of year: Record) -> [(key: String, id: DiagnosticID, message: String, help: String?)] {
-        var found: [(key: String, id: DiagnosticID, message: String, help: String?)] = []
+    static func scenarioErrors(of year: Record) -> [(key: String, id: DiagnosticID, message: Message, help: Message?)] {
+        var found: [(key: String, id: DiagnosticID, message: Message, help: Message?)] = []
         for p in Year.projects(year) {
             let name = p["名称"]?.plainText ?? ""
             for key in ["预算", "执行", "年初预算"] {

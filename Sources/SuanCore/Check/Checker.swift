@@ -24,10 +24,10 @@ struct Checker {
     let sourceText: (SourceSpan) -> String
 
     /// What the host knows of an unknown name (`y2023`: "load 2023 binds y2023"); pure, no I/O.
-    let nameHint: (String) -> String?
+    let nameHint: (String) -> Message?
 
     init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedYear?],
-         nameHint: @escaping (String) -> String? = { _ in nil }) {
+         nameHint: @escaping (String) -> Message? = { _ in nil }) {
         self.scope = scope
         self.sourceText = sourceText
         self.years = years
@@ -39,7 +39,7 @@ struct Checker {
     var inferenceDepth = 0
     var branchDepth = 0
 
-    mutating func report(_ message: String, at span: SourceSpan, id: DiagnosticID, notes: [String] = []) {
+    mutating func report(_ message: Message, at span: SourceSpan, id: DiagnosticID, notes: [Message] = []) {
         if inferenceDepth > 0 && branchDepth > 0 { return }
         diagnostics.append(Diagnostic(id: id, message, at: span, notes: notes))
     }
@@ -153,7 +153,7 @@ struct Checker {
         guard let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot), shape.fields[f] != nil else {
             let known: [String] = if let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot) { shape.fields.keys.sorted() } else { [] }
             report("there is no explanation for \(f)", at: callee.span, id: .explain,
-                   notes: known.isEmpty ? [] : ["help: explain works for " + known.joined(separator: ", ")])
+                   notes: known.isEmpty ? [] : ["help: explain works for \(known.joined(separator: ", "))"])
             return .none
         }
         let explainer = Expr(kind: .field(Expr(kind: .name("说明"), span: callee.span), f), span: callee.span)
@@ -372,7 +372,7 @@ struct Checker {
         guard let unit else { return (.constant(.number(value)), .number) }
         if case .tag(let t) = unit, !scope.units.contains(t) {
             let known = Array(scope.units) + ["元", "万元", "亿元", "pp"]
-            let hint = NameSuggestion.closest(to: t, among: known).map { ["help: did you mean '\($0)'?"] }
+            let hint: [Message] = NameSuggestion.closest(to: t, among: known).map { ["help: did you mean '\($0)'?"] }
                 ?? ["help: count words are declared in Stdlib/units.suan with 'unit \(t)'"]
             report("unknown unit '\(t)'", at: unitSpan ?? span, id: .unknownUnit, notes: hint)
             return (.constant(.unknown), .any)
@@ -393,9 +393,9 @@ struct Checker {
         if let slot = scope.slot(name) { return (.global(slot), scope.type(slot)) }
         var candidates = scope.visibleNames
         for level in locals { candidates += level.map(\.name) }
-        var notes: [String] = []
+        var notes: [Message] = []
         if let s = NameSuggestion.closest(to: name, among: candidates) { notes.append("help: did you mean '\(s)'?") }
-        if let hint = nameHint(name) { notes.append("help: " + hint)}
+        if let hint = nameHint(name) { notes.append("help: \(hint)") }
         report("unknown name '\(name)'", at: span, id: .unknownName, notes: notes)
         return (.constant(.unknown), .any)
     }
@@ -485,7 +485,7 @@ struct Checker {
         case .record(let shape):
             if let t = shape.fields[name] { return t }
             if shape.open { return .any }
-            let hint = NameSuggestion.closest(to: name, among: Array(shape.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
+            let hint: [Message] = NameSuggestion.closest(to: name, among: Array(shape.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
             report("\(type.name) has no field '\(name)'", at: span, id: .unknownField, notes: hint)
             return .any
         case .target where name == "值" || name == "value":
@@ -602,7 +602,7 @@ struct Checker {
         diagnostics = savedDiagnostics
         inferring.remove(f.name)
         if let first = problems.first(where: { $0.id == .dimensionMismatch || $0.id == .typeMismatch }) {
-            report("in this call of \(f.name): \(first.message)", at: span, id: first.id, notes: first.notes)
+            report("in this call of \(f.name): \(first.text)", at: span, id: first.id, notes: first.notes)
         }
         inferred[key] = type
         return type
@@ -696,7 +696,7 @@ struct Checker {
                     // An item of a list (a project, an indicator) may gain a field (目标, 分值): the
                     // domain decides which when the scenario runs.
                     if inItem { return .any }
-                    let hint = NameSuggestion.closest(to: key, among: Array(s.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
+                    let hint: [Message] = NameSuggestion.closest(to: key, among: Array(s.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
                     report(i == 0 ? "the year has no line '\(key)'" : "no field '\(key)' here", at: span, id: .unknownLine, notes: hint)
                     return nil
                 }

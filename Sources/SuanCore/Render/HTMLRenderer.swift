@@ -51,7 +51,7 @@ public struct HTMLRenderer: Sendable {
             return SVGChart(format: format).render(chart)
         case .diagnostic(let d):
             return "<pre class=\"suan-diagnostic suan-\(d.severity.rawValue)\" data-id=\"\(d.id.rawValue)\">"
-                + HTMLRenderer.escaped(DiagnosticRenderer().render(d, in: sources)) + "</pre>\n"
+                + HTMLRenderer.escaped(DiagnosticRenderer(language: format.language).render(d, in: sources)) + "</pre>\n"
         }
     }
 

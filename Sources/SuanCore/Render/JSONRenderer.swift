@@ -125,7 +125,7 @@ public struct JSONRenderer: Sendable {
             ("kind", JSONRenderer.string("diagnostic")),
             ("severity", JSONRenderer.string(d.severity.rawValue)),
             ("id", JSONRenderer.string(d.id.rawValue)),
-            ("message", JSONRenderer.string(d.message)),
+            ("message", JSONRenderer.string(d.text.text(in: format.language))),
         ]
         if d.span.file >= 0, Int(d.span.file) < sources.count {
             let file = sources[Int(d.span.file)]
@@ -134,8 +134,8 @@ public struct JSONRenderer: Sendable {
             fields += [("file", JSONRenderer.string(file.name)), ("line", String(line)), ("column", String(column)),
                        ("endLine", String(endLine)), ("endColumn", String(endColumn))]
         }
-        fields.append(("notes", JSONRenderer.array(d.notes.map(JSONRenderer.string))))
-        fields.append(("rendered", JSONRenderer.string(DiagnosticRenderer().render(d, in: sources))))
+        fields.append(("notes", JSONRenderer.array(d.notes.map { JSONRenderer.string($0.text(in: format.language)) })))
+        fields.append(("rendered", JSONRenderer.string(DiagnosticRenderer(language: format.language).render(d, in: sources))))
         return JSONRenderer.object(fields)
     }
 }

@@ -41,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
             for c in chart.categories { table.add([.text(c.label)] + c.values.map(Document.Cell.value), level: c.level) }
             return render(table)
         case .diagnostic(let d):
-            return "```\n" + DiagnosticRenderer().render(d, in: sources) + "\n```\n"
+            return "```\n" + DiagnosticRenderer(language: format.language).render(d, in: sources) + "\n```\n"
         }
     }
 

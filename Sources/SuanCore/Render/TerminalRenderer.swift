@@ -59,7 +59,7 @@ public struct TerminalRenderer: Sendable {
         case .chart(let chart):
             return render(chart)
         case .diagnostic(let d):
-            return DiagnosticRenderer(colour: colour).render(d, in: sources)
+            return DiagnosticRenderer(colour: colour, language: format.language).render(d, in: sources)
         }
     }
 

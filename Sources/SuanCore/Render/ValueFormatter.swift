@@ -10,6 +10,8 @@
 ///   list that shares itself (2⁴⁰ leaves in 40 levels) prints in bounded time and memory.
 public struct ValueFormatter: Sendable {
     public var rounding: RoundingMode
+    /// The language of words in displays (type names, notes): the locale's, or `SUAN_LANG`.
+    public var language: Language = .english
 
     /// Characters a displayed value may take before the rest is elided (1,000,000).
     public static let displayLimit = 1_000_000

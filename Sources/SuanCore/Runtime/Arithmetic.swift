@@ -24,7 +24,7 @@ public enum Arithmetic {
         fail("this \(what) would be longer than \(maximumLength) \(what == "string" ? "bytes" : "items")", span, id: .limit)
     }
 
-    static func fail(_ message: String, _ span: SourceSpan, id: DiagnosticID = .runtime, notes: [String] = []) -> Diagnostic {
+    static func fail(_ message: Message, _ span: SourceSpan, id: DiagnosticID = .runtime, notes: [Message] = []) -> Diagnostic {
         Diagnostic(id: id, message, at: span, notes: notes)
     }
 

@@ -50,7 +50,7 @@ struct Interpreter {
     typealias Frame = [Value]
 
     static func interrupted(_ span: SourceSpan) -> Diagnostic {
-        Diagnostic(id: .interrupted, "interrupted (已中断)", at: span)
+        Diagnostic(id: .interrupted, "interrupted", at: span)
     }
 
     /// The hot cases stay in this small function (a small stack frame per level of the tree);
@@ -222,7 +222,7 @@ struct Interpreter {
         switch base {
         case .record(let r):
             if let v = r[name] { return v }
-            let hint = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
+            let hint: [Message] = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
             throw Arithmetic.fail("no field '\(name)' here", span, id: .unknownField, notes: hint)
         case .target(_, let box) where name == "值" || name == "value":
             return box.value
@@ -250,7 +250,7 @@ struct Interpreter {
                 if case .record(let r) = item, case .string(let n) = r["名称"] { return n }
                 return nil
             }
-            let hint = NameSuggestion.closest(to: name, among: names).map { ["help: did you mean \"\($0)\"?"] } ?? []
+            let hint: [Message] = NameSuggestion.closest(to: name, among: names).map { ["help: did you mean \"\($0)\"?"] } ?? []
             throw Arithmetic.fail("no item named \"\(name)\"", span, id: .unknownItem, notes: hint)
         case (.record, .string(let key)):
             return try field(base, key, span: span)

@@ -14,7 +14,7 @@ public protocol DomainHost: Sendable {
 
     /// Help for a name that is not defined, when the domain knows what would define it
     /// (`y2023` → "'load 2023' binds y2023").
-    func hint(forUnknownName name: String) -> String?
+    func hint(forUnknownName name: String) -> Message?
 
     /// A table for `show`, or `nil` to print the value plainly.
     func show(_ value: Value, format: ValueFormatter) -> Document?
@@ -94,7 +94,7 @@ public struct NoDomain: DomainHost {
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan, warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
         throw unavailable("scenario", span)
     }
-    public func hint(forUnknownName name: String) -> String? { nil }
+    public func hint(forUnknownName name: String) -> Message? { nil }
     public func show(_ value: Value, format: ValueFormatter) -> Document? { nil }
     public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         throw unavailable("compare", span)

@@ -77,10 +77,14 @@ public struct Session: Sendable {
 
     /// Renders a diagnostic against this session's sources.
     public func render(_ d: Diagnostic, colour: Bool = false) -> String {
-        DiagnosticRenderer(colour: colour).render(d, in: sources)
+        DiagnosticRenderer(colour: colour, language: settings.language).render(d, in: sources)
     }
 
-    public var formatter: ValueFormatter { ValueFormatter(rounding: settings.rounding) }
+    public var formatter: ValueFormatter {
+        var f = ValueFormatter(rounding: settings.rounding)
+        f.language = settings.language
+        return f
+    }
 
     /// Reads, checks and runs `text`. Emits results and diagnostics as it goes. Paths in the text
     /// start from `directory` (a script's own folder), or from the current directory when nil.
@@ -186,7 +190,7 @@ public struct Session: Sendable {
         case .assert(let code, let text, let sides, let span):
             let value = try interpreter.eval(code, &frame)
             if case .bool(true) = value { return }
-            var notes: [String] = []
+            var notes: [Message] = []
             if let (l, r) = sides {
                 notes.append("left:  \(formatter.text(try interpreter.eval(l, &frame)))")
                 notes.append("right: \(formatter.text(try interpreter.eval(r, &frame)))")

@@ -94,7 +94,7 @@ public struct Parser {
         if tokens[p].kind == .keyword(keyword) { position = p }
     }
 
-    func failure(_ message: String, at token: Token? = nil, id: DiagnosticID = .syntax) -> Failure {
+    func failure(_ message: Message, at token: Token? = nil, id: DiagnosticID = .syntax) -> Failure {
         let t = token ?? current
         if case .invalid(let problem) = t.kind {
             return Failure(diagnostic: Diagnostic(id: .lexical, problem, at: t.span), incomplete: false)
@@ -111,7 +111,7 @@ public struct Parser {
         case .symbol(let s): "'\(s.rawValue)'"
         case .newline: "end of line"
         case .endOfInput: "end of input"
-        case .invalid(let m): m
+        case .invalid(let m): m.description
         }
     }
 
