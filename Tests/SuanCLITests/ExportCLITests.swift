@@ -53,6 +53,17 @@ import Testing
         let dir = try scratch()
         let r = try Binary.run(["-e", "load 示例 2022", "-e", "export compare 示例2022, 示例2022 to \"c.xlsx\""], directory: dir)
         #expect(r.status == 1)
-        #expect(r.stderr.contains("error: export writes .csv or .md files, not \"c.xlsx\""), "\(r.stderr)")
+        #expect(r.stderr.contains("error: export writes .csv, .md, .html or .json files, not \"c.xlsx\""), "\(r.stderr)")
+    }
+
+    /// export uses the same renderers as --format: HTML and JSON files too.
+    @Test func htmlAndJSONExports() throws {
+        let dir = try scratch()
+        let r = try Binary.run(["-e", "load 示例 2022", "-e", "export 部门评分(示例2022) to \"s.html\"", "-e", "export 部门评分(示例2022) to \"s.json\""], directory: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("s.html"), encoding: .utf8)
+        #expect(html.contains("<table class=\"suan-table\">") && html.contains("社区法律顾问服务"))
+        let json = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
+        #expect(json.hasPrefix("{\"kind\":\"table\""), "\(json)")
     }
 }

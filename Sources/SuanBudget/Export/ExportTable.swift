@@ -1,10 +1,8 @@
-/// A table as `export` writes it: headers and rows of cells, rendered as CSV or Markdown by the
-/// same rules, so the two files always hold the same figures.
-///
-/// - CSV opens correctly in Excel: UTF-8 with a BOM, CRLF line ends, fields quoted when they hold
-///   a comma, a quote or a line break. Numbers are plain (`1188.56`: no grouping, no unit); the unit
-///   is in the column header (`金额（万元）`). An unknown figure is an empty cell.
-/// - Markdown: a pipe table, number columns right-aligned, `—` for unknown figures, a final newline.
+import SuanCore
+
+/// A table as `export` writes it: headers (with units, `金额（万元）`) and rows of cells that are
+/// already plain numbers (`1188.56`: no grouping, no unit) or text; turned into a document that the
+/// renderers write as CSV (what Excel and `load` read), Markdown, HTML or JSON.
 struct ExportTable {
     /// One cell: text, a plain number, or nothing (an unknown figure, or a column a row does not use).
     enum Cell: Equatable {
@@ -34,44 +32,22 @@ struct ExportTable {
         return any
     }
 
-    /// UTF-8 with BOM and CRLF, as Excel reads it.
-    var csv: String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingAll("\"", with: "\"\"") + "\"" : text
-        }
-        func line(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") }
-        var out = "\u{FEFF}" + line(headers) + "\r\n"
-        for row in rows {
-            out += line(row.map { cell in
-                switch cell {
-                case .text(let t), .number(let t): t
-                case .empty: ""
-                }
-            }) + "\r\n"
-        }
-        return out
-    }
-
-    /// A pipe table with number columns right-aligned and a final newline.
-    var markdown: String {
-        func escaped(_ text: String) -> String {
-            text.replacingAll("|", with: "\\|").replacingAll("\r\n", with: " ").replacingAll("\n", with: "<br>")
-        }
-        func line(_ cells: [String]) -> String { "| " + cells.map(escaped).joined(separator: " | ") + " |" }
+    /// The table as a document, for the renderers (`export` writes CSV, Markdown, HTML or JSON from
+    /// it): a column whose cells are numbers is a number column; an empty number cell is an unknown
+    /// figure (empty in CSV, `—` elsewhere).
+    var document: Document {
         let numeric = headers.indices.map(isNumeric)
-        var out = line(headers) + "\n"
-        out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        var table = Document.Table(columns: headers.indices.map { Document.Column(headers[$0], kind: numeric[$0] ? .number : .text) })
         for row in rows {
-            out += line(headers.indices.map { i in
-                guard i < row.count else { return "" }
+            table.add(headers.indices.map { i -> Document.Cell in
+                guard i < row.count else { return .empty }
                 switch row[i] {
-                case .text(let t), .number(let t): return t
-                case .empty: return numeric[i] ? "—" : ""
+                case .text(let t), .number(let t): return .text(t)
+                case .empty: return numeric[i] ? .value(.unknown) : .empty
                 }
-            }) + "\n"
+            })
         }
-        return out
+        return Document([.table(table)])
     }
 }
 

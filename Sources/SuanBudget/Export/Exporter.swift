@@ -89,15 +89,22 @@ struct Exporter {
 
     func export(_ content: ExportContent, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) -> String {
         let lower = path.lowercased()
-        guard lower.hasSuffix(".csv") || lower.hasSuffix(".md") else {
-            throw Diagnostic(id: .exportFormat, "export writes .csv or .md files, not \"\(path)\"", at: span,
-                             notes: ["help: end the file name in .csv (for Excel and load) or .md (Markdown)"])
+        guard let kind = [".csv", ".md", ".html", ".json"].first(where: { lower.hasSuffix($0) }) else {
+            throw Diagnostic(id: .exportFormat, "export writes .csv, .md, .html or .json files, not \"\(path)\"", at: span,
+                             notes: ["help: end the file name in .csv (for Excel and load), .md (Markdown), .html or .json"])
         }
         guard let table = try table(content, span: span) else {
             let type = if case .value(let v) = content { v.type.name } else { "comparison" }
             throw Diagnostic(id: .exportType, "export writes years, scenarios, projects, lists of records, compare, explain and table; this is a \(type)", at: span)
         }
-        let text = lower.hasSuffix(".csv") ? table.csv : table.markdown
+        let document = table.document
+        // The same renderers as `suan --format`; a CSV file starts with the byte-order mark Excel needs.
+        let text: String = switch kind {
+        case ".csv": CSVRenderer(format: format, byteOrderMark: true).render(document) ?? ""
+        case ".md": MarkdownRenderer(format: format).render(document)
+        case ".html": HTMLRenderer(format: format).render(document)
+        default: JSONRenderer(format: format).render(document)
+        }
         try FileText.write(text, to: path, force: force, span: span)
         return "wrote \(table.rows.count) rows to \(path)"
     }
