@@ -79,7 +79,8 @@ struct StepRunner {
         var blocks: [Document.Block] = []
         for comment in step.comments {
             if let heading = ScriptSteps.heading(comment) {
-                if !blocks.isEmpty { blocks.append(.paragraph(Markup())) }  // a heading starts a section
+                // A heading starts a section: a blank line above it on a terminal.
+                if !blocks.isEmpty && printer.format == .terminal { blocks.append(.paragraph(Markup())) }
                 blocks.append(.heading(heading.text, level: heading.level))
             } else {
                 blocks.append(.paragraph(Markup(comment, .dim)))
