@@ -45,10 +45,14 @@ struct SuanCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "How results print: terminal (default), md, csv, html or json.")
     var format: String = "terminal"
 
+    @Flag(name: .customLong("step"), help: "Trainer mode: show each comment and statement of FILE, wait for a key (q quits), then show its result.")
+    var step = false
+
     @Flag(name: .customLong("no-write"), help: "Forbid every file write (export, chart files, :save, history): for someone else's script.")
     var noWrite = false
 
     func validate() throws {
+        if step && file == nil { throw ValidationError("--step needs a FILE to step through") }
         guard RoundingMode(rawValue: rounding) != nil, rounding != RoundingMode.towardZero.rawValue else {
             throw ValidationError("--rounding must be half-up or half-even")
         }
@@ -108,7 +112,10 @@ struct SuanCommand: ParsableCommand {
                               colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1,
                               width: SuanCommand.terminalWidth, values: session.formatter, unicode: settings.unicode)
 
-        if let file {
+        if let file, step {
+            var runner = StepRunner(printer: printer)
+            if let status = runner.run(file, session: &session) { return status }
+        } else if let file {
             let status = ScriptRunner.runFile(file, session: &session, printer: printer)
             if status != 0 { return status }
         }

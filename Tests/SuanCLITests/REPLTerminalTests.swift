@@ -20,10 +20,10 @@ final class Terminal {
         raw.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
     }
 
-    init(home: String) throws {
+    init(home: String, arguments: [String] = []) throws {
         let binary = Binary.path
         // Everything the child needs is built before fork: after it, only async-signal-safe calls.
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary)] + arguments.map { strdup($0) } + [nil]
         var settings: [String] = ["LANG=C.UTF-8", "TERM=xterm", "HOME=\(home)", "PATH=/usr/bin:/bin"]
         for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
             if let value = ProcessInfo.processInfo.environment[key] { settings.append("\(key)=\(value)") }
