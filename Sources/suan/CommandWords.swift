@@ -15,6 +15,10 @@ struct CommandWords: Sendable {
         language.pick("suan: 错误：无法读取标准输入：\(reason)", "suan: error: cannot read standard input: \(reason)")
     }
 
+    func loaded(_ name: String, from label: String) -> String {
+        language.pick("已载入 \(name)（来自 \(label)）", "loaded \(name) from \(label)")
+    }
+
     func stdlibProblem(_ problem: String) -> String {
         language.pick("suan: 标准库有问题：\(problem)", "suan: Stdlib problem: \(problem)")
     }

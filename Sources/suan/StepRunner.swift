@@ -21,9 +21,9 @@ struct StepRunner {
     /// the REPL), else the exit status (1 after an error, 130 after Ctrl-C).
     mutating func run(_ path: String, session: inout Session) -> Int32? {
         let text: String
-        switch ScriptRunner.read(path) {
+        switch ScriptRunner.read(path, words: printer.words) {
         case .failure(let failure) where failure.interrupted:
-            return ScriptRunner.interruptedStatus()
+            return ScriptRunner.interruptedStatus(printer.words)
         case .failure(let failure):
             Console.error(failure.message)
             return 1
@@ -49,7 +49,7 @@ struct StepRunner {
             switch answer {
             case .next: break
             case .quit: return nil  // stepping ends; -i still opens the REPL
-            case .interrupted: return ScriptRunner.interruptedStatus()
+            case .interrupted: return ScriptRunner.interruptedStatus(printer.words)
             }
             var pending: [Diagnostic] = []
             let status = session.run(step.runnable, name: path, directory: directory, transactional: false) { event in
@@ -58,7 +58,7 @@ struct StepRunner {
                 case .result(let value, let type):
                     printer.emit(printer.rendered(Document([.value(value, type: type, label: step.label)])))
                 case .loaded(let name, let label):
-                    printer.emit(printer.rendered(.text("loaded \(name) from \(label)", .dim)))
+                    printer.emit(printer.rendered(.text(printer.words.loaded(name, from: label), .dim)))
                 case .document:
                     printer.show(event)
                 }
