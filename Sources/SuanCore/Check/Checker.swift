@@ -87,7 +87,12 @@ struct Checker {
             let (code, type) = check(e)
             expect(type, .bool, at: e.span, "an assert needs a true/false condition")
             var sides: (Code, Code)? = nil
-            if case .comparison(_, let l, let r) = e.kind { sides = (check(l).0, check(r).0) }
+            if case .comparison(_, let l, let r) = e.kind {
+                // The sides were checked as part of the condition: their diagnostics are already reported.
+                let reported = diagnostics.count
+                sides = (check(l).0, check(r).0)
+                diagnostics.removeSubrange(reported...)
+            }
             return .assert(code, text: sourceText(e.span), sides: sides, span: e.span)
         case .print(let e):
             return .print(check(e).0, span: e.span)

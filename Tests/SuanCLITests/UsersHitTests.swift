@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// Issue 12, item 9: the small things users hit on the command line, through the real binary.
+@Suite(.timeLimit(.minutes(1))) struct UsersHitTests {
+    @Test func anErrorInsideAssertIsPrintedOnce() throws {
+        let r = try Binary.run(["-e", "assert 未知 == 1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.components(separatedBy: "unknown name").count == 2, "\(r.stderr)")
+    }
+
+    @Test func usageErrorsPrintOneUsageLine() throws {
+        for arguments in [["--bogus"], ["a.suan", "b.suan"], ["--timeout"], ["--format", "x", "-e", "1"]] {
+            let r = try Binary.run(arguments)
+            #expect(r.status == 2)
+            #expect(r.stderr.components(separatedBy: "Usage:").count == 2, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("Error: "), "\(arguments): \(r.stderr)")
+        }
+    }
+
+    @Test func helpShowsEachDefaultOnce() throws {
+        let help = try Binary.run(["--help"]).stdout
+        for option in ["--rounding", "--max-depth", "--format"] {
+            // The option's line and its wrapped continuation lines, up to the next option.
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = lines.firstIndex { $0.hasPrefix("  " + option) } ?? lines.endIndex
+            let rest = lines[first...].dropFirst().prefix { $0.hasPrefix("      ") }
+            let block = lines[first..<min(first + 1, lines.endIndex)].joined() + rest.joined()
+            #expect(block.lowercased().components(separatedBy: "default").count == 2, "\(option): \(block)")
+        }
+    }
+
+    @Test func aNegativeTimeoutGetsARealMessage() throws {
+        let r = try Binary.run(["--timeout", "-1", "-e", "1"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--timeout must be a positive number of seconds"), "\(r.stderr)")
+        let depth = try Binary.run(["--max-depth", "-5", "-e", "1"])
+        #expect(depth.stderr.contains("--max-depth must be between"), "\(depth.stderr)")
+    }
+}
