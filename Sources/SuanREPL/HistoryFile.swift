@@ -55,7 +55,7 @@ struct HistoryFile {
         guard let path else { return nil }
         if let slash = path.lastIndex(of: "/") { HistoryFile.makeDirectories(String(path[..<slash])) }
         do {
-            try FileText.write(HistoryFile.normalized(entries).joined(separator: "\n") + "\n", to: path, force: true, span: .none)
+            try FileText.write(HistoryFile.normalized(entries).joined(separator: "\n") + "\n", to: path, force: true, by: .history, span: .none)
             return nil
         } catch {
             return "warning: history not saved to \(path): \(error.message)"

@@ -209,6 +209,7 @@ final class Terminal {
         t.prompt()
         t.send(":save \(saved)\r")
         t.expect("already exists")
+        t.expect(":save \(saved) force")
         t.prompt()
         t.send(":reset\r")
         t.expect("fresh")

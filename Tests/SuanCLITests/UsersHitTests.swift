@@ -37,4 +37,17 @@ import Testing
         let depth = try Binary.run(["--max-depth", "-5", "-e", "1"])
         #expect(depth.stderr.contains("--max-depth must be between"), "\(depth.stderr)")
     }
+
+    @Test func theFileExistsHintNamesTheCommandThatWasUsed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-hit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let svg = dir.appendingPathComponent("y.svg").path
+        let csv = dir.appendingPathComponent("y.csv").path
+        try Data().write(to: URL(fileURLWithPath: svg))
+        try Data().write(to: URL(fileURLWithPath: csv))
+        let chart = try Binary.run(["-e", "load 2022", "-e", "chart y2022 to \"\(svg)\""])
+        #expect(chart.stderr.contains("chart … to \"\(svg)\" force"), "\(chart.stderr)")
+        let export = try Binary.run(["-e", "load 2022", "-e", "export y2022 to \"\(csv)\""])
+        #expect(export.stderr.contains("export … to \"\(csv)\" force"), "\(export.stderr)")
+    }
 }

@@ -98,7 +98,7 @@ struct Exporter {
             throw Diagnostic(id: .exportType, "export writes years, scenarios, projects, lists of records, compare, explain and table; this is a \(type)", at: span)
         }
         let text = lower.hasSuffix(".csv") ? table.csv : table.markdown
-        try FileText.write(text, to: path, force: force, span: span)
+        try FileText.write(text, to: path, force: force, by: .export, span: span)
         return "wrote \(table.rows.count) rows to \(path)"
     }
 }
