@@ -59,7 +59,7 @@ enum HelpTopics {
             :reset          start afresh
             :quit           leave (or Ctrl-D)
             Tab completes names, fields after '.', project names after 项目[", paths after load ", units.
-            Up/Down recall history (kept across sessions), Ctrl-R searches it.
+            Up/Down recall history (kept across sessions; a multi-line input comes back as its lines), Ctrl-R searches it.
             Ctrl-C clears the line, or interrupts a long evaluation. ans (or _) is the last result.
             """, examples: []),
     ]

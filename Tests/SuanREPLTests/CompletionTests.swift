@@ -42,7 +42,11 @@ import SuanBudget
     }
 
     @Test func historyEntriesAreOneLineDeduplicatedAndBounded() {
-        #expect(HistoryFile.entry(for: "(1 +\n  2)") == "(1 + 2)")
+        #expect(HistoryFile.entry(for: "(1 +  \n\n  2)") == "(1 +\n  2)")
+        // Multi-line entries keep their lines through the file; `\` at a line's end is kept too.
+        let entries = ["1 + 1", "scenario s from y2022 {\n  基本支出 -= 5%\n}", "1 + \\\n2", "# a \\"]
+        #expect(HistoryFile.decoded(HistoryFile.encoded(entries)) == ["1 + 1", "scenario s from y2022 {\n  基本支出 -= 5%\n}", "1 + \\\n2", "# a \\ "])
+        #expect(HistoryFile.decoded("a\nb\n") == ["a", "b"])
         #expect(HistoryFile.normalized(["a", "b", "a"]) == ["b", "a"])
         #expect(HistoryFile.normalized((0..<1500).map(String.init)).count == HistoryFile.limit)
     }
