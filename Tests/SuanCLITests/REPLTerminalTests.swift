@@ -264,4 +264,41 @@ final class Terminal {
         again.send(":quit\r")
         #expect(again.exitStatus() == 0)
     }
+
+    @Test func tabListsACompleteNameBesideLongerOnesAndOffersYearsAndProjects() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let t = try Terminal(home: home)
+        t.prompt()
+        // After `load 示例 ` Tab offers the collection's years.
+        t.send("load 示例 \t")
+        t.expect("202")
+        t.send("\t")
+        t.expect("2020  2021  2022")
+        t.send("1\r")
+        t.expect("loaded 示例2021")
+        t.prompt()
+        t.send("load 2022\r")
+        t.expect("loaded y2022")
+        t.prompt()
+        // Tab on a complete name that is also a prefix lists both and keeps what was typed.
+        t.send("基本支出\t")
+        t.expect("基本支出占比")
+        t.send("\r")
+        t.expect("= 2,433.84万元")
+        t.prompt()
+        // After `only`, Tab completes a project name.
+        t.send("compare y2022 only 海\t")
+        t.expect("珠区专职人民调解服务项目")
+        t.send("\u{03}")
+        t.prompt()
+        // :vars shows a user's variable that shadows a prelude name.
+        t.send("let 占比 = 3\r")
+        t.prompt()
+        t.send(":vars\r")
+        t.expect("占比")
+        t.prompt()
+        t.send("\u{04}")
+        #expect(t.exitStatus() == 0)
+    }
 }
