@@ -50,4 +50,19 @@ import Testing
         let export = try Binary.run(["-e", "load 2022", "-e", "export y2022 to \"\(csv)\""])
         #expect(export.stderr.contains("export … to \"\(csv)\" force"), "\(export.stderr)")
     }
+
+    @Test func aBareNumberWhereMoneyIsExpectedSuggestsTheFix() throws {
+        let r = try Binary.run(["-e", "load 2022", "-e", "scenario s from y2022 { 基本支出 -= 5 }"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("help: write 5万元 for an amount, or 5% for a relative change"), "\(r.stderr)")
+    }
+
+    @Test func roundingARatioToABareNumberWarnsWhatItMeans() throws {
+        let r = try Binary.run(["-e", "load 2022", "-e", "round(基本支出 / 总支出, 0.1)"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "70%\n")
+        #expect(r.stderr.contains("warning: round's step 0.1 on a ratio means 10%"), "\(r.stderr)")
+        let fine = try Binary.run(["-e", "load 2022", "-e", "round(基本支出 / 总支出, 0.1%)", "-e", "round(3.14159, 0.01)"])
+        #expect(fine.stderr.isEmpty, "\(fine.stderr)")
+    }
 }

@@ -134,11 +134,13 @@ public struct Session: Sendable {
         }
         // Functions first: a script may call a function it defines further down.
         checked = checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
-        let problems = resolution.errors + checker.diagnostics
-        if !problems.isEmpty {
-            for d in problems.sorted(by: { ($0.span.file, $0.span.start) < ($1.span.file, $1.span.start) }) { emit(.diagnostic(d)) }
+        let problems = (resolution.errors + checker.diagnostics).sorted(by: { ($0.span.file, $0.span.start) < ($1.span.file, $1.span.start) })
+        // Warnings of the checker (round's step on a ratio) print before anything runs and do not stop it.
+        if problems.contains(where: { $0.severity == .error }) {
+            for d in problems { emit(.diagnostic(d)) }
             return .failure
         }
+        for d in problems { emit(.diagnostic(d)) }
         scope = checker.scope
         for statement in statements {
             switch statement.kind {
