@@ -65,4 +65,11 @@ import Testing
         let fine = try Binary.run(["-e", "load 2022", "-e", "round(基本支出 / 总支出, 0.1%)", "-e", "round(3.14159, 0.01)"])
         #expect(fine.stderr.isEmpty, "\(fine.stderr)")
     }
+
+    @Test func explainScoreWorksOnASingleIndicator() throws {
+        let r = try Binary.run(["-e", "load 示例 2022", "-e", "explain score(项目[\"人民调解补贴\"].指标[0])"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("调解案件") && r.stdout.contains("正向"), "\(r.stdout)")
+        #expect(!r.stdout.contains("预算执行率"))
+    }
 }
