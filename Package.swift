@@ -39,7 +39,7 @@ let package = Package(
         // The budget domain: year model, loading, validation, show, scenarios, compare.
         .target(name: "SuanBudget", dependencies: ["SuanCore"]),
         // The interactive shell on libedit.
-        .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "CEditLine"]),
+        .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "SuanStdlib", "CEditLine"]),
         // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
         .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"]),
         .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"]),

@@ -49,7 +49,7 @@ public struct BudgetDomain: DomainHost {
         guard let path else { return Document([.chart(chart)]) }
         guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: .chart, "charts are written as .svg files", at: span) }
         try checkWrite(path, span: span)
-        try FileText.write(SVGChart(format: format).render(chart), to: YearLoader.resolved(path, from: directory), force: force, span: span)
+        try FileText.write(SVGChart(format: format).render(chart), to: YearLoader.resolved(path, from: directory), force: force, by: .chart, span: span)
         let bars = chart.categories.count * chart.series.count
         return .text("wrote a chart of \(bars) bars to \(path)")
     }

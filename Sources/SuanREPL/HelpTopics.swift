@@ -58,8 +58,9 @@ enum HelpTopics {
             :save FILE      save this session's successful inputs as a script (:save FILE force to replace)
             :reset          start afresh
             :quit           leave (or Ctrl-D)
-            Tab completes names, fields after '.', project names after 项目[", paths after load ", units.
-            Up/Down recall history (kept across sessions), Ctrl-R searches it.
+            Tab completes names, fields after '.', project names after 项目[" and after compare … only,
+            paths after load ", years after load 示例, units.
+            Up/Down recall history (kept across sessions; a multi-line input comes back as its lines), Ctrl-R searches it.
             Ctrl-C clears the line, or interrupts a long evaluation. ans (or _) is the last result.
             """, examples: []),
     ]

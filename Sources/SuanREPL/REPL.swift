@@ -168,10 +168,10 @@ public struct REPL {
             guard allowsWrites else { fputs("error: writing \"\(path)\" is forbidden by --no-write\n", suan_stderr()); break }
             let script = session.history.joined(separator: "\n") + "\n"
             do {
-                try FileText.write(script, to: path, force: force, span: .none)
+                try FileText.write(script, to: path, force: force, by: .save, span: .none)
                 print("saved \(session.history.count) inputs to \(path)")
             } catch {
-                fputs("error: \(error.message)" + (error.id == .exportExists ? " (add 'force' to replace it)" : "") + "\n", suan_stderr())
+                fputs(session.render(error, colour: colour) + "\n", suan_stderr())
             }
         case ":reset":
             session = fresh

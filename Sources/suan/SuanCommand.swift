@@ -33,16 +33,16 @@ struct SuanCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(name: .customLong("rounding"), help: "Display rounding: half-up (四舍五入, default) or half-even.")
+    @Option(name: .customLong("rounding"), help: "Display rounding: half-up (四舍五入) or half-even.")
     var rounding: String = "half-up"
 
-    @Option(name: .customLong("max-depth"), help: "Maximum depth of nested calls (default 400).")
+    @Option(name: .customLong("max-depth"), help: "Maximum depth of nested calls.")
     var maxDepth: Int = 400
 
     @Option(name: .customLong("timeout"), help: "Stop a script after this many seconds (exit 1).")
     var timeout: Double?
 
-    @Option(name: .customLong("format"), help: "How results print: terminal (default), md, csv, html or json.")
+    @Option(name: .customLong("format"), help: "How results print: terminal, md, csv, html or json.")
     var format: String = "terminal"
 
     @Flag(name: .customLong("step"), help: "Trainer mode: show each comment and statement of FILE, wait for a key (q quits), then show its result.")

@@ -105,7 +105,7 @@ struct Exporter {
         case ".html": HTMLRenderer(format: format).render(document)
         default: JSONRenderer(format: format).render(document)
         }
-        try FileText.write(text, to: path, force: force, span: span)
+        try FileText.write(text, to: path, force: force, by: .export, span: span)
         return "wrote \(table.rows.count) rows to \(path)"
     }
 }

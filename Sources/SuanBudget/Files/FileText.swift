@@ -118,8 +118,8 @@ public enum FileText {
     /// exporting to one new path at once, exactly one wins and the other reports that it exists.
     /// With `force`, `rename(2)` replaces what is there. Ctrl-C or `--timeout` before the final
     /// step leaves nothing behind.
-    public static func write(_ text: String, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) {
-        if !force && entryExists(path) { throw exists(path, span) }
+    public static func write(_ text: String, to path: String, force: Bool, by command: Command, span: SourceSpan) throws(Diagnostic) {
+        if !force && entryExists(path) { throw exists(path, command, span) }
         let temporary = path + ".suan-tmp-\(getpid())"
         guard let handle = fopen(temporary, "wbx") else {
             throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(String(cString: strerror(errno)))", at: span)
@@ -145,13 +145,13 @@ public enum FileText {
         if errno != EEXIST && renameNoReplace(AT_FDCWD, temporary, AT_FDCWD, path, 1) == 0 { return }
         let code = errno
         unlink(temporary)
-        if code == EEXIST { throw exists(path, span) }
+        if code == EEXIST { throw exists(path, command, span) }
         throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(String(cString: strerror(code)))", at: span)
     }
 
-    static func exists(_ path: String, _ span: SourceSpan) -> Diagnostic {
+    static func exists(_ path: String, _ command: Command, _ span: SourceSpan) -> Diagnostic {
         Diagnostic(id: .exportExists, "\"\(path)\" already exists", at: span,
-                   notes: ["help: add 'force' to replace it: export … to \"\(path)\" force"])
+                   notes: ["help: add 'force' to replace it: \(command.forced(path))"])
     }
 
     static func failed(_ path: String, _ temporary: String, _ span: SourceSpan) -> Diagnostic {

@@ -87,7 +87,12 @@ struct Checker {
             let (code, type) = check(e)
             expect(type, .bool, at: e.span, "an assert needs a true/false condition")
             var sides: (Code, Code)? = nil
-            if case .comparison(_, let l, let r) = e.kind { sides = (check(l).0, check(r).0) }
+            if case .comparison(_, let l, let r) = e.kind {
+                // The sides were checked as part of the condition: their diagnostics are already reported.
+                let reported = diagnostics.count
+                sides = (check(l).0, check(r).0)
+                diagnostics.removeSubrange(reported...)
+            }
             return .assert(code, text: sourceText(e.span), sides: sides, span: e.span)
         case .print(let e):
             return .print(check(e).0, span: e.span)
@@ -558,6 +563,13 @@ struct Checker {
                 report("round's step must have the value's dimension: \(a.name) rounded to a \(s.name) step", at: args[1].span,
                        id: .dimensionMismatch, notes: ["help: e.g. round(x, 0.01万元) for money, round(r, 0.1%) for a ratio"])
             }
+            // round(基本支出 / 总支出, 0.1) rounds to 10%, not to 0.1%: say so.
+            if types.count == 2, first.dimension == .ratio, types[1].dimension == .number, case .number(let step, unit: nil, _) = args[1].kind,
+               let percent = try? step.multiplied(by: ExactDecimal(100)) {
+                let n = sourceText(args[1].span)
+                diagnostics.append(Diagnostic(.warning, id: .ratioStep, "round's step \(n) on a ratio means \(percent.description)%", at: args[1].span,
+                                              notes: ["help: write \(n)% to round to \(n) of a percent (or \(n)个百分点)"]))
+            }
             return first
         case .abs: return first
         case .min, .max:
@@ -738,8 +750,16 @@ struct Checker {
         case .multiply, .divide: ok = vd == .number || vd == .ratio
         }
         if !ok {
+            // A bare number where money is meant: say how to write it (`基本支出 -= 5` → 5万元 or 5%).
+            var notes: [Message] = []
+            if ld == .money, vd == .number, change.operation != .multiply, change.operation != .divide,
+               case .number(_, unit: nil, _) = change.value.kind {
+                let n = sourceText(change.value.span)
+                notes = [change.operation == .set ? "help: write \(n)万元 (or \(n)元, \(n)亿元)"
+                                                  : "help: write \(n)万元 for an amount, or \(n)% for a relative change"]
+            }
             report("cannot change \(change.path.joined(separator: ".")) (\(ld.name)) \(change.operation.rawValue) a \(vd.name)",
-                   at: change.pathSpan.through(change.value.span), id: .dimensionMismatch)
+                   at: change.pathSpan.through(change.value.span), id: .dimensionMismatch, notes: notes)
         }
     }
 }

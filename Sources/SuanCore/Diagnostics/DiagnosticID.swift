@@ -45,6 +45,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case overflow = "overflow"
     case partExceedsTotal = "part-exceeds-total"
     case projectSum = "project-sum"
+    case ratioStep = "ratio-step"
     case recursionLimit = "recursion-limit"
     case runtime = "runtime"
     case spread = "spread"
@@ -114,6 +115,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .overflow: ("a result is too large to hold exactly", "结果过大，无法精确表示"),
         .partExceedsTotal: ("a part is larger than its total", "分项大于合计"),
         .projectSum: ("project budgets add up to more than 项目支出", "项目预算合计超过项目支出"),
+        .ratioStep: ("a bare number as a ratio's rounding step is a whole (0.1 means 10%)", "比率取整步长为纯数时按整体计（0.1 即 10%）"),
         .recursionLimit: ("calls nest too deeply", "调用嵌套过深"),
         .runtime: ("an operation failed while running", "运行时出错"),
         .spread: ("a change to a total was spread over its parts", "合计的变动已按比例分摊到各分项"),

@@ -24,6 +24,8 @@ public struct Session: Sendable {
     /// The folder of the script being run: its `load`, `export` and `chart` paths start there.
     /// Nil on the REPL and with `-e`, where paths start from the current directory.
     var directory: String?
+    /// Names the user bound (`let`, `fn`, `scenario`), also when they shadow a Stdlib name.
+    var userNames: Set<String> = []
     /// Problems in the Stdlib itself (empty unless a Stdlib file was edited badly).
     public private(set) var stdlibProblems: [String] = []
 
@@ -73,6 +75,7 @@ public struct Session: Sendable {
         stdlibScope = scope
         stdlibGlobals = globals
         history = []
+        userNames = []
     }
 
     /// Renders a diagnostic against this session's sources.
@@ -135,12 +138,21 @@ public struct Session: Sendable {
         }
         // Functions first: a script may call a function it defines further down.
         checked = checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
-        let problems = resolution.errors + checker.diagnostics
-        if !problems.isEmpty {
-            for d in problems.sorted(by: { ($0.span.file, $0.span.start) < ($1.span.file, $1.span.start) }) { emit(.diagnostic(d)) }
+        let problems = (resolution.errors + checker.diagnostics).sorted(by: { ($0.span.file, $0.span.start) < ($1.span.file, $1.span.start) })
+        // Warnings of the checker (round's step on a ratio) print before anything runs and do not stop it.
+        if problems.contains(where: { $0.severity == .error }) {
+            for d in problems { emit(.diagnostic(d)) }
             return .failure
         }
+        for d in problems { emit(.diagnostic(d)) }
         scope = checker.scope
+        for statement in statements {
+            switch statement.kind {
+            case .binding(let name, _, _), .function(let name, _, _, _): userNames.insert(name)
+            case .scenario(let clause, _): if let name = clause.name { userNames.insert(name) }
+            default: break
+            }
+        }
         if globals.count < scope.count { globals += repeatElement(Value.unknown, count: scope.count - globals.count) }
         for statement in checked {
             if Interruption.pending { Interruption.clear(); return .interrupted }
@@ -259,19 +271,29 @@ public struct Session: Sendable {
 
     // MARK: Introspection for the REPL
 
-    /// Names in scope with their current values, user-defined first.
+    /// The user's names with their current values (years, scenarios, `let` and `fn`), including
+    /// those that shadow a Stdlib name; the Stdlib's own names are left out.
     public var variables: [(name: String, value: Value)] {
         scope.visibleNames.compactMap { name in
-            guard let slot = scope.slot(name), slot < globals.count, stdlibScope.slot(name) == nil else { return nil }
+            guard let slot = scope.slot(name), slot < globals.count, stdlibScope.slot(name) == nil || userNames.contains(name) else { return nil }
             return (name, globals[slot])
         }.sorted { $0.name < $1.name }
+    }
+
+    /// The Stdlib's helpers that are not for users: the names its `内部名称` list declares.
+    public var internalNames: Set<String> {
+        guard let slot = stdlibScope.slot("内部名称"), slot < stdlibGlobals.count, case .list(let items) = stdlibGlobals[slot] else { return [] }
+        return Set(items.compactMap { if case .string(let name) = $0 { name } else { nil } })
     }
 
     /// Count words declared in the Stdlib and the session.
     public var countWords: Set<String> { scope.units }
 
-    /// Every name in scope, for completion.
-    public var names: [String] { scope.visibleNames.sorted() }
+    /// Every name in scope for completion, without the Stdlib's helpers (unless the user rebound one).
+    public var names: [String] {
+        let hidden = internalNames.subtracting(userNames)
+        return scope.visibleNames.filter { !hidden.contains($0) }.sorted()
+    }
 
     /// The value bound to a name, if any.
     public func value(of name: String) -> Value? {
