@@ -1,3 +1,5 @@
+import SuanCore
+
 /// The `:help` topics. Examples are run live against the bundled 2022 year when shown.
 enum HelpTopics {
     struct Topic {
@@ -5,7 +7,67 @@ enum HelpTopics {
         var summary: String
         var text: String
         var examples: [String]
+
+        /// The summary and text in `language` (Chinese from ``HelpTopics/chinese``).
+        func summary(in language: Language) -> String { language == .chinese ? HelpTopics.chinese[name]?.summary ?? summary : summary }
+        func text(in language: Language) -> String { language == .chinese ? HelpTopics.chinese[name]?.text ?? text : text }
     }
+
+    /// The topics in Chinese, by name.
+    static let chinese: [String: (summary: String, text: String)] = [
+        "language": ("数、单位、运算、函数", """
+            金额是精确的：3622.4万元、5000元、3.31亿元（ASCII：5000yuan、3wan、1yi）。
+            比率：67.2%、1.3‰、17.4pp 或 17.4个百分点。数量带计量单位：7730件、24147人。
+            x + 10% 是相对变动；a% − b% 以个百分点显示；p% of x 即 x × p%。
+            x -> 亿元、r -> ‰ 只改变显示，不改变数值。round(x, 0.1%) 按步长舍入。
+            let a = 1万元      fn 占比(part, whole) = part / whole      if a > b then a else b
+            完整说明：docs/language.md
+            """),
+        "data": ("载入、显示、校验、CSV、导出", """
+            load 2022            内置的 2022 年度（或 ./2022.suan、SUAN_PATH 中的文件）；绑定为 y2022
+            load 示例 2021       虚构的培训用部门
+            load "file.suan"     年度文件；  load "表.csv" as t   CSV 项目表
+            show y2022           以表格显示年度；  show 项目   任何记录列表
+            export y2022 to "y.csv" [force]    （.csv、.md、.html、.json；load 可读回 CSV）
+            export compare A, B to "c.csv"     另有：export explain …、export table …
+            年度的字段成为名称：基本支出、项目支出、总支出、收支差额、项目……
+            完整说明：docs/data.md
+            """),
+        "what-if": ("情景、比较、求解、测算表、计数、估算、图表", """
+            scenario 压缩 from y2022 { 基本支出 -= 5%; 项目支出 += 100万元 }
+            情景是完整的年度：分项变动带动合计（公用经费 → 基本支出 → 总支出），合计变动按比例分摊到分项，
+            执行随预算变化；不可能的结果给出警告。
+            项目 += project "新" { 预算: 20万元 }    项目 -= "名称"    项目["名称"].指标["指标"].目标 = >= 100件
+            compare y2022, 压缩 [only 总支出, 收支差额]
+            solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%
+            table r in 0%..10% step 5% { 总支出 + r }      （两个变量：网格）
+            count a in 0%..10% step 1%, b in 0%..10% step 1% where 条件     （满足条件的格数）
+            explain estimate(years, "项目", "产出指标", 计划量)    （依历史数据估算下一年预算）
+            chart y2022, 压缩 [to "file.svg"]
+            完整说明：docs/what-if.md
+            """),
+        "scoring": ("指标与自评表评分规则", """
+            指标：indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
+            score(i)、score(p)、grade(p)、completion(i)、met(i)（得分、等级、完成率、达标）
+            explain score(p)     自评表：每个指标的目标、实际、分值、得分和规则，合计与等级
+            部门评分(y)          每个项目的得分和等级
+            规则：正向、反向（线性偏差）、等于、定性；执行率 × 10；等级线 90/80/60。
+            权重、等级线和规则在 Stdlib/scoring.suan 中。完整说明：docs/scoring.md
+            """),
+        "commands": ("REPL 自身的命令", """
+            :help [主题]    本帮助；主题：language、data、what-if、scoring、commands
+            :vars           你的变量及其值
+            :type 表达式    不运行而给出表达式的类型
+            :load 文件      在本会话中运行脚本
+            :save 文件      把本会话中成功的输入保存为脚本（:save 文件 force 可替换）
+            :reset          重新开始
+            :quit           退出（或 Ctrl-D）
+            Tab 补全名称、“.”后的字段、项目[" 和 compare … only 后的项目名、load " 后的路径、
+            load 示例 后的年份、数字后的单位。
+            上下键调出历史（跨会话保留；多行输入按原来的行恢复），Ctrl-R 搜索历史。
+            Ctrl-C 清除当前行或中断长时间的计算。ans（或 _）是上一个结果。
+            """),
+    ]
 
     static let all: [Topic] = [
         Topic(name: "language", summary: "numbers, units, arithmetic, functions", text: """
@@ -69,10 +131,10 @@ enum HelpTopics {
         all.first { $0.name == name || ($0.name == "what-if" && (name == "whatif" || name == "what_if")) }
     }
 
-    static var overview: String {
-        "Suan (算): exact budget arithmetic, year data and what-if planning.\n"
-            + all.map { "  :help \($0.name.padding(9))  \($0.summary)" }.joined(separator: "\n")
-            + "\nStart with:  load 2022   then   show y2022"
+    static func overview(_ language: Language) -> String {
+        language.pick("Suan（算）：精确的预算运算、年度数据与假设测算。\n", "Suan (算): exact budget arithmetic, year data and what-if planning.\n")
+            + all.map { "  :help \($0.name.padding(9))  \($0.summary(in: language))" }.joined(separator: "\n")
+            + language.pick("\n从这里开始：  load 2022   然后   show y2022", "\nStart with:  load 2022   then   show y2022")
     }
 }
 

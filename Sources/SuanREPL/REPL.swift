@@ -10,6 +10,11 @@ public struct REPL {
 
     var session: Session
     let colour: Bool
+    /// The language of the REPL's own lines (the session's).
+    var language: Language { session.settings.language }
+
+    /// A type's name in the session's language (`金额` / `Money`).
+    func typeName(_ t: SuanType) -> String { language == .chinese ? MessageCatalogue.term(t.name) : t.name }
     /// The terminal's width, for fitting tables (`COLUMNS`, else the terminal's own).
     var width: Int? { REPL.terminalWidth }
     /// Keeps a streamed table's layout across its parts.
@@ -32,14 +37,15 @@ public struct REPL {
     public mutating func run() -> Int32 {
         REPL.installInterruptHandler()
         guard let editor = LineEditor() else {
-            fputs("suan: cannot start line editing; reading plain lines\n", suan_stderr())
+            fputs(language.pick("suan: 无法启动行编辑\n", "suan: cannot start line editing\n"), suan_stderr())
             return 1
         }
         let (loaded, warning) = history.load()
         entries = loaded
         if let warning { warn(warning) }
         for e in entries { editor.add(e) }
-        print(paint("suan \(REPL.version) — 算", .heading) + "  load 2022 to start; :help for help; Ctrl-D quits.")
+        print(paint("suan \(REPL.version) — 算", .heading) + language.pick("  输入 load 2022 开始；:help 查看帮助；Ctrl-D 退出。",
+                                                                        "  load 2022 to start; :help for help; Ctrl-D quits."))
         var buffer = ""
         while true {
             let snapshot = session
@@ -103,20 +109,20 @@ public struct REPL {
         var events: [Session.Event] = []
         let status = session.run(input, name: name ?? "<input:\(inputCount)>", directory: directory, transactional: true) { events.append($0) }
         for event in events { show(event) }
-        if status == .interrupted { print(paint("已中断 (interrupted)", .warning)) }
+        if status == .interrupted { print(paint(language.pick("已中断", "interrupted"), .warning)) }
     }
 
     func show(_ event: Session.Event) {
         switch event {
         case .result(let value, let type):
             let t = type == .any ? value.type : type
-            print((Markup("= ", .dim) + session.formatter.markup(value) + Markup("  [\(t.name)]", .type)).rendered(colour: colour))
+            print((Markup("= ", .dim) + session.formatter.markup(value) + Markup("  [\(typeName(t))]", .type)).rendered(colour: colour))
         case .document(let document):
             let renderer = TerminalRenderer(format: session.formatter, colour: colour, width: width, unicode: session.settings.unicode,
                                             sources: session.sources, layouts: layouts)
             print(renderer.render(document))
         case .loaded(let name, let label):
-            print(paint("loaded \(name) from \(label)", .dim))
+            print(paint(language.pick("已载入 \(name)（来自 \(label)）", "loaded \(name) from \(label)"), .dim))
         case .diagnostic(let d):
             fputs(session.render(d, colour: colour) + "\n", suan_stderr())
         }
@@ -138,17 +144,17 @@ public struct REPL {
             help(argument)
         case ":vars":
             let vars = session.variables
-            if vars.isEmpty { print("no variables yet; try: load 2022") }
+            if vars.isEmpty { print(language.pick("还没有变量；试试：load 2022", "no variables yet; try: load 2022")) }
             var table = TextTable(headers: ["名称", "值", "类型"], alignments: [.left, .left, .left])
             for (name, value) in vars {
                 var text = session.formatter.text(value)
                 if DisplayWidth.of(text) > 60 { text = String(text.prefix(57)) + "…" }
-                table.add([name, text, value.type.name])
+                table.add([name, text, typeName(value.type)])
             }
             if !vars.isEmpty { print(table.rendered) }
         case ":type", ":t":
             switch session.typeOf(argument) {
-            case .success(let t): print(paint(t.name, .type))
+            case .success(let t): print(paint(typeName(t), .type))
             case .failure(let d): fputs((d.span == .none ? d.message : session.render(d, colour: colour)) + "\n", suan_stderr())
             }
         case ":load":
@@ -157,45 +163,48 @@ public struct REPL {
                 let text = try FileText.read(path, span: .none)
                 evaluate(text, name: path, directory: FileText.directory(of: path))
             } catch {
-                fputs("error: \(error.message)\n", suan_stderr())
+                fputs(session.render(error, colour: colour) + "\n", suan_stderr())
             }
         case ":save":
             var path = argument
             var force = false
             if path.hasSuffix(" force") { force = true; path = String(path.dropLast(" force".count)).trimmingTrailingSpaces }
             path = path.trimmingQuotes
-            guard !path.isEmpty else { fputs("usage: :save FILE [force]\n", suan_stderr()); break }
-            guard allowsWrites else { fputs("error: writing \"\(path)\" is forbidden by --no-write\n", suan_stderr()); break }
+            guard !path.isEmpty else { fputs(language.pick("用法：:save 文件 [force]\n", "usage: :save FILE [force]\n"), suan_stderr()); break }
+            guard allowsWrites else {
+                fputs(language.pick("错误：--no-write 禁止写入“\(path)”\n", "error: writing \"\(path)\" is forbidden by --no-write\n"), suan_stderr())
+                break
+            }
             let script = session.history.joined(separator: "\n") + "\n"
             do {
                 try FileText.write(script, to: path, force: force, by: .save, span: .none)
-                print("saved \(session.history.count) inputs to \(path)")
+                print(language.pick("已把 \(session.history.count) 条输入保存到 \(path)", "saved \(session.history.count) inputs to \(path)"))
             } catch {
                 fputs(session.render(error, colour: colour) + "\n", suan_stderr())
             }
         case ":reset":
             session = fresh
-            print("the session is fresh; nothing is loaded")
+            print(language.pick("会话已重置；尚未载入任何数据", "the session is fresh; nothing is loaded"))
         default:
-            fputs("unknown command \(command); :help commands lists them\n", suan_stderr())
+            fputs(language.pick("未知的命令 \(command)；:help commands 列出所有命令\n", "unknown command \(command); :help commands lists them\n"), suan_stderr())
         }
         return .proceed
     }
 
     func help(_ topicName: String) {
-        guard !topicName.isEmpty else { print(HelpTopics.overview); return }
+        guard !topicName.isEmpty else { print(HelpTopics.overview(language)); return }
         guard let topic = HelpTopics.topic(topicName) else {
-            print("no help topic '\(topicName)'. " + HelpTopics.overview)
+            print(language.pick("没有帮助主题“\(topicName)”。", "no help topic '\(topicName)'. ") + HelpTopics.overview(language))
             return
         }
         print(paint(topic.name, .heading))
-        print(topic.text)
+        print(topic.text(in: language))
         if topic.name == "language" {
             // The builtins describe themselves; the prelude's functions are in Stdlib/prelude.suan.
-            print("Builtins:\n" + Builtin.allCases.map { "  " + $0.summary }.joined(separator: "\n"))
+            print(language.pick("内置函数：\n", "Builtins:\n") + Builtin.allCases.map { "  " + Message(stringLiteral: $0.summary).text(in: language) }.joined(separator: "\n"))
         }
         guard !topic.examples.isEmpty else { return }
-        print(paint("examples (run now on the bundled 2022 year):", .dim))
+        print(paint(language.pick("示例（现在在内置的 2022 年度上运行）：", "examples (run now on the bundled 2022 year):"), .dim))
         var scratch = fresh
         scratch.run("load 2022", name: "<help>", transactional: true) { _ in }
         let format = scratch.formatter

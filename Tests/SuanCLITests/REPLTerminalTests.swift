@@ -20,11 +20,11 @@ final class Terminal {
         raw.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
     }
 
-    init(home: String, arguments: [String] = []) throws {
+    init(home: String, arguments: [String] = [], environment: [String] = []) throws {
         let binary = Binary.path
         // Everything the child needs is built before fork: after it, only async-signal-safe calls.
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary)] + arguments.map { strdup($0) } + [nil]
-        var settings: [String] = ["LANG=C.UTF-8", "TERM=xterm", "HOME=\(home)", "PATH=/usr/bin:/bin"]
+        var settings: [String] = ["LANG=C.UTF-8", "TERM=xterm", "HOME=\(home)", "PATH=/usr/bin:/bin"] + environment
         for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
             if let value = ProcessInfo.processInfo.environment[key] { settings.append("\(key)=\(value)") }
         }
@@ -221,6 +221,26 @@ final class Terminal {
         #expect(t.exitStatus() == 0)
         // The saved script holds the successful input only, and runs.
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "let 公用 = 380万元\n")
+    }
+
+    /// Chinese first: the banner, results' type names, help and errors follow the language.
+    @Test func theREPLSpeaksChinese() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let t = try Terminal(home: home, environment: ["SUAN_LANG=zh"])
+        t.expect("输入 load 2022 开始")
+        t.prompt()
+        t.send("1万元 + 2万元\r")
+        t.expect("[金额]")
+        t.prompt()
+        t.send("1万元 + 3件\r")
+        t.expect("错误：不能把数量（件）加到金额上")
+        t.prompt()
+        t.send(":help\r")
+        t.expect("从这里开始")
+        t.prompt()
+        t.send("\u{04}")
+        #expect(t.exitStatus() == 0)
     }
 
     @Test func multiLineInputComesBackFromHistoryAsItsLines() throws {
