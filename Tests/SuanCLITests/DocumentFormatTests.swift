@@ -41,4 +41,15 @@ import Testing
         let points = Set(lines.map { line in Binary.displayWidth(String(line[..<line.lastIndex(of: ".")!])) })
         #expect(points.count == 1, "\(r.stdout)")
     }
+
+    @Test func tableLabelsKeepTheirStepsPrecisionAndColumnsCanBeNamed() throws {
+        let r = try Binary.run(["-e", "table r in 0%..0.01% step 0.002% { r * 100 as \"放大\" }"])
+        #expect(r.stdout.contains("0.002%") && r.stdout.contains("0.004%") && r.stdout.contains("放大"), "\(r.stdout)")
+        #expect(!r.stdout.contains("r * 100"))
+    }
+
+    @Test func unitCostsThatRoundToNothingInWanShowInYuan() throws {
+        let r = try Binary.run(["-e", "load 示例 2022", "-e", "示例2022.项目[0].执行 / 示例2022.项目[0].指标[0].实际"])
+        #expect(r.stdout == "225.91元/件\n", "\(r.stdout)")
+    }
 }

@@ -642,7 +642,9 @@ struct Checker {
 
     mutating func checkTable(_ clause: TableClause, span: SourceSpan) -> TablePlan {
         let axes = checkAxes(clause.axes)
-        let columns = clause.columns.map { (title: titleText($0), code: check($0).0) }
+        let columns = clause.columns.indices.map { i in
+            (title: (i < clause.titles.count ? clause.titles[i] : nil) ?? titleText(clause.columns[i]), code: check(clause.columns[i]).0)
+        }
         for _ in axes { locals.removeLast(); nextLocal -= 1 }
         if axes.count == 2 && columns.count != 1 {
             report("a two-variable table has one expression", at: span, id: .tableShape)

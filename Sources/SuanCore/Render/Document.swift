@@ -92,7 +92,7 @@ extension Document {
             /// Numbers of different kinds (a Δ column of 万元 and 个百分点): shown with their units.
             case mixed
 
-            init?(of value: Value) {
+            public init?(of value: Value) {
                 switch value {
                 case .number, .year: self = .number
                 case .money(_, let u): self = .money(u)

@@ -2,7 +2,7 @@
 ///
 /// - Money: grouped, 2 decimals, in its display unit: `3,622.40万元`.
 /// - Ratios: up to 2 decimals, trailing zeros trimmed: `67.19%`, `100%`, `1.3‰`, `17.4个百分点`.
-/// - Counts: grouped, up to 2 decimals: `7,730件`. Rates: `0.15万元/件`.
+/// - Counts: grouped, up to 2 decimals: `7,730件`. Rates: `0.15万元/件`; under 0.1 of the unit, in 元 (`219.23元/件`).
 /// - Numbers: exact up to 10 decimals; longer ones are rounded and marked `≈`. Years: `2022`.
 /// - Unknown figures: `—`.
 /// - Lists show their first 100 items, then `… N more`. A value shows in at most
@@ -101,7 +101,9 @@ public struct ValueFormatter: Sendable {
             return Markup(trimmed(scaled(d, by: s.factor), 2), .value) + Markup(s.rawValue, .unit)
         case .quantity(let d, let t):
             return Markup(trimmed(d, 2), .value) + Markup(t, .unit)
-        case .rate(let d, let u, let t):
+        case .rate(let d, var u, let t):
+            // A unit cost that would show as 0.02万元/件 (one digit) shows in 元, 219.23元/件: its digits matter.
+            if u != .yuan, scaled(d, by: u.factor).magnitude < ExactDecimal(unchecked: 1, scale: 1) { u = .yuan }
             return Markup(scaled(d, by: u.factor).formatted(fractionDigits: 2, grouping: true, mode: rounding), .value) + Markup("\(u.rawValue)/\(t)", .unit)
         case .bool(let b):
             return Markup(b ? "true" : "false", .keyword)
@@ -151,6 +153,16 @@ public struct ValueFormatter: Sendable {
             return Markup("\"\(s)\"")
         }
         return markup(v, budget)
+    }
+
+    /// A ratio or count with at least `decimals` decimals where it needs them: the labels of a
+    /// table whose step is 0.002% read 0.002%, 0.004%, … rather than 0%, 0%, ….
+    public func text(_ v: Value, decimals: Int) -> String {
+        switch v {
+        case .ratio(let d, let s) where decimals > 2: return trimmed(scaled(d, by: s.factor), decimals) + s.rawValue
+        case .quantity(let d, let t) where decimals > 2: return trimmed(d, decimals) + t
+        default: return text(v)
+        }
     }
 
     public func text(_ v: Value) -> String { markup(v).plain }

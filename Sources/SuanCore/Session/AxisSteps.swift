@@ -25,6 +25,20 @@ struct AxisSteps: Sequence {
 
     func makeIterator() -> Iterator { Iterator(steps: self, x: start) }
 
+    /// Decimals a label needs to show the step (3 for a step of 0.002%).
+    var labelDecimals: Int {
+        switch template {
+        case .ratio(_, let s): Int(((try? step.divided(by: s.factor)) ?? step).normalized.scale)
+        case .quantity: Int(step.normalized.scale)
+        default: 0
+        }
+    }
+
+    /// A step's label cell: the value with the precision of the step, in a column of its kind.
+    func label(_ x: Value, format: ValueFormatter) -> Document.Cell {
+        labelDecimals > 2 ? .text(format.text(x, decimals: labelDecimals)) : .value(x)
+    }
+
     /// The values as a list, for a range known to be small (a table's columns).
     var values: [Value] { Array(self) }
 }

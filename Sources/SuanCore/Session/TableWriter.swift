@@ -45,10 +45,11 @@ struct TableWriter {
             }
             let columnValues = columnSteps.values
             let corner = "\(first.name) \\ \(second.name)"
-            let header = Document.Table(headers: [corner] + columnValues.map { format.text($0) })
+            var header = Document.Table(headers: [corner] + columnValues.map { format.text($0, decimals: columnSteps.labelDecimals) })
+            header.columns[0].kind = Document.Column.Kind(of: rowsValues.template) ?? .inferred
             try stream(rowsValues, header, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [Document.Cell] in
                 frame[first.slot] = x
-                var cells: [Document.Cell] = [.value(x)]
+                var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
                 for y in columnValues {
                     frame[second.slot] = y
                     cells.append(.value(try interpreter.eval(plan.columns[0].code, &frame)))
@@ -57,10 +58,11 @@ struct TableWriter {
             }
             return
         }
-        let header = Document.Table(headers: [first.name] + plan.columns.map(\.title))
+        var header = Document.Table(headers: [first.name] + plan.columns.map(\.title))
+        header.columns[0].kind = Document.Column.Kind(of: rowsValues.template) ?? .inferred
         try stream(rowsValues, header, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [Document.Cell] in
             frame[first.slot] = x
-            var cells: [Document.Cell] = [.value(x)]
+            var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
             for column in plan.columns { cells.append(.value(try interpreter.eval(column.code, &frame))) }
             return cells
         }

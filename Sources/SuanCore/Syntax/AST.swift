@@ -178,6 +178,8 @@ public struct TableClause: Sendable {
     }
     public var axes: [Axis]
     public var columns: [Expr]
+    /// Column titles given with `as` (`总支出 + r as "总支出"`); nil shows the expression as written.
+    public var titles: [String?] = []
 }
 
 /// What `export` writes: a value, or the table a statement would print.

@@ -285,9 +285,17 @@ public struct Parser {
             let axes = try tableAxes()
             _ = try expect(.leftBrace, "before the table's columns")
             var columns: [Expr] = []
+            var titles: [String?] = []
             skipNewlines()
             while !check(.rightBrace) {
                 columns.append(try expression())
+                // `expr as "标题"` or `expr as 标题` names the column.
+                if take(.as) {
+                    if case .string(let title) = kind { _ = advance(); titles.append(title) }
+                    else { titles.append(try name("a column title after 'as'").0) }
+                } else {
+                    titles.append(nil)
+                }
                 skipNewlines()
                 if !take(.comma) && !take(.semicolon) { break }
                 skipNewlines()
@@ -295,7 +303,7 @@ public struct Parser {
             skipNewlines()
             _ = try expect(.rightBrace, "to close the table's columns")
             guard !columns.isEmpty else { throw failure("a table needs at least one column expression", at: tokens[position - 1]) }
-            return made(.table(TableClause(axes: axes, columns: columns)))
+            return made(.table(TableClause(axes: axes, columns: columns, titles: titles)))
         default:
             return made(.expression(try expression()))
         }
