@@ -130,7 +130,7 @@ final class LineEditor {
             return UInt8(CC_REFRESH)
         }
         if completion.candidates.count == 1 { return UInt8(CC_REFRESH) }
-        let list = completion.candidates.prefix(60).joined(separator: "  ") + (completion.candidates.count > 60 ? "  …" : "")
+        let list = CompletionList.layout(completion.candidates, width: REPL.terminalWidth ?? 80)
         fputs("\n" + list + "\n", suan_stdout())
         return UInt8(CC_REDISPLAY)
     }

@@ -85,3 +85,14 @@ import SuanBudget
         #expect(Completer(session: h.session).complete("项目得").candidates.contains("项目得分"))
     }
 }
+
+@Suite struct CompletionListTests {
+    @Test func candidatesFitTheWidthWithoutBreakingAWord() {
+        let names = (1...30).map { "基本支出占比候选\($0)" }
+        let text = CompletionList.layout(names, width: 50)
+        for line in text.split(separator: "\n") {
+            #expect(DisplayWidth.of(String(line)) <= 50, "\(line)")
+        }
+        for name in names { #expect(text.contains(name)) }
+    }
+}
