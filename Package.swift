@@ -39,7 +39,7 @@ let package = Package(
         // The budget domain: year model, loading, validation, show, scenarios, compare.
         .target(name: "SuanBudget", dependencies: ["SuanCore"]),
         // The interactive shell on libedit.
-        .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "CEditLine"]),
+        .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "SuanStdlib", "CEditLine"]),
         // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
         .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"]),
         .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"]),
@@ -50,7 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanBudget", "SuanREPL", "SuanFuzzKit"]),
+        // Tests: a helper target that drives a Session as the CLI does, then one test target per module.
+        .target(name: "SuanTestSupport", dependencies: ["SuanCore", "SuanBudget"], path: "Tests/SuanTestSupport"),
+        .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanStdlib", "SuanTestSupport", "SuanFuzzKit"]),
+        .testTarget(name: "SuanBudgetTests", dependencies: ["SuanBudget", "SuanCore", "SuanStdlib", "SuanTestSupport"]),
+        .testTarget(name: "SuanREPLTests", dependencies: ["SuanREPL", "SuanCore", "SuanBudget", "SuanTestSupport"]),
         .testTarget(name: "SuanCLITests", dependencies: ["SuanCore"],
                     exclude: ["Snapshots"]),
     ],

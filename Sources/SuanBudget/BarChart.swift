@@ -1,106 +1,51 @@
 import SuanCore
 
-/// Horizontal bar charts for the terminal (Unicode blocks, or `#` when the terminal is not UTF-8)
-/// and as SVG for slides. Labels are aligned by display width; each bar ends with its value.
+/// What `chart` draws, as a chart of the document model (terminal bars and SVG are the renderers'):
+/// a year's structure (人员经费 and 公用经费 under 基本支出, projects under 项目支出); for several years or
+/// scenarios, the same lines with one bar per year — projects included, so a scenario shows what it
+/// changed; a record of figures; a list of records or values.
 struct BarChart {
-    struct Bar {
-        var label: String
-        var value: Value
-        var magnitude: ExactDecimal
-    }
-
     let format: ValueFormatter
-    /// Columns the longest bar takes.
-    static let width = 40
 
-    /// The bars a value stands for: a year's structure, a record of figures, a list of records or values.
-    func bars(_ items: [(label: String, value: Value)]) throws(Diagnostic) -> [Bar] {
-        if items.count > 1, items.allSatisfy({ if case .record(let r) = $0.value { r.kind == "year" || r.kind == "scenario" } else { false } }) {
-            // A comparison: each line, one bar per year or scenario.
-            var out: [Bar] = []
-            for line in ["基本支出", "项目支出", "总支出", "收支差额"] {
-                for (label, value) in items {
-                    if case .record(let r) = value, let v = r[line] { out.append(contentsOf: bar("\(line) · \(label)", v)) }
+    func chart(_ items: [(label: String, value: Value)]) -> Document.Chart? {
+        let years = items.compactMap { if case .record(let r) = $0.value, r.kind?.isYear == true { r } else { nil } }
+        if !years.isEmpty && years.count == items.count {
+            var chart = Document.Chart(title: years.count == 1 ? YearReport(format: format).title(years[0]) : "支出结构",
+                                       series: items.map(\.label))
+            func add(_ label: String, level: Int, _ get: (Record) -> Value?) {
+                let values = years.map { get($0) ?? .unknown }
+                if values.contains(where: { $0.decimal != nil }) { chart.categories.append(.init(label, values, level: level)) }
+            }
+            for line in ["基本支出", "人员经费", "公用经费", "项目支出"] {
+                add(line, level: line == "人员经费" || line == "公用经费" ? 1 : 0) { $0[line] }
+                guard line == "项目支出" else { continue }
+                var names: [String] = []
+                for y in years { for p in Year.projects(y) { if let n = p["名称"]?.plainText, !names.contains(n) { names.append(n) } } }
+                for name in names {
+                    add(name, level: 1) { y in Year.projects(y).first { $0["名称"]?.plainText == name }?["预算"] }
                 }
             }
-            return out
+            if years.count > 1 { add("收支差额", level: 0) { $0["收支差额"] } }
+            return chart.categories.isEmpty ? nil : chart
         }
-        var out: [Bar] = []
+        var chart = Document.Chart(series: [items.count == 1 ? items[0].label : "值"])
         for (label, value) in items {
             switch value {
-            case .record(let r) where r.kind == "year" || r.kind == "scenario":
-                for line in ["基本支出", "人员经费", "公用经费", "项目支出"] { if let v = r[line] { out += bar(line, v) } }
-                for p in YearRules.projects(r) { out += bar("  " + (p["名称"]?.plainText ?? ""), p["预算"] ?? .unknown) }
             case .record(let r):
-                for (k, v) in r.entries { out += bar(k, v) }
+                for (k, v) in r.entries where v.decimal != nil { chart.categories.append(.init(k, [v])) }
             case .list(let list):
                 for (i, item) in list.enumerated() {
                     if case .record(let r) = item {
                         let name = r.entries.first { if case .string = $0.1 { true } else { false } }?.1.plainText ?? "\(i + 1)"
-                        if let figure = r.entries.first(where: { $0.1.decimal != nil })?.1 { out += bar(name, figure) }
-                    } else {
-                        out += bar("\(label)[\(i)]", item)
+                        if let figure = r.entries.first(where: { $0.1.decimal != nil })?.1 { chart.categories.append(.init(name, [figure])) }
+                    } else if item.decimal != nil {
+                        chart.categories.append(.init("\(label)[\(i)]", [item]))
                     }
                 }
             default:
-                out += bar(label, value)
+                if value.decimal != nil { chart.categories.append(.init(label, [value])) }
             }
         }
-        return out
-    }
-
-    func bar(_ label: String, _ value: Value) -> [Bar] {
-        guard let d = value.decimal else { return [Bar(label: label, value: .unknown, magnitude: .zero)] }
-        return [Bar(label: label, value: value, magnitude: d.magnitude)]
-    }
-
-    /// The bar for `fraction` of the full width, in eighths of a cell.
-    static func blocks(_ fraction: ExactDecimal, unicode: Bool) -> String {
-        let eighths = (try? fraction.multiplied(by: ExactDecimal(width * 8)).rounded(toScale: 0, mode: .halfAwayFromZero)) ?? .zero
-        let n = Int(eighths.coefficient)
-        if !unicode { return String(repeating: "#", count: (n + 4) / 8) }
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        return String(repeating: "█", count: n / 8) + partial[n % 8]
-    }
-
-    func text(_ bars: [Bar], unicode: Bool) -> String {
-        let largest = bars.map(\.magnitude).max() ?? .zero
-        let labelWidth = bars.map { DisplayWidth.of($0.label) }.max() ?? 0
-        return bars.map { b in
-            let fraction = largest.isZero ? .zero : ((try? b.magnitude.divided(by: largest)) ?? .zero)
-            let drawn = BarChart.blocks(fraction, unicode: unicode)
-            let sign = (b.value.decimal?.isNegative ?? false) ? "-" : ""
-            return DisplayWidth.pad(b.label, to: labelWidth) + (unicode ? " │" : " |") + sign + drawn + " " + format.text(b.value)
-        }.joined(separator: "\n")
-    }
-
-    func svg(_ bars: [Bar]) -> String {
-        let largest = bars.map(\.magnitude).max() ?? .zero
-        let rowHeight = 28, labelWidth = 16 * (bars.map { DisplayWidth.of($0.label) }.max() ?? 4) / 2 + 16, barWidth = 480
-        let height = rowHeight * bars.count + 20
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 160)\" height=\"\(height)\" font-family=\"sans-serif\" font-size=\"14\">\n"
-        for (i, b) in bars.enumerated() {
-            let y = 10 + i * rowHeight
-            let fraction = largest.isZero ? .zero : ((try? b.magnitude.divided(by: largest)) ?? .zero)
-            let w = Int(((try? fraction.multiplied(by: ExactDecimal(barWidth)).rounded(toScale: 0, mode: .halfAwayFromZero)) ?? .zero).coefficient)
-            out += "  <text x=\"\(labelWidth - 8)\" y=\"\(y + 18)\" text-anchor=\"end\">\(BarChart.escaped(b.label))</text>\n"
-            out += "  <rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"\(rowHeight - 8)\" fill=\"#3b6ea5\"/>\n"
-            out += "  <text x=\"\(labelWidth + w + 6)\" y=\"\(y + 18)\">\(BarChart.escaped(format.text(b.value)))</text>\n"
-        }
-        return out + "</svg>\n"
-    }
-
-    static func escaped(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
+        return chart.categories.isEmpty ? nil : chart
     }
 }

@@ -9,50 +9,53 @@ public struct BudgetDomain: DomainHost {
 
     func checkWrite(_ path: String, span: SourceSpan) throws(Diagnostic) {
         guard allowsWrites else {
-            throw Diagnostic(id: "no-write", "writing \"\(path)\" is forbidden by --no-write", at: span)
+            throw Diagnostic(id: .noWrite, "writing \"\(path)\" is forbidden by --no-write", at: span)
         }
     }
 
-    /// A year from CSV text, as `load "file.csv"` reads it (for the fuzzers).
-    public static func year(fromCSV text: String, name: String, file: Int32) throws(Diagnostic) -> Record {
-        try ProjectTableImport.year(fromCSV: text, name: name, file: file, span: .none)
+    /// A year from its text (a year file, or CSV when `name` ends in .csv) as `load` reads it:
+    /// validated and derived; the first error is thrown (for the fuzzers and tools).
+    public static func year(fromText text: String, name: String, evaluator: DataFileEvaluator) throws(Diagnostic) -> Record {
+        let (year, problems) = YearLoader.year(name: name, text: text, file: 0, span: .none, evaluator: evaluator)
+        guard let year else { throw problems.first(where: { $0.severity == .error }) ?? Diagnostic(id: .dataFile, "no year", at: .none) }
+        return year.record
     }
 
-    public func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource {
-        try YearLocator().locate(target, span: span, file: file)
+    public func load(_ request: LoadRequest) -> LoadAnswer {
+        YearLoader().load(request)
     }
 
-    public func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic]) {
-        let problems = YearRules.validate(year, file: file)
-        if problems.contains(where: { $0.severity == .error }) { return (year, problems) }
-        return (YearRules.derive(year, firstLoad: true), problems)
+    public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
+                         warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
+        try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)
     }
 
-    public func rederive(_ year: Record, span: SourceSpan) throws(Diagnostic) -> Record {
-        YearRules.rederive(year)
+    public func hint(forUnknownName name: String) -> Message? {
+        YearLoader.hint(forUnknownName: name)
     }
 
-    public func show(_ value: Value, format: ValueFormatter) -> String? {
+    public func show(_ value: Value, format: ValueFormatter) -> Document? {
         YearReport(format: format).show(value)
     }
 
-    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         try Comparison(format: format).table(items, extra: extra, only: only, span: span)
     }
 
-    public func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        let chart = BarChart(format: format)
-        let bars = try chart.bars(items)
-        guard !bars.isEmpty else { throw Diagnostic(id: "chart", "nothing to chart: give a year, a record of figures or a list", at: span) }
-        guard let path else { return chart.text(bars, unicode: unicode) }
-        guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: "chart", "charts are written as .svg files", at: span) }
+    public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
+        guard let chart = BarChart(format: format).chart(items) else {
+            throw Diagnostic(id: .chart, "nothing to chart: give a year, a record of figures or a list", at: span)
+        }
+        guard let path else { return Document([.chart(chart)]) }
+        guard path.lowercased().hasSuffix(".svg") else { throw Diagnostic(id: .chart, "charts are written as .svg files", at: span) }
         try checkWrite(path, span: span)
-        try FileText.write(chart.svg(bars), to: path, force: force, span: span)
-        return "wrote a chart of \(bars.count) bars to \(path)"
+        try FileText.write(SVGChart(format: format).render(chart), to: YearLoader.resolved(path, from: directory), force: force, by: .chart, span: span)
+        let bars = chart.categories.count * chart.series.count
+        return .text("wrote a chart of \(bars) bars to \(path)")
     }
 
-    public func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
+    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         try checkWrite(path, span: span)
-        return try Exporter(format: format).export(value, to: path, force: force, span: span)
+        return .text(try Exporter(format: format).export(content, to: YearLoader.resolved(path, from: directory), force: force, span: span))
     }
 }

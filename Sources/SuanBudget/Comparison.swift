@@ -9,6 +9,9 @@ struct Comparison {
         var values: [Value]
         /// Project lines fold away when unchanged; year lines always show.
         var foldable: Bool
+        /// Projected counts of whole things (the base figure is a whole number) show as whole
+        /// numbers; the exact projection is kept in the year.
+        var wholeCounts = false
     }
 
     func lines(_ years: [Record]) -> [Line] {
@@ -34,10 +37,10 @@ struct Comparison {
         add("项目支出占比") { $0["项目支出占比"] }
         add("预算执行率") { $0["预算执行率"] }
         var projectNames: [String] = []
-        for y in years { for p in YearRules.projects(y) { if case .string(let n)? = p["名称"], !projectNames.contains(n) { projectNames.append(n) } } }
+        for y in years { for p in Year.projects(y) { if case .string(let n)? = p["名称"], !projectNames.contains(n) { projectNames.append(n) } } }
         inProjects = true
         for name in projectNames {
-            func project(_ y: Record) -> Record? { YearRules.projects(y).first { $0["名称"]?.plainText == name } }
+            func project(_ y: Record) -> Record? { Year.projects(y).first { $0["名称"]?.plainText == name } }
             add("\(name) · 预算") { project($0)?["预算"] }
             var indicatorNames: [String] = []
             for y in years {
@@ -48,12 +51,40 @@ struct Comparison {
                     }
                 }
             }
-            for ind in indicatorNames {
-                add("\(name) · \(ind)（预计）") { y in
+            // Targets and points a scenario set or changed, as rows of their own.
+            var allIndicators: [String] = []
+            for y in years {
+                if case .list(let items)? = project(y)?["指标"] {
+                    for case .record(let i) in items {
+                        if let n = i["名称"]?.plainText, !allIndicators.contains(n) { allIndicators.append(n) }
+                    }
+                }
+            }
+            for ind in allIndicators {
+                // Only for an indicator every column has (a removed project shows by its 预算 row).
+                let indicator = years.map { y -> Record? in
                     guard case .list(let items)? = project(y)?["指标"] else { return nil }
-                    for case .record(let i) in items where i["名称"]?.plainText == ind { return i["预计"] ?? i["实际"] }
+                    for case .record(let i) in items where i["名称"]?.plainText == ind { return i }
                     return nil
                 }
+                guard indicator.allSatisfy({ $0 != nil }) else { continue }
+                for field in ["目标", "分值"] {
+                    let values = indicator.map { $0?[field] ?? .unknown }
+                    let texts = values.map { format.text($0) }
+                    if Set(texts).count > 1 { lines.append(Line(label: "\(name) · \(ind) · \(field)", values: values, foldable: true)) }
+                }
+            }
+            for ind in indicatorNames {
+                var whole = true
+                add("\(name) · \(ind)（预计）") { y in
+                    guard case .list(let items)? = project(y)?["指标"] else { return nil }
+                    for case .record(let i) in items where i["名称"]?.plainText == ind {
+                        if case .quantity(let actual, _)? = i["实际"], actual.isInteger {} else { whole = false }
+                        return i["预计"] ?? i["实际"]
+                    }
+                    return nil
+                }
+                if whole, lines.last?.label == "\(name) · \(ind)（预计）" { lines[lines.count - 1].wholeCounts = true }
             }
         }
         return lines
@@ -62,6 +93,11 @@ struct Comparison {
     /// The change from `a` to `b`: an amount and a percentage, or percentage points for ratios.
     func delta(_ a: Value, _ b: Value) -> (String, String) {
         switch (a, b) {
+        // A project only one side has: new, or removed.
+        case (.unknown, .money(let y, let u)) where !y.isZero: return (signed(format.text(.money(y, u))), "")
+        case (.money(let x, let u), .unknown) where !x.isZero: return (signed(format.text(.money(x.negated, u))), "")
+        case (.target(let x, let a), .target(let y, let b)) where x == y:
+            return delta(a.value, b.value)
         case (.money(let x, let u), .money(let y, _)):
             guard let d = try? y.subtracting(x) else { return ("", "") }
             let pct = x.isZero ? "" : ((try? d.divided(by: x)).map { signed(format.text(.ratio($0, .percent))) } ?? "")
@@ -81,62 +117,108 @@ struct Comparison {
         }
     }
 
+    /// The change between two projected counts as whole numbers, as the counts show.
+    func wholeDelta(_ a: Value, _ b: Value) -> String? {
+        // The difference of the whole numbers shown, so that the row adds up as printed.
+        guard case .quantity(let x, let t) = a, case .quantity(let y, _) = b else { return nil }
+        let rx = x.rounded(toScale: 0, mode: format.rounding), ry = y.rounded(toScale: 0, mode: format.rounding)
+        guard let d = try? ry.subtracting(rx) else { return nil }
+        return signed(format.text(.quantity(d, t)))
+    }
+
     func signed(_ s: String) -> String {
         s.hasPrefix("-") || s.hasPrefix("0") && !s.contains(where: { ("1"..."9").contains($0) }) ? s : "+" + s
     }
 
-    /// Lines computed by the Stdlib (`{行: label, 值: value}` per item), in first-seen order.
-    func extraLines(_ extra: [[Record]], count: Int) -> [Line] {
+    /// Lines computed by the Stdlib (`{行: label, 值: value, 说明: why it is unknown}` per item), in
+    /// first-seen order, and a footnote for each figure that is `—` with a reason.
+    func extraLines(_ extra: [[Record]], labels names: [String]) -> (lines: [Line], footnotes: [String]) {
         var labels: [String] = []
         for rows in extra { for r in rows { if case .string(let l)? = r["行"], !labels.contains(l) { labels.append(l) } } }
-        return labels.compactMap { label -> Line? in
-            let values = (0..<count).map { i -> Value in
-                guard i < extra.count else { return .unknown }
-                return extra[i].first { $0["行"]?.plainText == label }?["值"] ?? .unknown
+        var footnotes: [String] = []
+        let lines = labels.compactMap { label -> Line? in
+            var known = false
+            var reasons: [String] = []
+            var notes: [String] = []
+            let values = names.indices.map { i -> Value in
+                guard i < extra.count, let row = extra[i].first(where: { $0["行"]?.plainText == label }) else {
+                    reasons.append("absent")
+                    notes.append("— \(label)（\(names[i])）：没有该项目")
+                    return .unknown
+                }
+                let value = row["值"] ?? .unknown
+                let reason = if case .string(let r)? = row["说明"] { r } else { "" }
+                reasons.append(reason)
+                if case .unknown = value {
+                    if !reason.isEmpty { notes.append("— \(label)（\(names[i])）：\(reason)") }
+                } else {
+                    known = true
+                }
+                return value
             }
-            let known = values.contains { if case .unknown = $0 { false } else { true } }
-            return known ? Line(label: label, values: values, foldable: true) : nil
+            // A score no item has is shown only when something changed it (a new project, a zeroed budget).
+            guard known || Set(reasons).count > 1 else { return nil }
+            footnotes += notes
+            return Line(label: label, values: values, foldable: true)
         }
+        return (lines, footnotes)
     }
 
-    func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> String {
+    /// The lines `only` names: a line, a project (all its rows) or an indicator; all lines when empty.
+    func selected(_ all: [Line], only: [String], span: SourceSpan) throws(Diagnostic) -> [Line] {
+        guard !only.isEmpty else { return all }
+        let chosen = all.filter { line in
+            only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) || line.label.contains("· \($0) ·") }
+        }
+        guard !chosen.isEmpty else {
+            throw Diagnostic(id: .unknownLine, "no line matches \(only.joined(separator: ", "))", at: span,
+                             notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
+        }
+        return chosen
+    }
+
+    func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> Document {
         var years: [Record] = []
         for item in items {
-            guard case .record(let r) = item.value, r.kind == "year" || r.kind == "scenario" else {
-                throw Diagnostic(id: "type-mismatch", "compare takes years and scenarios; \(item.label) is a \(item.value.type.name)", at: span)
+            guard case .record(let r) = item.value, r.kind?.isYear == true else {
+                throw Diagnostic(id: .typeMismatch, "compare takes years and scenarios; \(item.label) is a \(item.value.type.name)", at: span)
             }
             years.append(r)
         }
-        var all = lines(years) + extraLines(extra, count: years.count)
-        if !only.isEmpty {
-            all = all.filter { line in only.contains { line.label.trimmed == $0 || line.label.hasPrefix($0 + " ·") || line.label.hasSuffix("· " + $0) } }
-            guard !all.isEmpty else {
-                throw Diagnostic(id: "unknown-line", "no line matches \(only.joined(separator: ", "))", at: span,
-                                 notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
-            }
-        }
+        let (scores, footnotes) = extraLines(extra, labels: items.map(\.label))
+        let all = try selected(lines(years) + scores, only: only, span: span)
         let labels = items.map(\.label)
-        var headers = ["项目"] + labels
-        if items.count == 2 { headers += ["Δ", "Δ%"] } else { headers += labels.dropFirst().map { "Δ \($0)" } }
-        var table = TextTable(headers: headers)
+        var columns = [Document.Column("项目", kind: .text)] + labels.map { Document.Column($0) }
+        if items.count == 2 { columns += [.init("Δ", kind: .mixed), .init("Δ%", kind: .mixed)] }
+        else { columns += labels.dropFirst().map { Document.Column("Δ \($0)", kind: .mixed) } }
+        var table = Document.Table(columns: columns)
         var folded = 0
         for line in all {
             let unchanged = line.values.dropFirst().allSatisfy { v in (try? Arithmetic.equalValues(v, line.values[0])) == true }
-            if unchanged && line.foldable && only.isEmpty { folded += 1; continue }
-            var row = [line.label] + line.values.map { format.text($0) }
+            if unchanged && line.foldable && only.isEmpty && items.count > 1 { folded += 1; continue }
+            let indent = line.label.prefix(while: { $0 == " " }).count / 2
+            var row: [Document.Cell] = [.text(line.label.trimmed)]
+            row += line.values.map { line.wholeCounts ? .text(ProjectionDisplay.whole($0, format: format)) : .value($0) }
+            func text(_ s: String) -> Document.Cell { s.isEmpty ? .empty : .text(s) }
             if items.count == 2 {
-                let (d, p) = delta(line.values[0], line.values[1])
-                row += [d, p]
+                var (d, p) = delta(line.values[0], line.values[1])
+                if line.wholeCounts { d = wholeDelta(line.values[0], line.values[1]) ?? d }
+                row += [text(d), text(p)]
             } else {
                 for v in line.values.dropFirst() {
-                    let (d, p) = delta(line.values[0], v)
-                    row.append(p.isEmpty ? d : "\(d) (\(p))")
+                    var (d, p) = delta(line.values[0], v)
+                    if line.wholeCounts { d = wholeDelta(line.values[0], v) ?? d }
+                    row.append(text(p.isEmpty ? d : "\(d) (\(p))"))
                 }
             }
-            table.add(row)
+            table.add(row, level: indent)
         }
-        var out = table.rendered
-        if folded > 0 { out += "\n（\(folded) 个项目行未变，已折叠；用 only 查看）" }
-        return out
+        if folded > 0 {
+            table.footnotes.append(format.language.pick("（\(folded) 个项目行未变，已折叠；用 only 查看）",
+                                                        "(\(folded) unchanged project lines folded; use only to see them)"))
+        }
+        let shown = Set(all.map(\.label))
+        table.footnotes += footnotes.filter { note in shown.contains(where: { note.hasPrefix("— \($0)（") }) }
+        return Document([.table(table)])
     }
 }

@@ -54,8 +54,8 @@ public enum FuzzHarness {
             session.run(text, name: "<fuzz>", transactional: true) { event in
                 if case .result(let value, _) = event { values.append(value) }
             }
-            if let csv = try? BudgetDomain.year(fromCSV: text, name: "fuzz.csv", file: 0) {
-                values.append(.record(BudgetDomain().prepare(csv, file: 0).year))
+            if let csv = try? BudgetDomain.year(fromText: text, name: "fuzz.csv", evaluator: session.dataEvaluator) {
+                values.append(.record(csv))
             }
             guard !values.isEmpty, let directory = exportDirectory() else { return }
             defer { rmdir(directory) }
@@ -63,17 +63,15 @@ public enum FuzzHarness {
             for value in values.prefix(4) {
                 for name in ["out.csv", "out.md"] {
                     let path = directory + "/" + name
-                    _ = try? domain.export(value, to: path, force: true, format: session.formatter, span: .none)
-                    _ = try? domain.export(value, to: path, force: false, format: session.formatter, span: .none)
+                    _ = try? domain.export(.value(value), to: path, directory: nil, force: true, format: session.formatter, span: .none)
+                    _ = try? domain.export(.value(value), to: path, directory: nil, force: false, format: session.formatter, span: .none)
                     unlink(path)
                 }
             }
         case .data:
             let session = base
-            _ = try? session.evaluateYearText(text, name: "fuzz.suan")
-            if let csv = try? BudgetDomain.year(fromCSV: text, name: "fuzz.csv", file: 0) {
-                _ = BudgetDomain().prepare(csv, file: 0)
-            }
+            _ = try? BudgetDomain.year(fromText: text, name: "fuzz.suan", evaluator: session.dataEvaluator)
+            _ = try? BudgetDomain.year(fromText: text, name: "fuzz.csv", evaluator: session.dataEvaluator)
         }
     }
 }

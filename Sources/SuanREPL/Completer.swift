@@ -1,4 +1,5 @@
 import SuanCore
+import SuanStdlib
 @preconcurrency import Glibc
 
 /// Tab completion, independent of libedit so that tests can drive it: given the text before the
@@ -6,9 +7,11 @@ import SuanCore
 ///
 /// - after `.`: the fields of the value before the dot (`y2022.` → 基本支出, 项目, …);
 /// - inside `项目["` (any list of records): the records' 名称;
-/// - after `load "`: file paths;
+/// - after `load "`: file paths; after `load 示例 `: the collection's bundled years;
+/// - after `compare … only` (and each `,` after it): the compared years' project names;
 /// - right after digits: unit words (万元, %, 件, …);
-/// - otherwise: keywords, REPL commands and names in scope (CJK included).
+/// - otherwise: keywords, REPL commands and names in scope (CJK included), the typed name itself too
+///   when it is complete, so that Tab on `基本支出` lists it beside `基本支出占比` instead of replacing it.
 public struct Completer {
     public struct Completion: Equatable, Sendable {
         /// How many characters before the cursor the candidates replace.
@@ -48,6 +51,9 @@ public struct Completer {
             if head.hasSuffix("load") || head.hasSuffix(":load") || head.hasSuffix(":save") || head.hasSuffix("to") {
                 return Completion(replacing: typed.count, candidates: paths(typed))
             }
+            if let names = onlyCandidates(head) {
+                return Completion(replacing: typed.count, candidates: names.filter { $0.hasPrefix(typed) }.map { $0 + "\"" })
+            }
             if head.hasSuffix("[") {
                 let base = String(head.dropLast())
                 return Completion(replacing: typed.count, candidates: recordNames(in: base).filter { $0.hasPrefix(typed) }.map { $0 + "\"]" })
@@ -60,6 +66,12 @@ public struct Completer {
         if start > 0 && chars[start - 1] == ":" && (start == 1 || chars[start - 2] == " ") {
             word = ":" + word
             return Completion(replacing: word.count, candidates: Completer.commands.filter { $0.hasPrefix(word) })
+        }
+        if let years = bundledYears(String(chars[..<start])) {
+            return Completion(replacing: word.count, candidates: years.filter { $0.hasPrefix(word) })
+        }
+        if let names = onlyCandidates(String(chars[..<start])) {
+            return Completion(replacing: word.count, candidates: names.filter { $0.hasPrefix(word) && $0.allSatisfy(Completer.isWordCharacter) })
         }
         // A unit after digits: "3622.4万" → 万元.
         // (Character.isNumber is true for 万 and 亿, so digits are ASCII digits here.)
@@ -79,7 +91,33 @@ public struct Completer {
         }
         let pool = Keyword.allCases.map(\.rawValue) + session.names + (start == 0 ? Completer.commands : [])
         guard !word.isEmpty else { return Completion(replacing: 0, candidates: []) }
-        return Completion(replacing: word.count, candidates: Array(Set(pool.filter { $0.hasPrefix(word) && $0 != word })).sorted())
+        return Completion(replacing: word.count, candidates: Array(Set(pool.filter { $0.hasPrefix(word) })).sorted())
+    }
+
+    /// The bundled years of the collection `head` loads (`load 示例 ` → 2020, 2021, 2022), or nil.
+    func bundledYears(_ head: String) -> [String]? {
+        let words = head.split(separator: " ")
+        guard head.hasSuffix(" "), words.count == 2, words[0] == "load" else { return nil }
+        let years = StdlibFiles.bundled.filter { $0.collection == String(words[1]) }.map { String($0.year) }
+        return years.isEmpty ? nil : years
+    }
+
+    /// The project names of the years and scenarios a `compare … only` compares, when `head` ends
+    /// where an `only` key goes (after `only` or a comma that follows it); nil elsewhere.
+    func onlyCandidates(_ head: String) -> [String]? {
+        let trimmed = head.trimmingTrailingSpaces
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard let only = words.lastIndex(of: "only"), let compare = words[..<only].lastIndex(of: "compare"),
+              words.last == "only" || trimmed.hasSuffix(",") else { return nil }
+        let items = words[(compare + 1)..<only]
+        var names: [String] = []
+        for item in items {
+            guard case .record(let year)? = value(of: item), case .list(let projects)? = year["项目"] else { continue }
+            for case .record(let p) in projects {
+                if case .string(let n)? = p["名称"], !names.contains(n) { names.append(n) }
+            }
+        }
+        return names
     }
 
     func unitCandidates() -> [String] {

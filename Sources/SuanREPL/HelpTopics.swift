@@ -21,12 +21,16 @@ enum HelpTopics {
             load 示例 2021       the fictional training department
             load "file.suan"     a year file;  load "表.csv" as t   a CSV project table
             show y2022           the year as tables;  show 项目   any list of records
-            export y2022 to "y.csv" [force]
+            export y2022 to "y.csv" [force]    (.csv or .md; load reads the CSV back)
+            export compare A, B to "c.csv"     also: export explain …, export table …
             A year's fields become names: 基本支出, 项目支出, 总支出, 收支差额, 项目, …
             Full reference: docs/data.md
             """, examples: ["基本支出 / 总支出", "项目支出占比", "len(项目)"]),
         Topic(name: "what-if", summary: "scenario, compare, solve, table, count, estimate, chart", text: """
             scenario 压缩 from y2022 { 基本支出 -= 5%; 项目支出 += 100万元 }
+            A scenario is a whole year: a part moves its totals (公用经费 → 基本支出 → 总支出), a total
+            spreads over its parts in proportion, 执行 follows 预算; impossible results are warnings.
+            项目 += project "新" { 预算: 20万元 }    项目 -= "名称"    项目["名称"].指标["指标"].目标 = >= 100件
             compare y2022, 压缩 [only 总支出, 收支差额]
             solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%
             table r in 0%..10% step 5% { 总支出 + r }      (two variables: a grid)
@@ -54,8 +58,9 @@ enum HelpTopics {
             :save FILE      save this session's successful inputs as a script (:save FILE force to replace)
             :reset          start afresh
             :quit           leave (or Ctrl-D)
-            Tab completes names, fields after '.', project names after 项目[", paths after load ", units.
-            Up/Down recall history (kept across sessions), Ctrl-R searches it.
+            Tab completes names, fields after '.', project names after 项目[" and after compare … only,
+            paths after load ", years after load 示例, units.
+            Up/Down recall history (kept across sessions; a multi-line input comes back as its lines), Ctrl-R searches it.
             Ctrl-C clears the line, or interrupts a long evaluation. ans (or _) is the last result.
             """, examples: []),
     ]

@@ -10,6 +10,10 @@ public struct REPL {
 
     var session: Session
     let colour: Bool
+    /// The terminal's width, for fitting tables (`COLUMNS`, else the terminal's own).
+    var width: Int? { REPL.terminalWidth }
+    /// Keeps a streamed table's layout across its parts.
+    let layouts = TerminalRenderer.LayoutMemory()
     let fresh: Session
     var history = HistoryFile()
     var entries: [String] = []
@@ -93,11 +97,11 @@ public struct REPL {
 
     // MARK: Evaluation
 
-    mutating func evaluate(_ input: String, name: String? = nil) {
+    mutating func evaluate(_ input: String, name: String? = nil, directory: String? = nil) {
         inputCount += 1
         Interruption.clear()
         var events: [Session.Event] = []
-        let status = session.run(input, name: name ?? "<input:\(inputCount)>", transactional: true) { events.append($0) }
+        let status = session.run(input, name: name ?? "<input:\(inputCount)>", directory: directory, transactional: true) { events.append($0) }
         for event in events { show(event) }
         if status == .interrupted { print(paint("已中断 (interrupted)", .warning)) }
     }
@@ -107,8 +111,10 @@ public struct REPL {
         case .result(let value, let type):
             let t = type == .any ? value.type : type
             print((Markup("= ", .dim) + session.formatter.markup(value) + Markup("  [\(t.name)]", .type)).rendered(colour: colour))
-        case .text(let text):
-            print(text)
+        case .document(let document):
+            let renderer = TerminalRenderer(format: session.formatter, colour: colour, width: width, unicode: session.settings.unicode,
+                                            sources: session.sources, layouts: layouts)
+            print(renderer.render(document))
         case .loaded(let name, let label):
             print(paint("loaded \(name) from \(label)", .dim))
         case .diagnostic(let d):
@@ -149,7 +155,7 @@ public struct REPL {
             let path = argument.trimmingQuotes
             do {
                 let text = try FileText.read(path, span: .none)
-                evaluate(text, name: path)
+                evaluate(text, name: path, directory: FileText.directory(of: path))
             } catch {
                 fputs("error: \(error.message)\n", suan_stderr())
             }
@@ -162,10 +168,10 @@ public struct REPL {
             guard allowsWrites else { fputs("error: writing \"\(path)\" is forbidden by --no-write\n", suan_stderr()); break }
             let script = session.history.joined(separator: "\n") + "\n"
             do {
-                try FileText.write(script, to: path, force: force, span: .none)
+                try FileText.write(script, to: path, force: force, by: .save, span: .none)
                 print("saved \(session.history.count) inputs to \(path)")
             } catch {
-                fputs("error: \(error.message)" + (error.id == "export-exists" ? " (add 'force' to replace it)" : "") + "\n", suan_stderr())
+                fputs(session.render(error, colour: colour) + "\n", suan_stderr())
             }
         case ":reset":
             session = fresh
@@ -212,4 +218,14 @@ extension String {
     }
 
     var trimmingCharacters: String { Substring(self).trimmingCharacters }
+}
+
+extension REPL {
+    /// `COLUMNS`, else the terminal's width.
+    static var terminalWidth: Int? {
+        if let raw = getenv("COLUMNS"), let n = Int(String(cString: raw)), n > 0 { return n }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }

@@ -3,25 +3,78 @@ import SuanCore
 @preconcurrency import Glibc
 #endif
 
-/// Prints session events: results and text to standard output, diagnostics to standard error.
+/// Prints session events in the format of the run (`--format`): results and documents to standard
+/// output, diagnostics to standard error. One renderer per format; nothing is formatted here.
 struct Console {
+    /// How a whole run prints (`suan --format …`).
+    enum Format: String, CaseIterable {
+        case terminal, md, csv, html, json
+    }
+
+    var format: Format = .terminal
     var colour: Bool
     var colourErrors: Bool
+    /// The widest line on a terminal; nil for unlimited (a pipe, a file).
+    var width: Int?
+    var values = ValueFormatter()
+    var unicode = true
+    /// The command line's own messages, in the run's language.
+    var words: CommandWords { CommandWords(language: values.language) }
+    /// Keeps a streamed table's layout across its parts.
+    let layouts = TerminalRenderer.LayoutMemory()
 
     static func error(_ text: String) {
+        // Output printed so far goes first, so that a warning never lands inside a table in a pipe.
+        fflush(stdout)
         fputs(text + "\n", stderr)
+    }
+
+    func terminal(_ sources: [SourceFile] = [], colour: Bool? = nil) -> TerminalRenderer {
+        TerminalRenderer(format: values, colour: colour ?? self.colour, width: width, unicode: unicode, sources: sources, layouts: layouts)
+    }
+
+    /// The text a document prints as in this run's format.
+    func rendered(_ document: Document, sources: [SourceFile] = []) -> String {
+        switch format {
+        case .terminal:
+            return terminal(sources).render(document)
+        case .md: return MarkdownRenderer(format: values, sources: sources).render(document)
+        case .csv:
+            // Table-shaped results as CSV (no byte-order mark on a stream); anything else as plain text.
+            return CSVRenderer(format: values, byteOrderMark: false).render(document)
+                ?? TerminalRenderer(format: values, sources: sources).render(document) + "\n"
+        case .html: return HTMLRenderer(format: values, sources: sources).render(document)
+        case .json: return JSONRenderer(format: values, sources: sources).render(document)
+        }
     }
 
     func show(_ event: Session.Event) {
         switch event {
-        case .result(let value, _):
-            print(ValueFormatter().markup(value).rendered(colour: colour))
-        case .text(let text):
-            print(text)
+        case .result(let value, let type):
+            emit(rendered(Document([.value(value, type: type, label: nil)])))
+        case .document(let document):
+            emit(rendered(document))
         case .loaded:
             break
         case .diagnostic:
-            break  // rendered by the caller, which holds the session's sources
+            break  // rendered by `diagnostic(_:session:)`, which has the session's sources
         }
     }
+
+    /// Prints text that ends in a newline as it is, and other text with one.
+    func emit(_ text: String) {
+        if text.hasSuffix("\n") { fputs(text, stdout) } else { print(text) }
+    }
+
+    /// A diagnostic on standard error, in the run's format (JSON runs get a JSON object).
+    func diagnostic(_ d: Diagnostic, session: Session) {
+        switch format {
+        case .json: Console.error(JSONRenderer(format: values, sources: session.sources).render(Document([.diagnostic(d)])).trimmingTrailingNewline)
+        default: Console.error(session.render(d, colour: colourErrors))
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }

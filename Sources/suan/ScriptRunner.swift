@@ -14,10 +14,10 @@ struct ReadFailure: Error {
 /// Runs scripts from files and standard input, mapping outcomes to exit codes.
 enum ScriptRunner {
     /// Reads a file as UTF-8; invalid bytes are reported with their line and column.
-    static func read(_ path: String) -> Result<String, ReadFailure> {
+    static func read(_ path: String, words: CommandWords) -> Result<String, ReadFailure> {
         switch FileText.readBytes(path, streams: true) {
         case .failure(let e) where e.interrupted: return .failure(ReadFailure(message: "", interrupted: true))
-        case .failure(let e): return .failure(ReadFailure(message: "suan: error: cannot open '\(path)': \(e.message)"))
+        case .failure(let e): return .failure(ReadFailure(message: words.cannotOpen(path, e.message)))
         case .success(let bytes): return decode(bytes, name: path)
         }
     }
@@ -27,14 +27,14 @@ enum ScriptRunner {
     }
 
     static func runFile(_ path: String, session: inout Session, printer: Console) -> Int32 {
-        switch read(path) {
+        switch read(path, words: printer.words) {
         case .failure(let failure) where failure.interrupted:
-            return interruptedStatus()
+            return interruptedStatus(printer.words)
         case .failure(let failure):
             Console.error(failure.message)
             return 1
         case .success(let text):
-            return runText(text, name: path, session: &session, printer: printer)
+            return runText(text, name: path, directory: FileText.directory(of: path), session: &session, printer: printer)
         }
     }
 
@@ -42,9 +42,9 @@ enum ScriptRunner {
         let bytes: [UInt8]
         switch FileText.readBounded(0) {
         case .success(let b): bytes = b
-        case .failure(let e) where e.interrupted: return interruptedStatus()
+        case .failure(let e) where e.interrupted: return interruptedStatus(printer.words)
         case .failure(let e):
-            Console.error("suan: error: cannot read standard input: \(e.message)")
+            Console.error(printer.words.cannotReadStandardInput(e.message))
             return 1
         }
         switch decode(bytes, name: "<stdin>") {
@@ -56,18 +56,19 @@ enum ScriptRunner {
         }
     }
 
-    static func runText(_ text: String, name: String, session: inout Session, printer: Console) -> Int32 {
-        let status = run(text, name: name, transactional: false, session: &session, printer: printer)
+    /// Runs a whole script; its paths start from `directory` (the script's folder) when given.
+    static func runText(_ text: String, name: String, directory: String? = nil, session: inout Session, printer: Console) -> Int32 {
+        let status = run(text, name: name, directory: directory, transactional: false, session: &session, printer: printer)
         return exitStatus(status, printer: printer, session: session) ?? 0
     }
 
     /// Runs one piece of source, printing results as they come and diagnostics once it ends.
-    static func run(_ text: String, name: String, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
+    static func run(_ text: String, name: String, directory: String? = nil, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
         var pending: [Diagnostic] = []
-        let status = session.run(text, name: name, transactional: transactional) { event in
+        let status = session.run(text, name: name, directory: directory, transactional: transactional) { event in
             if case .diagnostic(let d) = event { pending.append(d) } else { printer.show(event) }
         }
-        for d in pending { Console.error(session.render(d, colour: printer.colourErrors)) }
+        for d in pending { printer.diagnostic(d, session: session) }
         return status
     }
 
@@ -79,17 +80,17 @@ enum ScriptRunner {
         case .incomplete:
             return 1  // the diagnostic, pointing at the open bracket, is already printed
         case .interrupted:
-            return interruptedStatus()
+            return interruptedStatus(printer.words)
         }
     }
 
     /// Reports Ctrl-C (exit 130) or `--timeout` (exit 1).
-    static func interruptedStatus() -> Int32 {
+    static func interruptedStatus(_ words: CommandWords) -> Int32 {
         if TimedOut.flag.load(ordering: .relaxed) {
-            Console.error("suan: error: timed out (--timeout)")
+            Console.error(words.timedOut)
             return 1
         }
-        Console.error("suan: interrupted (已中断)")
+        Console.error(words.interrupted)
         return 130
     }
 }

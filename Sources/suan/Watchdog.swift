@@ -33,10 +33,18 @@ enum Watchdog {
     }
 
     /// Starts the backstop thread (scripts and -e); ``stopBackstop()`` before entering the REPL.
-    static func startBackstop() {
+    /// The two messages the backstop may print, made before any signal arrives.
+    final class Messages: @unchecked Sendable {
+        let timedOut: String, interrupted: String
+        init(_ words: CommandWords) { timedOut = words.timedOut + "\n"; interrupted = words.interrupted + "\n" }
+    }
+
+    static func startBackstop(_ words: CommandWords) {
         backstopEnabled.store(true, ordering: .relaxed)
         var thread = pthread_t()
-        pthread_create(&thread, nil, { _ in
+        let context = Unmanaged.passRetained(Messages(words)).toOpaque()
+        pthread_create(&thread, nil, { raw in
+            let messages = Unmanaged<Messages>.fromOpaque(raw!).takeRetainedValue()
             var pendingFor = 0.0
             let tick = 0.1
             while true {
@@ -44,12 +52,12 @@ enum Watchdog {
                 pendingFor = Interruption.pending ? pendingFor + tick : 0
                 guard pendingFor >= Watchdog.grace, Watchdog.backstopEnabled.load(ordering: .relaxed) else { continue }
                 let timedOut = TimedOut.flag.load(ordering: .relaxed)
-                let message = timedOut ? "suan: error: timed out (--timeout)\n" : "suan: interrupted (已中断)\n"
+                let message = timedOut ? messages.timedOut : messages.interrupted
                 _ = message.withCString { write(2, $0, strlen($0)) }
                 fflush(stdout)
                 _exit(timedOut ? 1 : 130)
             }
-        }, nil)
+        }, context)
         pthread_detach(thread)
     }
 

@@ -26,6 +26,12 @@ func separatingExpressions(_ raw: [String]) -> (rest: [String], expressions: [St
             i += 2
             continue
         }
+        // `--timeout -1` is the value -1, not an unknown option: validation then says what is wrong.
+        if ["--timeout", "--max-depth"].contains(a) && i + 1 < raw.count && Double(raw[i + 1]) != nil {
+            rest.append(a + "=" + raw[i + 1])
+            i += 2
+            continue
+        }
         if a.hasPrefix("--expression=") {
             expressions.append(String(a.dropFirst("--expression=".count)))
         } else {
@@ -47,8 +53,9 @@ do {
         print(SuanCommand.fullMessage(for: error))
         exit(0)
     }
-    fputs(SuanCommand.fullMessage(for: error) + "\n", stderr)
-    fputs("Usage: suan [FILE] [-e EXPR …] [-i]   (suan --help for more)\n", stderr)
+    // One message and one usage line (the parser's full message repeats the usage in its own form).
+    fputs("Error: " + SuanCommand.message(for: error) + "\n", stderr)
+    fputs("Usage: suan [FILE] [-e EXPR …] [-i] [options]   (suan --help for more)\n", stderr)
     exit(2)
 }
 exit(LargeStack.run(blockingInterrupts: true) { command.execute() })

@@ -87,3 +87,16 @@ func assertSnapshot(_ actual: String, at url: URL, sourceLocation: SourceLocatio
     }
     #expect(actual == expected, "\(url.lastPathComponent) differs from its snapshot", sourceLocation: sourceLocation)
 }
+
+extension Binary {
+    /// Terminal columns text takes: two for CJK and full-width characters (what the tests need).
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { total, s in
+            let v = s.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+                || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return total + (v < 0x20 ? 0 : (wide ? 2 : 1))
+        }
+    }
+}

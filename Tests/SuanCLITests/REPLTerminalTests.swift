@@ -20,10 +20,10 @@ final class Terminal {
         raw.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
     }
 
-    init(home: String) throws {
+    init(home: String, arguments: [String] = []) throws {
         let binary = Binary.path
         // Everything the child needs is built before fork: after it, only async-signal-safe calls.
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary)] + arguments.map { strdup($0) } + [nil]
         var settings: [String] = ["LANG=C.UTF-8", "TERM=xterm", "HOME=\(home)", "PATH=/usr/bin:/bin"]
         for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
             if let value = ProcessInfo.processInfo.environment[key] { settings.append("\(key)=\(value)") }
@@ -173,7 +173,7 @@ final class Terminal {
         let secondExit = again.exitStatus()
         #expect(secondExit == 0, "\(again.transcript.suffix(300).debugDescription)")
         let history = try String(contentsOfFile: home + "/.local/state/suan/history", encoding: .utf8)
-        #expect(history.contains("(1万元 + 2万元)"))  // a multi-line entry saved as one line
+        #expect(history.contains("(1万元 +\\\n2万元)"))  // a multi-line entry keeps its lines
         #expect(!history.contains("garbage"))
     }
 
@@ -209,6 +209,7 @@ final class Terminal {
         t.prompt()
         t.send(":save \(saved)\r")
         t.expect("already exists")
+        t.expect(":save \(saved) force")
         t.prompt()
         t.send(":reset\r")
         t.expect("fresh")
@@ -220,5 +221,84 @@ final class Terminal {
         #expect(t.exitStatus() == 0)
         // The saved script holds the successful input only, and runs.
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "let 公用 = 380万元\n")
+    }
+
+    @Test func multiLineInputComesBackFromHistoryAsItsLines() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let t = try Terminal(home: home)
+        t.prompt()
+        t.send("load 2022\r")
+        t.expect("loaded y2022")
+        t.prompt()
+        t.send("scenario s from y2022 {\r")
+        t.prompt()
+        t.send("基本支出 -= 5%\r")
+        t.prompt()
+        t.send("项目支出 -= 1%\r")
+        t.prompt()
+        t.send("}\r")
+        t.expect("changed alone")
+        t.prompt()
+        t.send("s.总支出\r")
+        t.expect("3,488.82万元")
+        t.prompt()
+        t.send(":quit\r")
+        #expect(t.exitStatus() == 0)
+
+        // In a new session the scenario comes back as the lines it was typed in, and runs.
+        let again = try Terminal(home: home)
+        again.prompt()
+        again.send("load 2022\r")
+        again.expect("loaded y2022")
+        again.prompt()
+        again.send("\u{1B}[A\u{1B}[A\u{1B}[A\u{1B}[A")  // load 2022, :quit, s.总支出, then the scenario
+        again.expect("基本支出 -= 5%")
+        Thread.sleep(forTimeInterval: 0.1)
+        again.send("\r")
+        again.expect("changed alone")
+        again.prompt()
+        again.send("s.总支出\r")
+        again.expect("3,488.82万元")
+        again.prompt()
+        again.send(":quit\r")
+        #expect(again.exitStatus() == 0)
+    }
+
+    @Test func tabListsACompleteNameBesideLongerOnesAndOffersYearsAndProjects() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let t = try Terminal(home: home)
+        t.prompt()
+        // After `load 示例 ` Tab offers the collection's years.
+        t.send("load 示例 \t")
+        t.expect("202")
+        t.send("\t")
+        t.expect("2020  2021  2022")
+        t.send("1\r")
+        t.expect("loaded 示例2021")
+        t.prompt()
+        t.send("load 2022\r")
+        t.expect("loaded y2022")
+        t.prompt()
+        // Tab on a complete name that is also a prefix lists both and keeps what was typed.
+        t.send("基本支出\t")
+        t.expect("基本支出占比")
+        t.send("\r")
+        t.expect("= 2,433.84万元")
+        t.prompt()
+        // After `only`, Tab completes a project name.
+        t.send("compare y2022 only 海\t")
+        t.expect("珠区专职人民调解服务项目")
+        t.send("\u{03}")
+        t.prompt()
+        // :vars shows a user's variable that shadows a prelude name.
+        t.send("let 占比 = 3\r")
+        t.prompt()
+        t.send(":vars\r")
+        t.expect("占比")
+        t.prompt()
+        t.send("\u{04}")
+        #expect(t.exitStatus() == 0)
     }
 }

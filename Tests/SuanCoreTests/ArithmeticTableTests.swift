@@ -1,4 +1,5 @@
 import Testing
+import SuanTestSupport
 @testable import SuanCore
 
 /// Every row of the design brief's arithmetic table, through the language.

@@ -1,4 +1,5 @@
 import Testing
+import SuanTestSupport
 @testable import SuanCore
 
 @Suite struct LexerTests {
@@ -26,8 +27,8 @@ import Testing
     }
 
     @Test func reportsBadCharactersAsTokens() {
-        if case .invalid(let m) = kinds("1 @ 2")[1] { #expect(m.contains("'@'")) } else { Issue.record("expected invalid") }
-        if case .invalid(let m) = kinds("\"open")[0] { #expect(m.contains("not closed")) } else { Issue.record("expected invalid") }
+        if case .invalid(let m) = kinds("1 @ 2")[1] { #expect(m.description.contains("'@'")) } else { Issue.record("expected invalid") }
+        if case .invalid(let m) = kinds("\"open")[0] { #expect(m.description.contains("not closed")) } else { Issue.record("expected invalid") }
     }
 }
 
@@ -72,7 +73,7 @@ import Testing
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
         guard case .failure(let f) = parse(deep) else { Issue.record("parsed"); return }
-        #expect(f.diagnostic.id == "nesting-limit")
+        #expect(f.diagnostic.id == .nestingLimit)
     }
 
     @Test func comparisonsDoNotChain() {
@@ -86,8 +87,8 @@ import Testing
         var h = SessionHarness()
         h.run("let 基本支出 = 1万元")
         h.run("基本支出s + 1万元")
-        #expect(h.diagnostics.last?.id == "unknown-name")
-        #expect(h.diagnostics.last?.notes.contains("help: did you mean '基本支出'?") == true)
+        #expect(h.diagnostics.last?.id == .unknownName)
+        #expect(h.diagnostics.last?.notes.map(\.description).contains("help: did you mean '基本支出'?") == true)
     }
 
     @Test func theWholeScriptIsCheckedBeforeAnythingRuns() {
@@ -95,7 +96,7 @@ import Testing
         let status = h.run("print 1\nprint 2\n1万元 + 3件\nprint nosuch", transactional: false)
         #expect(status == .failure)
         #expect(h.output.isEmpty)
-        #expect(h.diagnostics.map(\.id) == ["dimension-mismatch", "unknown-name"])
+        #expect(h.diagnostics.map(\.id) == [.dimensionMismatch, .unknownName])
     }
 
     @Test func argumentCountsAreChecked() {
@@ -171,8 +172,8 @@ import Testing
     @Test func failedAssertPrintsBothSides() {
         var h = SessionHarness()
         h.run("assert 1万元 + 1万元 == 3万元")
-        #expect(h.diagnostics.last?.id == "assert")
-        #expect(h.diagnostics.last?.notes == ["left:  2.00万元", "right: 3.00万元"])
+        #expect(h.diagnostics.last?.id == .assert)
+        #expect(h.diagnostics.last?.notes.map(\.description) == ["left:  2.00万元", "right: 3.00万元"])
         #expect(h.run("assert 1 == 1") == .success)
     }
 

@@ -1,19 +1,18 @@
 import Testing
-import SuanBudget
 import SuanStdlib
 @testable import SuanCore
 
 /// The direct reader for data-only year files and the general pipeline build the same year.
 @Suite struct YearFileReaderTests {
     func bothWays(_ name: String, _ text: String) throws -> (fast: Record?, general: Record) {
-        let session = Session(domain: BudgetDomain())
+        let session = Session()
         let source = SourceFile(name: name, text: text)
         let fast = YearFileReader.read(source, file: 0, units: session.stdlibScope.units) { n in
             session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] }
         }
-        var slow = session
-        slow.useFastDataReader = false
-        return (fast, try slow.evaluateDataFile(source, file: 0, span: .none))
+        var slow = session.dataEvaluator
+        slow.usesDirectReader = false
+        return (fast, try slow.evaluate(source, file: 0))
     }
 
     func same(_ a: Value, _ b: Value) -> Bool {
@@ -42,7 +41,7 @@ import SuanStdlib
     @Test func anythingElseFallsBackToTheGeneralPipeline() throws {
         for text in ["year 2023 { 部门: \"x\", 基本支出: 1万元 + 2万元 }", "year 2023 { a: 3斤 }", "year 2023 { a: 1, a: 2 }",
                      "year 2023 { a: b }", "let x = 1"] {
-            let session = Session(domain: BudgetDomain())
+            let session = Session()
             let fast = YearFileReader.read(SourceFile(name: "t", text: text), file: 0, units: session.stdlibScope.units) { n in
                 session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] }
             }

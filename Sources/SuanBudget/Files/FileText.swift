@@ -77,6 +77,12 @@ public enum FileText {
         return .success(bytes)
     }
 
+    /// The folder a file is in (`Scripts` for `Scripts/a.suan`), or nil for a bare file name.
+    public static func directory(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// Whether `path` names a regular file (following symlinks): where `load` looks for years.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
@@ -94,12 +100,12 @@ public enum FileText {
         let bytes: [UInt8]
         switch readBytes(path) {
         case .success(let b): bytes = b
-        case .failure(let e): throw Diagnostic(id: "load-io", "cannot open \"\(path)\": \(e.message)", at: span)
+        case .failure(let e): throw Diagnostic(id: .loadIo, "cannot open \"\(path)\": \(e.message)", at: span)
         }
         switch SourceDecoding.decode(bytes) {
         case .success(let text): return text
         case .failure(let bad):
-            throw Diagnostic(id: "load-encoding", "\"\(path)\" is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at line \(bad.line), column \(bad.column)",
+            throw Diagnostic(id: .loadEncoding, "\"\(path)\" is not UTF-8 text: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at line \(bad.line), column \(bad.column)",
                              at: span, notes: ["help: save the file as UTF-8"])
         }
     }
@@ -112,11 +118,11 @@ public enum FileText {
     /// exporting to one new path at once, exactly one wins and the other reports that it exists.
     /// With `force`, `rename(2)` replaces what is there. Ctrl-C or `--timeout` before the final
     /// step leaves nothing behind.
-    public static func write(_ text: String, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) {
-        if !force && entryExists(path) { throw exists(path, span) }
+    public static func write(_ text: String, to path: String, force: Bool, by command: Command, span: SourceSpan) throws(Diagnostic) {
+        if !force && entryExists(path) { throw exists(path, command, span) }
         let temporary = path + ".suan-tmp-\(getpid())"
         guard let handle = fopen(temporary, "wbx") else {
-            throw Diagnostic(id: "export-io", "cannot write \"\(path)\": \(String(cString: strerror(errno)))", at: span)
+            throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(String(cString: strerror(errno)))", at: span)
         }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
@@ -125,7 +131,7 @@ public enum FileText {
         guard written == bytes.count, flushed else { throw failed(path, temporary, span) }
         if Interruption.pending {
             unlink(temporary)
-            throw Diagnostic(id: "interrupted", "interrupted (已中断)", at: span)
+            throw Diagnostic(id: .interrupted, "interrupted (已中断)", at: span)
         }
         if force {
             guard rename(temporary, path) == 0 else { throw failed(path, temporary, span) }
@@ -139,19 +145,19 @@ public enum FileText {
         if errno != EEXIST && renameNoReplace(AT_FDCWD, temporary, AT_FDCWD, path, 1) == 0 { return }
         let code = errno
         unlink(temporary)
-        if code == EEXIST { throw exists(path, span) }
-        throw Diagnostic(id: "export-io", "cannot write \"\(path)\": \(String(cString: strerror(code)))", at: span)
+        if code == EEXIST { throw exists(path, command, span) }
+        throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(String(cString: strerror(code)))", at: span)
     }
 
-    static func exists(_ path: String, _ span: SourceSpan) -> Diagnostic {
-        Diagnostic(id: "export-exists", "\"\(path)\" already exists", at: span,
-                   notes: ["help: add 'force' to replace it: export … to \"\(path)\" force"])
+    static func exists(_ path: String, _ command: Command, _ span: SourceSpan) -> Diagnostic {
+        Diagnostic(id: .exportExists, "\"\(path)\" already exists", at: span,
+                   notes: ["help: add 'force' to replace it: \(command.forced(path))"])
     }
 
     static func failed(_ path: String, _ temporary: String, _ span: SourceSpan) -> Diagnostic {
         let reason = String(cString: strerror(errno))
         unlink(temporary)
-        return Diagnostic(id: "export-io", "cannot write \"\(path)\": \(reason)", at: span)
+        return Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(reason)", at: span)
     }
 }
 

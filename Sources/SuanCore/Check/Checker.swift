@@ -8,8 +8,10 @@ struct Checker {
     var locals: [[(name: String, slot: Int, type: SuanType)]] = []
     var nextLocal = 0
     var frameSize = 0
-    /// Reads a year for `load`, so that its names are known before the script runs.
-    let loader: (LoadTarget, SourceSpan) throws(Diagnostic) -> LoadedYear
+    /// The years the resolve phase read, one per `load` statement in order (nil: it failed and was
+    /// reported), so that their names are known before the script runs.
+    let years: [ResolvedYear?]
+    var nextYear = 0
     /// Functions being inferred, to stop recursive inference.
     var inferring: Set<String> = []
     var inferred: [String: SuanType] = [:]
@@ -21,11 +23,15 @@ struct Checker {
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
 
-    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String,
-         loader: @escaping (LoadTarget, SourceSpan) throws(Diagnostic) -> LoadedYear) {
+    /// What the host knows of an unknown name (`y2023`: "load 2023 binds y2023"); pure, no I/O.
+    let nameHint: (String) -> Message?
+
+    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedYear?],
+         nameHint: @escaping (String) -> Message? = { _ in nil }) {
         self.scope = scope
         self.sourceText = sourceText
-        self.loader = loader
+        self.years = years
+        self.nameHint = nameHint
     }
 
     /// While a call is checked with its arguments' types, problems inside an `if` branch are not
@@ -33,7 +39,7 @@ struct Checker {
     var inferenceDepth = 0
     var branchDepth = 0
 
-    mutating func report(_ message: String, at span: SourceSpan, id: String, notes: [String] = []) {
+    mutating func report(_ message: Message, at span: SourceSpan, id: DiagnosticID, notes: [Message] = []) {
         if inferenceDepth > 0 && branchDepth > 0 { return }
         diagnostics.append(Diagnostic(id: id, message, at: span, notes: notes))
     }
@@ -72,7 +78,7 @@ struct Checker {
             scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
             var seen: Set<String> = []
             for (p, span) in parameters where !seen.insert(p).inserted {
-                report("the parameter '\(p)' appears twice", at: span, id: "duplicate-parameter")
+                report("the parameter '\(p)' appears twice", at: span, id: .duplicateParameter)
             }
             let (code, size) = checkBody(body, parameters: parameters.map { ($0.0, SuanType.any) })
             let function = UserFunction(name: name, parameters: parameters.map(\.0), body: code, frameSize: size, span: statement.span)
@@ -81,36 +87,32 @@ struct Checker {
             let (code, type) = check(e)
             expect(type, .bool, at: e.span, "an assert needs a true/false condition")
             var sides: (Code, Code)? = nil
-            if case .comparison(_, let l, let r) = e.kind { sides = (check(l).0, check(r).0) }
+            if case .comparison(_, let l, let r) = e.kind {
+                // The sides were checked as part of the condition: their diagnostics are already reported.
+                let reported = diagnostics.count
+                sides = (check(l).0, check(r).0)
+                diagnostics.removeSubrange(reported...)
+            }
             return .assert(code, text: sourceText(e.span), sides: sides, span: e.span)
         case .print(let e):
             return .print(check(e).0, span: e.span)
         case .unitDeclaration(let words):
             for (w, span) in words {
                 if UnitWord.builtin(w) != nil {
-                    report("'\(w)' is a built-in unit and cannot be declared again", at: span, id: "unit-redeclared")
+                    report("'\(w)' is a built-in unit and cannot be declared again", at: span, id: .unitRedeclared)
                 } else {
                     scope.units.insert(w)
                 }
             }
             return .none
-        case .load(let target, let alias):
-            return load(target, alias: alias, span: statement.span)
+        case .load:
+            return load()
         case .scenario(let clause, let nameSpan):
             let (code, type) = checkScenario(clause, span: statement.span)
             guard !isReserved(clause.name ?? "", at: nameSpan) else { return .none }
             return .bind(slot: scope.define(clause.name ?? "_", type: type), code)
         case .compare(let items, let only):
-            var checked: [(String, Code)] = []
-            for item in items {
-                let (code, type) = check(item)
-                if type != .any, case .record(let shape) = type, shape.kind == "year" || shape.kind == "scenario" {
-                } else if type != .any {
-                    report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: "type-mismatch")
-                }
-                checked.append((label(item), code))
-            }
-            return .compare(checked, only: only, span: statement.span)
+            return .compare(checkCompared(items), only: only, span: statement.span)
         case .show(let e):
             return .show(check(e).0, span: e.span)
         case .explain(let e):
@@ -119,21 +121,44 @@ struct Checker {
             return .chart(items.map { (label($0), check($0).0) }, path: path, force: force, span: statement.span)
         case .table(let clause):
             return .table(checkTable(clause, span: statement.span))
-        case .export(let e, let path, let force):
-            return .export(check(e).0, path: path, force: force, span: e.span)
+        case .export(let source, let path, let force):
+            let plan: ExportPlan
+            switch source {
+            case .value(let e): plan = .value(check(e).0)
+            case .compare(let items, let only): plan = .compare(checkCompared(items), only: only)
+            case .explain(let call):
+                guard case .show(let code, _) = explain(call) else { return .none }
+                plan = .value(code)
+            case .table(let clause): plan = .table(checkTable(clause, span: statement.span))
+            }
+            return .export(plan, path: path, force: force, span: statement.span)
         }
+    }
+
+    /// The years and scenarios of `compare`, with their labels.
+    mutating func checkCompared(_ items: [Expr]) -> [(label: String, code: Code)] {
+        var checked: [(label: String, code: Code)] = []
+        for item in items {
+            let (code, type) = check(item)
+            if type != .any, case .record(let shape) = type, shape.kind?.isYear == true {
+            } else if type != .any {
+                report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: .typeMismatch)
+            }
+            checked.append((label(item), code))
+        }
+        return checked
     }
 
     /// `explain f(args)` shows `说明.f(args)`: the Stdlib decides which functions have a table.
     mutating func explain(_ e: Expr) -> Instruction {
         guard case .call(let callee, let args) = e.kind, case .name(let f) = callee.kind else {
-            report("explain takes a call, e.g. explain score(p)", at: e.span, id: "explain")
+            report("explain takes a call, e.g. explain score(p)", at: e.span, id: .explain)
             return .none
         }
         guard let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot), shape.fields[f] != nil else {
             let known: [String] = if let slot = scope.slot("说明"), case .record(let shape) = scope.type(slot) { shape.fields.keys.sorted() } else { [] }
-            report("there is no explanation for \(f)", at: callee.span, id: "explain",
-                   notes: known.isEmpty ? [] : ["help: explain works for " + known.joined(separator: ", ")])
+            report("there is no explanation for \(f)", at: callee.span, id: .explain,
+                   notes: known.isEmpty ? [] : ["help: explain works for \(known.joined(separator: ", "))"])
             return .none
         }
         let explainer = Expr(kind: .field(Expr(kind: .name("说明"), span: callee.span), f), span: callee.span)
@@ -152,15 +177,11 @@ struct Checker {
         }
     }
 
-    mutating func load(_ target: LoadTarget, alias: String?, span: SourceSpan) -> Instruction {
-        let loaded: LoadedYear
-        do {
-            loaded = try loader(target, span)
-        } catch {
-            diagnostics.append(error)
-            return .none
-        }
-        let name = alias ?? loaded.defaultName
+    /// Binds the next resolved year and its fields; a year that failed to load binds nothing.
+    mutating func load() -> Instruction {
+        defer { nextYear += 1 }
+        guard nextYear < years.count, let loaded = years[nextYear] else { return .none }
+        let name = loaded.name
         for old in scope.yearNames { scope.remove(old) }
         var fields: [(Int, String)] = []
         var names: [String] = []
@@ -211,7 +232,7 @@ struct Checker {
 
     mutating func expect(_ type: SuanType, _ wanted: SuanType, at span: SourceSpan, _ message: String) {
         if type != .any && type != wanted {
-            report("\(message); this is a \(type.name)", at: span, id: "type-mismatch")
+            report("\(message); this is a \(type.name)", at: span, id: .typeMismatch)
         }
     }
 
@@ -220,7 +241,7 @@ struct Checker {
     mutating func check(_ e: Expr) -> (Code, SuanType) {
         guard !stack.exhausted else {
             // Reported once, whatever the inference state: nothing deeper can be checked.
-            if !diagnostics.contains(where: { $0.id == "stack-limit" }) { diagnostics.append(StackGuard.failure(e.span)) }
+            if !diagnostics.contains(where: { $0.id == .stackLimit }) { diagnostics.append(StackGuard.failure(e.span)) }
             return (.constant(.unknown), .any)
         }
         switch e.kind {
@@ -248,7 +269,7 @@ struct Checker {
         case .negate(let inner):
             let (code, type) = check(inner)
             if type != .any && type.dimension == nil {
-                report("cannot negate a \(type.name)", at: e.span, id: "type-mismatch")
+                report("cannot negate a \(type.name)", at: e.span, id: .typeMismatch)
             }
             if case .constant(let v) = code, let d = v.decimal, let negated = try? Arithmetic.negate(v, span: e.span) {
                 _ = d
@@ -283,7 +304,7 @@ struct Checker {
             let (lc, lt) = check(l)
             let (rc, rt) = check(r)
             if lt != .any && lt != .ratio && lt != .number {
-                report("'of' needs a ratio on its left (10% of x); this is a \(lt.name)", at: l.span, id: "type-mismatch")
+                report("'of' needs a ratio on its left (10% of x); this is a \(lt.name)", at: l.span, id: .typeMismatch)
                 return (.percentOf(lc, rc, e.span), .any)
             }
             return (.percentOf(lc, rc, e.span), arithmeticType(.multiply, lt, rt, span: e.span, left: l, right: r))
@@ -321,7 +342,7 @@ struct Checker {
         case .target(let op, let value):
             let (code, type) = check(value)
             if type != .any && type.dimension == nil {
-                report("a target needs an amount, ratio or count; this is a \(type.name)", at: value.span, id: "type-mismatch")
+                report("a target needs an amount, ratio or count; this is a \(type.name)", at: value.span, id: .typeMismatch)
             }
             return (.target(op, code), .target)
         case .block(let kind, let header, let entries):
@@ -330,15 +351,15 @@ struct Checker {
             if !entries.contains(where: { $0.key == key }) {
                 all.insert(RecordEntry(key: key, keySpan: header.span, value: header), at: 0)
             }
-            return record(kind: kind.rawValue, entries: all)
+            return record(kind: kind, entries: all)
         }
     }
 
-    mutating func record(kind: String?, entries: [RecordEntry]) -> (Code, SuanType) {
+    mutating func record(kind: RecordKind?, entries: [RecordEntry]) -> (Code, SuanType) {
         var keys: [String] = [], codes: [Code] = [], fields: [String: SuanType] = [:], spans: [SourceSpan] = []
         for entry in entries {
             if keys.contains(where: { ExactText($0) == ExactText(entry.key) }) {
-                report("the field '\(entry.key)' appears twice", at: entry.keySpan, id: "duplicate-field")
+                report("the field '\(entry.key)' appears twice", at: entry.keySpan, id: .duplicateField)
                 continue
             }
             let (code, type) = check(entry.value)
@@ -356,16 +377,16 @@ struct Checker {
         guard let unit else { return (.constant(.number(value)), .number) }
         if case .tag(let t) = unit, !scope.units.contains(t) {
             let known = Array(scope.units) + ["元", "万元", "亿元", "pp"]
-            let hint = NameSuggestion.closest(to: t, among: known).map { ["help: did you mean '\($0)'?"] }
+            let hint: [Message] = NameSuggestion.closest(to: t, among: known).map { ["help: did you mean '\($0)'?"] }
                 ?? ["help: count words are declared in Stdlib/units.suan with 'unit \(t)'"]
-            report("unknown unit '\(t)'", at: unitSpan ?? span, id: "unknown-unit", notes: hint)
+            report("unknown unit '\(t)'", at: unitSpan ?? span, id: .unknownUnit, notes: hint)
             return (.constant(.unknown), .any)
         }
         do {
             let v = try Arithmetic.literal(value, unit: unit)
             return (.constant(v), v.type)
         } catch {
-            report("this amount is too large to hold exactly", at: span, id: "number-range")
+            report("this amount is too large to hold exactly", at: span, id: .numberRange)
             return (.constant(.unknown), .any)
         }
     }
@@ -377,12 +398,10 @@ struct Checker {
         if let slot = scope.slot(name) { return (.global(slot), scope.type(slot)) }
         var candidates = scope.visibleNames
         for level in locals { candidates += level.map(\.name) }
-        var notes: [String] = []
+        var notes: [Message] = []
         if let s = NameSuggestion.closest(to: name, among: candidates) { notes.append("help: did you mean '\(s)'?") }
-        if name.hasPrefix("y"), Int(name.dropFirst()) != nil {
-            notes.append("help: 'load \(name.dropFirst())' binds \(name)")
-        }
-        report("unknown name '\(name)'", at: span, id: "unknown-name", notes: notes)
+        if let hint = nameHint(name) { notes.append("help: \(hint)") }
+        report("unknown name '\(name)'", at: span, id: .unknownName, notes: notes)
         return (.constant(.unknown), .any)
     }
 
@@ -424,7 +443,7 @@ struct Checker {
         if l == .any || r == .any { return .any }
         guard let ld = l.dimension, let rd = r.dimension else {
             let bad = l.dimension == nil ? (l, left) : (r, right)
-            report("cannot \(op.verb) a \(bad.0.name)", at: bad.1.span, id: "type-mismatch",
+            report("cannot \(op.verb) a \(bad.0.name)", at: bad.1.span, id: .typeMismatch,
                    notes: ["help: '\(op.rawValue)' works on numbers, money, ratios and counts"])
             return .any
         }
@@ -432,7 +451,7 @@ struct Checker {
         case .result(let d), .relativeChange(let d):
             return SuanType(d)
         case .failure(let message, let help):
-            report(message, at: span, id: "dimension-mismatch",
+            report(message, at: span, id: .dimensionMismatch,
                    notes: ["left: \(ld.name), right: \(rd.name)"] + (help.map { ["help: \($0)"] } ?? []))
             return .any
         }
@@ -442,15 +461,15 @@ struct Checker {
         if l == .any || r == .any { return }
         if let ld = l.dimension, let rd = r.dimension {
             if !DimensionRules.comparable(ld, rd) {
-                report("cannot compare \(ld.name) with \(rd.name)", at: span, id: "dimension-mismatch")
+                report("cannot compare \(ld.name) with \(rd.name)", at: span, id: .dimensionMismatch)
             }
             return
         }
         if op == .equal || op == .notEqual {
-            if l != r { report("cannot compare \(l.name) with \(r.name)", at: span, id: "type-mismatch") }
+            if l != r { report("cannot compare \(l.name) with \(r.name)", at: span, id: .typeMismatch) }
             return
         }
-        report("'\(op.rawValue)' orders numbers, money, ratios and counts, not \(l.dimension == nil ? l.name : r.name)", at: span, id: "type-mismatch")
+        report("'\(op.rawValue)' orders numbers, money, ratios and counts, not \(l.dimension == nil ? l.name : r.name)", at: span, id: .typeMismatch)
     }
 
     mutating func convertType(_ type: SuanType, to unit: UnitWord, span: SourceSpan) -> SuanType {
@@ -460,7 +479,7 @@ struct Checker {
         case (.number, .ratio(let style)) where style != .points: return .ratio
         case (.quantity(let a), .tag(let b)) where a == b: return type
         default:
-            report("cannot show a \(type.name) in \(Arithmetic.unitName(unit))", at: span, id: "dimension-mismatch")
+            report("cannot show a \(type.name) in \(Arithmetic.unitName(unit))", at: span, id: .dimensionMismatch)
             return .any
         }
     }
@@ -471,15 +490,15 @@ struct Checker {
         case .record(let shape):
             if let t = shape.fields[name] { return t }
             if shape.open { return .any }
-            let hint = NameSuggestion.closest(to: name, among: Array(shape.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
-            report("\(type.name) has no field '\(name)'", at: span, id: "unknown-field", notes: hint)
+            let hint: [Message] = NameSuggestion.closest(to: name, among: Array(shape.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
+            report("\(type.name) has no field '\(name)'", at: span, id: .unknownField, notes: hint)
             return .any
         case .target where name == "值" || name == "value":
             return .any
         case .target where name == "方向" || name == "direction":
             return .string
         default:
-            report("a \(type.name) has no fields", at: baseSpan, id: "type-mismatch")
+            report("a \(type.name) has no fields", at: baseSpan, id: .typeMismatch)
             return .any
         }
     }
@@ -489,7 +508,7 @@ struct Checker {
         case .any: return .any
         case .list(let element):
             if index != .any && index != .number && index != .string {
-                report("a list is indexed by position (0, 1, …) or by name (\"名称\")", at: expr.span, id: "type-mismatch")
+                report("a list is indexed by position (0, 1, …) or by name (\"名称\")", at: expr.span, id: .typeMismatch)
             }
             return element
         case .record(let shape):
@@ -497,7 +516,7 @@ struct Checker {
             expect(index, .string, at: expr.span, "a record is indexed by a field name in quotes")
             return shape.fields.count == 1 ? shape.fields.values.first! : .any
         default:
-            report("a \(base.name) cannot be indexed", at: span, id: "type-mismatch")
+            report("a \(base.name) cannot be indexed", at: span, id: .typeMismatch)
             return .any
         }
     }
@@ -528,7 +547,7 @@ struct Checker {
                 arityError(scope.names[slot], expected: "\(arity)", got: args.count, span: span)
             } else if calleeType != .any, case .function = calleeType {
             } else if calleeType != .any {
-                report("a \(calleeType.name) cannot be called", at: callee.span, id: "not-callable")
+                report("a \(calleeType.name) cannot be called", at: callee.span, id: .notCallable)
             }
             return (.call(calleeCode, checked.map(\.0), span), .any)
         }
@@ -542,7 +561,14 @@ struct Checker {
             if types.count == 2, first != .any, types[1] != .any, let a = first.dimension, let s = types[1].dimension,
                !DimensionRules.comparable(a, s) {
                 report("round's step must have the value's dimension: \(a.name) rounded to a \(s.name) step", at: args[1].span,
-                       id: "dimension-mismatch", notes: ["help: e.g. round(x, 0.01万元) for money, round(r, 0.1%) for a ratio"])
+                       id: .dimensionMismatch, notes: ["help: e.g. round(x, 0.01万元) for money, round(r, 0.1%) for a ratio"])
+            }
+            // round(基本支出 / 总支出, 0.1) rounds to 10%, not to 0.1%: say so.
+            if types.count == 2, first.dimension == .ratio, types[1].dimension == .number, case .number(let step, unit: nil, _) = args[1].kind,
+               let percent = try? step.multiplied(by: ExactDecimal(100)) {
+                let n = sourceText(args[1].span)
+                diagnostics.append(Diagnostic(.warning, id: .ratioStep, "round's step \(n) on a ratio means \(percent.description)%", at: args[1].span,
+                                              notes: ["help: write \(n)% to round to \(n) of a percent (or \(n)个百分点)"]))
             }
             return first
         case .abs: return first
@@ -551,7 +577,7 @@ struct Checker {
             return Set(types).count == 1 ? first : .any
         case .sum:
             if case .list(let e) = first { return e }
-            if first != .any { report("sum takes a list, e.g. sum([1万元, 2万元])", at: args[0].span, id: "type-mismatch") }
+            if first != .any { report("sum takes a list, e.g. sum([1万元, 2万元])", at: args[0].span, id: .typeMismatch) }
             return .any
         case .len, .value: return .number
         case .root: return first
@@ -565,7 +591,7 @@ struct Checker {
 
     mutating func arityError(_ name: String, expected: String, got: Int, span: SourceSpan) {
         report("\(name) takes \(expected) argument\(expected == "1" ? "" : "s"), but \(got) \(got == 1 ? "was" : "were") given",
-               at: span, id: "argument-count")
+               at: span, id: .argumentCount)
     }
 
     /// The result type of a call, found by checking the body with the arguments' types.
@@ -587,8 +613,8 @@ struct Checker {
         let problems = diagnostics
         diagnostics = savedDiagnostics
         inferring.remove(f.name)
-        if let first = problems.first(where: { $0.id == "dimension-mismatch" || $0.id == "type-mismatch" }) {
-            report("in this call of \(f.name): \(first.message)", at: span, id: first.id, notes: first.notes)
+        if let first = problems.first(where: { $0.id == .dimensionMismatch || $0.id == .typeMismatch }) {
+            report("in this call of \(f.name): \(first.text)", at: span, id: first.id, notes: first.notes)
         }
         inferred[key] = type
         return type
@@ -600,10 +626,10 @@ struct Checker {
         let (low, lowType) = check(clause.low)
         let (high, highType) = check(clause.high)
         if lowType != .any && highType != .any && lowType != highType {
-            report("the range's ends differ: \(lowType.name) and \(highType.name)", at: clause.high.span, id: "dimension-mismatch")
+            report("the range's ends differ: \(lowType.name) and \(highType.name)", at: clause.high.span, id: .dimensionMismatch)
         }
         if lowType != .any && lowType.dimension == nil {
-            report("solve needs a range of numbers, money, ratios or counts", at: clause.low.span, id: "type-mismatch")
+            report("solve needs a range of numbers, money, ratios or counts", at: clause.low.span, id: .typeMismatch)
         }
         return withLocal(clause.variable, type: lowType) { c, slot in
             let (lhs, lt) = c.check(clause.lhs)
@@ -619,7 +645,7 @@ struct Checker {
         let columns = clause.columns.map { (title: titleText($0), code: check($0).0) }
         for _ in axes { locals.removeLast(); nextLocal -= 1 }
         if axes.count == 2 && columns.count != 1 {
-            report("a two-variable table has one expression", at: span, id: "table-shape")
+            report("a two-variable table has one expression", at: span, id: .tableShape)
         }
         return TablePlan(axes: axes, columns: columns, span: span)
     }
@@ -632,7 +658,7 @@ struct Checker {
             let (high, _) = check(axis.high)
             let (step, st) = check(axis.step)
             if lt != .any && st != .any, let ld = lt.dimension, let sd = st.dimension, !DimensionRules.comparable(ld, sd) {
-                report("the step is a \(st.name) but the range is \(lt.name)", at: axis.step.span, id: "dimension-mismatch")
+                report("the step is a \(st.name) but the range is \(lt.name)", at: axis.step.span, id: .dimensionMismatch)
             }
             locals.append([])
             let slot = declareLocal(axis.variable, type: lt)
@@ -648,11 +674,11 @@ struct Checker {
         let (base, baseType) = check(clause.base)
         var shape: RecordShape? = nil
         if case .record(let s) = baseType {
-            if s.kind == "year" || s.kind == "scenario" { shape = s } else {
-                report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: "type-mismatch")
+            if s.kind?.isYear == true { shape = s } else {
+                report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: .typeMismatch)
             }
         } else if baseType != .any {
-            report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: "type-mismatch")
+            report("a scenario starts from a year or another scenario; this is a \(baseType.name)", at: clause.base.span, id: .typeMismatch)
         }
         var changes: [ScenarioPlan.Change] = []
         for change in clause.changes {
@@ -661,8 +687,10 @@ struct Checker {
             changeCheck(change, lineType: lineType, valueType: valueType)
             changes.append(.init(path: change.path, operation: change.operation, value: value, span: change.pathSpan))
         }
-        var resultShape = shape ?? RecordShape(kind: "scenario", fields: [:])
-        resultShape.kind = "scenario"
+        // A scenario may add fields to its projects and indicators (目标, 分值): their shapes are open.
+        var resultShape = shape.map { s in RecordShape(kind: s.kind, fields: s.fields.mapValues { if case .list = $0 { $0.opened } else { $0 } }) }
+            ?? RecordShape(kind: .scenario, fields: [:])
+        resultShape.kind = .scenario
         resultShape.fields["名称"] = .string
         resultShape.fields["基于"] = .string
         return (.scenario(ScenarioPlan(name: clause.name, base: base, changes: changes, span: span)),
@@ -672,17 +700,22 @@ struct Checker {
     /// The type of the line a change names; reports an unknown line.
     mutating func pathType(_ shape: RecordShape, _ path: [String], span: SourceSpan) -> SuanType? {
         var type = SuanType.record(shape)
+        var inItem = false
         for (i, key) in path.enumerated() {
             switch type {
             case .record(let s):
                 guard let t = s.fields[key] else {
-                    let hint = NameSuggestion.closest(to: key, among: Array(s.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
-                    report(i == 0 ? "the year has no line '\(key)'" : "no field '\(key)' here", at: span, id: "unknown-line", notes: hint)
+                    // An item of a list (a project, an indicator) may gain a field (目标, 分值): the
+                    // domain decides which when the scenario runs.
+                    if inItem { return .any }
+                    let hint: [Message] = NameSuggestion.closest(to: key, among: Array(s.fields.keys)).map { ["help: did you mean '\($0)'?"] } ?? []
+                    report(i == 0 ? "the year has no line '\(key)'" : "no field '\(key)' here", at: span, id: .unknownLine, notes: hint)
                     return nil
                 }
                 type = t
             case .list(let element):
                 type = element  // 项目["名称"]: checked by name when the scenario runs
+                inItem = true
             default:
                 return .any
             }
@@ -693,18 +726,17 @@ struct Checker {
     mutating func changeCheck(_ change: ScenarioChange, lineType: SuanType, valueType: SuanType) {
         // 项目 += project "新项目" { … } adds a project; a list may grow by a record or a list.
         if case .list = lineType {
-            if change.operation == .add || change.operation == .set {
-                if case .record = valueType { return }
-                if case .list = valueType { return }
-                if valueType == .any { return }
+            switch (change.operation, valueType) {
+            case (_, .any), (.add, .record), (.add, .list), (.set, .list), (.subtract, .string), (.subtract, .list): return
+            default:
+                report("a list line takes '+= item' (add), '-= \"名称\"' (remove) or '= list'", at: change.pathSpan, id: .typeMismatch)
+                return
             }
-            report("a list line takes '+= record' (a new item) or '= list'", at: change.pathSpan, id: "type-mismatch")
-            return
         }
         if lineType == .target, change.operation != .set, valueType.dimension != nil { return }
         guard lineType != .any, valueType != .any, let ld = lineType.dimension, let vd = valueType.dimension else {
             if lineType != .any && lineType.dimension == nil && lineType != .target {
-                report("'\(change.path.joined(separator: "."))' is a \(lineType.name), not an amount", at: change.pathSpan, id: "type-mismatch")
+                report("'\(change.path.joined(separator: "."))' is a \(lineType.name), not an amount", at: change.pathSpan, id: .typeMismatch)
             }
             return
         }
@@ -718,23 +750,16 @@ struct Checker {
         case .multiply, .divide: ok = vd == .number || vd == .ratio
         }
         if !ok {
+            // A bare number where money is meant: say how to write it (`基本支出 -= 5` → 5万元 or 5%).
+            var notes: [Message] = []
+            if ld == .money, vd == .number, change.operation != .multiply, change.operation != .divide,
+               case .number(_, unit: nil, _) = change.value.kind {
+                let n = sourceText(change.value.span)
+                notes = [change.operation == .set ? "help: write \(n)万元 (or \(n)元, \(n)亿元)"
+                                                  : "help: write \(n)万元 for an amount, or \(n)% for a relative change"]
+            }
             report("cannot change \(change.path.joined(separator: ".")) (\(ld.name)) \(change.operation.rawValue) a \(vd.name)",
-                   at: change.pathSpan.through(change.value.span), id: "dimension-mismatch")
+                   at: change.pathSpan.through(change.value.span), id: .dimensionMismatch, notes: notes)
         }
-    }
-}
-
-/// A year read for `load`: the record, the name to bind, where it came from, and load warnings.
-public struct LoadedYear: Sendable {
-    public var record: Record
-    public var defaultName: String
-    public var label: String
-    public var warnings: [Diagnostic]
-
-    public init(record: Record, defaultName: String, label: String, warnings: [Diagnostic]) {
-        self.record = record
-        self.defaultName = defaultName
-        self.label = label
-        self.warnings = warnings
     }
 }

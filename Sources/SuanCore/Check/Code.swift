@@ -16,7 +16,7 @@ indirect enum Code: Sendable {
     case call(Code, [Code], SourceSpan)
     case builtin(Builtin, [Code], SourceSpan)
     case list([Code], span: SourceSpan)
-    case record(kind: String?, keys: [String], values: [Code], spans: [SourceSpan])
+    case record(kind: RecordKind?, keys: [String], values: [Code], spans: [SourceSpan])
     case field(Code, String, SourceSpan)
     case index(Code, Code, SourceSpan)
     case conditional(Code, Code, Code, SourceSpan)
@@ -63,6 +63,14 @@ struct TablePlan: Sendable {
     var span: SourceSpan
 }
 
+/// What a checked `export` computes before the domain writes it.
+enum ExportPlan: Sendable {
+    /// a value; `explain f(x)` is the value of `说明.f(x)`
+    case value(Code)
+    case compare([(label: String, code: Code)], only: [String])
+    case table(TablePlan)
+}
+
 /// One checked top-level statement.
 enum Instruction: Sendable {
     /// A bare expression: its value is printed.
@@ -76,7 +84,7 @@ enum Instruction: Sendable {
     case show(Code, span: SourceSpan)
     case chart([(label: String, code: Code)], path: String?, force: Bool, span: SourceSpan)
     case table(TablePlan)
-    case export(Code, path: String, force: Bool, span: SourceSpan)
+    case export(ExportPlan, path: String, force: Bool, span: SourceSpan)
     /// Nothing to run (a `fn` or `unit` statement), already applied to the scope.
     case none
 }

@@ -1,6 +1,6 @@
 /// "Did you mean …?" for unknown names: the closest visible name within a small edit distance.
-enum NameSuggestion {
-    static func closest(to name: String, among candidates: [String]) -> String? {
+public enum NameSuggestion {
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name)
         guard target.count >= 2 else { return nil }
         let limit = target.count <= 3 ? 1 : 2

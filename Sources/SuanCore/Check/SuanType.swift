@@ -38,13 +38,7 @@ public indirect enum SuanType: Hashable, Sendable {
         case .string: "String"
         case .list(let e): e == .any ? "List" : "List of \(e.name)"
         case .record(let shape):
-            switch shape.kind {
-            case "year": "Year"
-            case "scenario": "Scenario"
-            case "project": "Project"
-            case "indicator": "Indicator"
-            default: "Record"
-            }
+            shape.kind?.typeName ?? "Record"
         case .function: "Function"
         case .target: "Target"
         case .any: "Any"
@@ -95,13 +89,13 @@ extension SuanType {
 
 /// The fields a record is known to have; `kind` names years, projects and indicators.
 public struct RecordShape: Hashable, Sendable {
-    public var kind: String?
+    public var kind: RecordKind?
     public var fields: [String: SuanType]
     /// True when the shape was joined from a sample of a long list: a field not listed may still
     /// exist, so the checker leaves it to run time instead of reporting it.
     public var open = false
 
-    public init(kind: String?, fields: [String: SuanType], open: Bool = false) {
+    public init(kind: RecordKind?, fields: [String: SuanType], open: Bool = false) {
         self.kind = kind
         self.fields = fields
         self.open = open

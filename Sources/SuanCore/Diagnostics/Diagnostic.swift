@@ -6,20 +6,24 @@ public struct Diagnostic: Sendable, Error {
 
     public var severity: Severity
     /// A stable identifier for tests and docs, e.g. `dimension-mismatch`.
-    public var id: String
-    public var message: String
+    public var id: DiagnosticID
+    /// What went wrong, in either language (``Message``).
+    public var text: Message
     public var span: SourceSpan
     /// Further lines printed after the source excerpt (`help: …`, `left: …`).
-    public var notes: [String]
+    public var notes: [Message]
     /// Where the problem arose, when ``span`` points at the call that led there (an error inside a
     /// Stdlib function points at the user's call; this is the Stdlib line, rendered as a note).
     public var origin: SourceSpan?
 
-    public init(_ severity: Severity = .error, id: String, _ message: String, at span: SourceSpan, notes: [String] = []) {
+    public init(_ severity: Severity = .error, id: DiagnosticID, _ message: Message, at span: SourceSpan, notes: [Message] = []) {
         self.severity = severity
         self.id = id
-        self.message = message
+        self.text = message
         self.span = span
         self.notes = notes
     }
+
+    /// The message in English (tests check ids; this is for logs and tools).
+    public var message: String { text.description }
 }

@@ -3,18 +3,35 @@
 /// Columns count characters; the caret is placed by display width so that it sits under CJK text.
 public struct DiagnosticRenderer: Sendable {
     public var colour: Bool
+    public var language: Language
 
-    public init(colour: Bool = false) { self.colour = colour }
+    public init(colour: Bool = false, language: Language = .english) {
+        self.colour = colour
+        self.language = language
+    }
+
+    /// `error`, `warning`, `note` — or 错误, 警告, 注意.
+    func label(_ severity: Diagnostic.Severity) -> String {
+        switch (severity, language) {
+        case (.error, .english): "error"
+        case (.warning, .english): "warning"
+        case (.note, .english): "note"
+        case (.error, .chinese): "错误"
+        case (.warning, .chinese): "警告"
+        case (.note, .chinese): "注意"
+        }
+    }
 
     public func render(_ d: Diagnostic, in sources: [SourceFile]) -> String {
-        let label = paint(d.severity.rawValue, d.severity == .error ? "1;31" : (d.severity == .warning ? "1;33" : "1;36"))
+        let colon = language == .chinese ? "：" : ": "
+        let label = paint(self.label(d.severity), d.severity == .error ? "1;31" : (d.severity == .warning ? "1;33" : "1;36"))
         guard d.span.file >= 0 && Int(d.span.file) < sources.count else {
-            return "suan: \(label): \(d.message)" + d.notes.map { "\n  \($0)" }.joined()
+            return "suan: \(label)\(colon)\(d.text.text(in: language))" + d.notes.map { "\n  \($0.text(in: language))" }.joined()
         }
         let file = sources[Int(d.span.file)]
         let start = Int(d.span.start)
         let (line, position) = file.position(of: start)
-        var out = "\(file.name):\(line):\(position): \(label): \(d.message)\n"
+        var out = "\(file.name):\(line):\(position): \(label)\(colon)\(d.text.text(in: language))\n"
         // Only the part of the line that is shown is read: a 30 KB line with 4,000 errors on it
         // must not be copied 4,000 times. A long line shows as a window around the span.
         let lineStart = file.lineStarts[line - 1]
@@ -30,7 +47,7 @@ public struct DiagnosticRenderer: Sendable {
         }
         var view = String.UnicodeScalarView()
         if from > lineStart { view.append(contentsOf: "…".unicodeScalars) }
-        for scalar in file.scalars[from..<max(from, to)] { view.append(scalar == "\t" ? " " : scalar) }
+        for scalar in file.scalars[from..<max(from, to)] { view.append(String.visible(scalar)) }
         if to < lineEnd { view.append(contentsOf: "…".unicodeScalars) }
         let text = String(view)
         column = column - (from - lineStart) + (from > lineStart ? 1 : 0)
@@ -44,13 +61,13 @@ public struct DiagnosticRenderer: Sendable {
         let caretWidth = max(1, DisplayWidth.of(underlined))
         out += " \(pad) | " + String(repeating: " ", count: DisplayWidth.of(before))
         out += paint("^" + String(repeating: "~", count: caretWidth - 1), "1;32")
-        for note in d.notes { out += "\n \(pad) = \(note)" }
+        for note in d.notes { out += "\n \(pad) = \(note.text(in: language))" }
         if let origin = d.origin, origin.file >= 0 && Int(origin.file) < sources.count {
             let source = sources[Int(origin.file)]
             let (line, column) = source.position(of: Int(origin.start))
             var excerpt = source.line(line).trimmingSpaces
             if excerpt.unicodeScalars.count > 100 { excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(100))) + "…" }
-            out += "\n \(pad) = note: raised in \(source.name):\(line):\(column): \(excerpt)"
+            out += "\n \(pad) = " + language.pick("注意：出自 \(source.name):\(line):\(column)：\(excerpt)", "note: raised in \(source.name):\(line):\(column): \(excerpt)")
         }
         return out
     }
@@ -61,6 +78,17 @@ public struct DiagnosticRenderer: Sendable {
 }
 
 extension String {
+    /// A character as it can be printed: a tab as a space, other control characters (a NUL, which a
+    /// C string would end at) as their pictures (`␀`), one column wide like the character they stand for.
+    fileprivate static func visible(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x09: " "
+        case 0x00...0x1F: Unicode.Scalar(0x2400 + s.value) ?? "?"
+        case 0x7F: "\u{2421}"
+        default: s
+        }
+    }
+
     /// Without leading and trailing spaces and tabs.
     fileprivate var trimmingSpaces: String {
         let scalars = unicodeScalars

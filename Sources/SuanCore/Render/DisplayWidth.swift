@@ -46,4 +46,18 @@ public enum DisplayWidth {
         let spaces = String(repeating: " ", count: gap)
         return alignRight ? spaces + text : text + spaces
     }
+
+    /// Text cut to `width` columns with `…` at the end when it is wider; as it is otherwise.
+    public static func truncated(_ text: String, to width: Int) -> String {
+        guard of(text) > width, width >= 1 else { return text }
+        var out = String.UnicodeScalarView()
+        var used = 0
+        for s in text.unicodeScalars {
+            let w = self.width(of: s)
+            if used + w > width - 1 { break }
+            out.append(s)
+            used += w
+        }
+        return String(out) + "…"
+    }
 }

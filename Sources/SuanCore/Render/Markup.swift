@@ -2,7 +2,7 @@
 /// decides how each meaning looks (ANSI colour on a terminal, nothing in a pipe).
 public struct Markup: Sendable {
     public enum Style: Sendable {
-        case plain, value, unit, keyword, type, error, warning, dim, heading
+        case plain, name, value, unit, keyword, type, error, warning, dim, heading
     }
 
     public var spans: [(text: String, style: Style)] = []
@@ -23,7 +23,7 @@ public struct Markup: Sendable {
     public var ansi: String {
         spans.map { span in
             let code: String? = switch span.style {
-            case .plain: nil
+            case .plain, .name: nil
             case .value: "1"
             case .unit: "36"
             case .keyword: "35"

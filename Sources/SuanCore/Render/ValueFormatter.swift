@@ -3,13 +3,15 @@
 /// - Money: grouped, 2 decimals, in its display unit: `3,622.40万元`.
 /// - Ratios: up to 2 decimals, trailing zeros trimmed: `67.19%`, `100%`, `1.3‰`, `17.4个百分点`.
 /// - Counts: grouped, up to 2 decimals: `7,730件`. Rates: `0.15万元/件`.
-/// - Numbers: exact up to 10 decimals; longer ones are rounded and marked `≈`.
+/// - Numbers: exact up to 10 decimals; longer ones are rounded and marked `≈`. Years: `2022`.
 /// - Unknown figures: `—`.
 /// - Lists show their first 100 items, then `… N more`. A value shows in at most
 ///   ``displayLimit`` characters: past it, each list or record still open ends with `… N more`, so a
 ///   list that shares itself (2⁴⁰ leaves in 40 levels) prints in bounded time and memory.
 public struct ValueFormatter: Sendable {
     public var rounding: RoundingMode
+    /// The language of words in displays (type names, notes): the locale's, or `SUAN_LANG`.
+    public var language: Language = .english
 
     /// Characters a displayed value may take before the rest is elided (1,000,000).
     public static let displayLimit = 1_000_000
@@ -91,6 +93,8 @@ public struct ValueFormatter: Sendable {
         case .number(let d):
             if d.significantScale <= 10 { return Markup(d.normalized.formatted(fractionDigits: d.significantScale, grouping: true), .value) }
             return Markup("≈", .dim) + Markup(trimmed(d, 10), .value)
+        case .year(let y):
+            return Markup(String(y), .value)
         case .money(let d, let u):
             return Markup(scaled(d, by: u.factor).formatted(fractionDigits: 2, grouping: true, mode: rounding), .value) + Markup(u.rawValue, .unit)
         case .ratio(let d, let s):

@@ -21,18 +21,18 @@ public enum Arithmetic {
     static let maximumLength = 10_000_000
 
     static func tooLong(_ what: String, _ span: SourceSpan) -> Diagnostic {
-        fail("this \(what) would be longer than \(maximumLength) \(what == "string" ? "bytes" : "items")", span, id: "limit")
+        fail("this \(what) would be longer than \(maximumLength) \(what == "string" ? "bytes" : "items")", span, id: .limit)
     }
 
-    static func fail(_ message: String, _ span: SourceSpan, id: String = "runtime", notes: [String] = []) -> Diagnostic {
+    static func fail(_ message: Message, _ span: SourceSpan, id: DiagnosticID = .runtime, notes: [Message] = []) -> Diagnostic {
         Diagnostic(id: id, message, at: span, notes: notes)
     }
 
     static func wrap(_ error: ArithmeticError, _ span: SourceSpan) -> Diagnostic {
         switch error {
-        case .overflow: fail("the result is too large to hold exactly (more than 38 digits)", span, id: "overflow")
-        case .divisionByZero: fail("division by zero", span, id: "division-by-zero")
-        case .invalidStep: fail("the step must be greater than zero", span, id: "invalid-step")
+        case .overflow: fail("the result is too large to hold exactly (more than 38 digits)", span, id: .overflow)
+        case .divisionByZero: fail("division by zero", span, id: .divisionByZero)
+        case .invalidStep: fail("the step must be greater than zero", span, id: .invalidStep)
         }
     }
 
@@ -44,11 +44,11 @@ public enum Arithmetic {
         case .quantity(let d, let t): return .quantity(d.negated, t)
         case .rate(let d, let u, let t): return .rate(d.negated, u, t)
         case .unknown: return .unknown
-        default: throw fail("cannot negate a \(v.type.name)", span, id: "type-mismatch")
+        default: throw fail("cannot negate a \(v.type.name)", span, id: .typeMismatch)
         }
     }
 
-    static func apply(_ op: ArithmeticOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+    public static func apply(_ op: ArithmeticOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
         // Fast paths for the combinations sweeps and scenarios use most; the general path below
         // applies the same DimensionRules table and gives the same results.
         do {
@@ -100,12 +100,12 @@ public enum Arithmetic {
             if case .unknown = l { return .unknown }
             if case .unknown = r { return .unknown }
             let bad = l.dimension == nil ? l : r
-            throw fail("cannot \(op.verb) a \(bad.type.name)", span, id: "type-mismatch")
+            throw fail("cannot \(op.verb) a \(bad.type.name)", span, id: .typeMismatch)
         }
         do {
             switch DimensionRules.outcome(op, ld, rd) {
             case .failure(let message, let help):
-                throw fail(message, span, id: "dimension-mismatch",
+                throw fail(message, span, id: .dimensionMismatch,
                            notes: ["left: \(ld.name), right: \(rd.name)"] + (help.map { ["help: \($0)"] } ?? []))
             case .relativeChange:
                 let factor = op == .add ? try ExactDecimal.one.adding(b) : try ExactDecimal.one.subtracting(b)
@@ -132,7 +132,7 @@ public enum Arithmetic {
 
     static func power(_ base: ExactDecimal, _ exponent: ExactDecimal, span: SourceSpan) throws -> ExactDecimal {
         guard exponent.isInteger, exponent.magnitude <= ExactDecimal(10_000) else {
-            throw fail("the exponent must be a whole number up to 10000; for roots use root(x, n)", span, id: "invalid-exponent")
+            throw fail("the exponent must be a whole number up to 10000; for roots use root(x, n)", span, id: .invalidExponent)
         }
         let n = Int(exponent.magnitude.rounded(toScale: 0, mode: .towardZero).coefficient)
         // Multiplied out left to right, as `x * x * …` is written: the same roundings in the same
@@ -144,8 +144,9 @@ public enum Arithmetic {
     }
 
     /// The same kind of value as `template`, holding `x`.
-    static func rebuild(_ template: Value, _ x: ExactDecimal) -> Value {
+    public static func rebuild(_ template: Value, _ x: ExactDecimal) -> Value {
         switch template {
+        case .year: x.integerValue.map(Value.year) ?? .number(x)
         case .money(_, let u): .money(x, u)
         case .ratio(_, let s): .ratio(x, s)
         case .quantity(_, let t): .quantity(x, t)
@@ -166,9 +167,14 @@ public enum Arithmetic {
         return nil
     }
 
+    static func isYear(_ v: Value) -> Bool { if case .year = v { true } else { false } }
+
     static func make(_ d: Dimension, _ x: ExactDecimal, _ op: ArithmeticOperator, _ l: Value, _ r: Value) -> Value {
         switch d {
-        case .number: return .number(x)
+        case .number:
+            // A year plus or minus a number of years is a year; the years between two years are a number.
+            if op == .add || op == .subtract, isYear(l) != isYear(r), op == .add || isYear(l), let y = x.integerValue { return .year(y) }
+            return .number(x)
         case .money: return .money(x, moneyUnit(l) ?? moneyUnit(r) ?? .wan)
         case .quantity(let t): return .quantity(x, t)
         case .rate(let t): return .rate(x, moneyUnit(l) ?? moneyUnit(r) ?? .wan, t)
@@ -189,16 +195,16 @@ public enum Arithmetic {
         if case .unknown = l { return nil }
         if case .unknown = r { return nil }
         guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
-            throw fail("cannot order a \(l.dimension == nil ? l.type.name : r.type.name)", span, id: "type-mismatch")
+            throw fail("cannot order a \(l.dimension == nil ? l.type.name : r.type.name)", span, id: .typeMismatch)
         }
         guard DimensionRules.comparable(ld, rd) else {
-            throw fail("cannot compare \(ld.name) with \(rd.name)", span, id: "dimension-mismatch")
+            throw fail("cannot compare \(ld.name) with \(rd.name)", span, id: .dimensionMismatch)
         }
         return ExactDecimal.compare(a, b)
     }
 
     @inline(__always)
-    static func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+    public static func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
         switch (l, r) {
         case (.ratio(let a, _), .ratio(let b, _)), (.money(let a, _), .money(let b, _)), (.number(let a), .number(let b)):
             return .bool(op.holds(ExactDecimal.compare(a, b)))
@@ -242,9 +248,13 @@ public enum Arithmetic {
         case (.record(let a), .record(let b)):
             guard a.keys == b.keys else { return false }
             return try equalParts(a.values, b.values, span: span, memo: memo)
+        case (.target(let p, let a), .target(let q, let b)):
+            // `≥ 5,800件` equals `≥ 5,800件`: the same relation to an equal value.
+            guard p == q else { return false }
+            return try equal(a.value, b.value, span: span, memo: memo)
         default:
             if l.dimension != nil && r.dimension != nil { return try order(l, r, span: span) == 0 }
-            throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: "type-mismatch")
+            throw fail("cannot compare \(l.type.name) with \(r.type.name)", span, id: .typeMismatch)
         }
     }
 
@@ -267,7 +277,7 @@ public enum Arithmetic {
         case (.number(let d), .ratio(let s)) where s != .points: return .ratio(d, s)
         case (.quantity(_, let a), .tag(let b)) where a == b: return v
         case (.unknown, _): return .unknown
-        default: throw fail("cannot show a \(v.type.name) in \(unitName(unit))", span, id: "dimension-mismatch")
+        default: throw fail("cannot show a \(v.type.name) in \(unitName(unit))", span, id: .dimensionMismatch)
         }
     }
 }

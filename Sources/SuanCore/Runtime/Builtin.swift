@@ -10,7 +10,7 @@ public enum Builtin: String, Sendable, CaseIterable {
     case sum
     /// Items in a list, fields in a record, characters in a string.
     case len
-    /// `root(x, n)`: the positive nth root, to 28 digits.
+    /// `root(x, n)`: the positive nth root, to 34 significant digits (``DecimalContext``).
     case root
     /// `value(x)`: the bare number of a money, ratio or count (money in 元).
     case value

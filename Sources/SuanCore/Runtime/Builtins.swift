@@ -36,7 +36,7 @@ enum Builtins {
                 if args.count == 1 { return Arithmetic.rebuild(args[0], x.rounded(toScale: 0, mode: settings.rounding)) }
                 guard let step = args[1].decimal, let sd = args[1].dimension, let xd = args[0].dimension,
                       DimensionRules.comparable(xd, sd) else {
-                    throw Arithmetic.fail("round's step must have the value's dimension", span, id: "dimension-mismatch")
+                    throw Arithmetic.fail("round's step must have the value's dimension", span, id: .dimensionMismatch)
                 }
                 let rounded = try x.rounded(toMultipleOf: step, mode: settings.rounding)
                 // The step decides how the result shows when the value is a bare number shown as a ratio.
@@ -55,7 +55,7 @@ enum Builtins {
         case .min, .max:
             let items: [Value]
             if args.count == 1, case .list(let list) = args[0] { items = list } else { items = args }
-            guard var best = items.first else { throw Arithmetic.fail("\(b.rawValue) of an empty list", span, id: "empty-list") }
+            guard var best = items.first else { throw Arithmetic.fail("\(b.rawValue) of an empty list", span, id: .emptyList) }
             for item in items.dropFirst() {
                 guard let o = try Arithmetic.order(item, best, span: span) else { return .unknown }
                 if (b == .min && o < 0) || (b == .max && o > 0) { best = item }
@@ -79,9 +79,9 @@ enum Builtins {
             }
         case .root:
             guard let x = args[0].decimal, case .number(let n) = args[1], n.isInteger, n > .zero, n <= ExactDecimal(1000) else {
-                throw Arithmetic.fail("root(x, n) needs a number or ratio and a whole degree from 1 to 1000", span, id: "type-mismatch")
+                throw Arithmetic.fail("root(x, n) needs a number or ratio and a whole degree from 1 to 1000", span, id: .typeMismatch)
             }
-            guard !x.isNegative else { throw Arithmetic.fail("root of a negative value", span, id: "domain") }
+            guard !x.isNegative else { throw Arithmetic.fail("root of a negative value", span, id: .domain) }
             do {
                 return Arithmetic.rebuild(args[0], try x.root(Int(n.coefficient / ExactDecimal.power(Int(n.scale)))))
             } catch { throw Arithmetic.wrap(error, span) }
@@ -92,6 +92,6 @@ enum Builtins {
     }
 
     static func expected(_ name: String, _ what: String, _ got: Value?, _ span: SourceSpan) -> Diagnostic {
-        Arithmetic.fail("\(name) needs \(what), not a \(got?.type.name ?? "nothing")", span, id: "type-mismatch")
+        Arithmetic.fail("\(name) needs \(what), not a \(got?.type.name ?? "nothing")", span, id: .typeMismatch)
     }
 }

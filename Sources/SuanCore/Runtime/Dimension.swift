@@ -25,7 +25,7 @@ public enum DimensionRules {
         /// `x ± r%`: the left side changed by a ratio, `x × (1 ± r)`.
         case relativeChange(Dimension)
         /// Not defined; the message names both sides and, where there is one, the fix.
-        case failure(message: String, help: String?)
+        case failure(message: Message, help: Message?)
     }
 
     public static func outcome(_ op: ArithmeticOperator, _ l: Dimension, _ r: Dimension) -> Outcome {
@@ -39,16 +39,14 @@ public enum DimensionRules {
         }
     }
 
-    static func failure(_ op: ArithmeticOperator, _ l: Dimension, _ r: Dimension, help: String? = nil) -> Outcome {
-        let preposition = switch op {
-        case .add: "to"
-        case .subtract: "from"
-        case .multiply, .power: "by"
-        case .divide: "by"
+    static func failure(_ op: ArithmeticOperator, _ l: Dimension, _ r: Dimension, help: Message? = nil) -> Outcome {
+        let message: Message = switch op {
+        case .add: "cannot add \(r.name) to \(l.name)"
+        case .subtract: "cannot subtract \(r.name) from \(l.name)"
+        case .multiply: "cannot multiply \(l.name) by \(r.name)"
+        case .divide: "cannot divide \(l.name) by \(r.name)"
+        case .power: "cannot raise \(l.name) to the power of \(r.name)"
         }
-        let message = op == .add || op == .subtract
-            ? "cannot \(op.verb) \(r.name) \(preposition) \(l.name)"
-            : "cannot \(op.verb) \(l.name) \(preposition) \(r.name)"
         return .failure(message: message, help: help)
     }
 

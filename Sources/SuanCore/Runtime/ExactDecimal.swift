@@ -1,9 +1,11 @@
 /// An exact decimal number: `coefficient × 10^(−scale)`.
 ///
-/// Suan's money path never touches binary floating point. `+ − ×` are exact while the result fits in
-/// 38 significant digits (the range of `Int128`); beyond that the digits furthest right of the point are
-/// rounded half-even until it fits, and an integer part that no longer fits is an
-/// ``ArithmeticError/overflow``. Division keeps up to 37 significant digits (the contract asks for 28).
+/// Suan's money path never touches binary floating point. Results follow ``DecimalContext/standard``:
+/// `+ −` are exact while the result fits in 38 significant digits (the range of `Int128`), `×` while it
+/// fits in 34; a quotient is exact when it terminates within 37 digits. Longer results are rounded
+/// half-even (products to 34 digits, quotients to 37, sums to 38) by dropping digits right of the
+/// point; an integer part that no longer fits is an ``ArithmeticError/overflow``. The three guard
+/// digits of a quotient make `(a / b) × b == a` for every `a` of up to 34 digits.
 ///
 /// Rounding for display and for `round()` is explicit, through ``rounded(toScale:mode:)``.
 ///
@@ -57,6 +59,12 @@ public struct ExactDecimal: Sendable {
     /// True when the value has no fractional part.
     public var isInteger: Bool {
         scale == 0 || coefficient % ExactDecimal.power(Int(min(scale, 38))) == 0
+    }
+
+    /// The value as an `Int`, when it is a whole number that fits.
+    public var integerValue: Int? {
+        guard isInteger else { return nil }
+        return Int(exactly: scale == 0 ? coefficient : coefficient / ExactDecimal.power(Int(min(scale, 38))))
     }
 }
 
@@ -190,42 +198,27 @@ extension ExactDecimal {
         try adding(other.negated)
     }
 
-    public func multiplied(by other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+    /// The product, exact while it fits in ``DecimalContext/precision`` (34) significant digits,
+    /// otherwise rounded half-even to that many; integer digits are never dropped.
+    public func multiplied(by other: ExactDecimal, context: DecimalContext = .standard) throws(ArithmeticError) -> ExactDecimal {
         let scale = Int(self.scale) + Int(other.scale)
         let (product, overflow) = coefficient.multipliedReportingOverflow(by: other.coefficient)
-        if !overflow && product.magnitude < ExactDecimal.digitLimit && scale <= Int(Int32.max) {
+        if !overflow && product.magnitude < ExactDecimal.PowersOfTen[context.precision] && scale <= Int(Int32.max) {
             return ExactDecimal(unchecked: product, scale: Int32(scale))
         }
-        // Too many digits: form the 256-bit product and drop the fewest fraction digits that make it fit.
+        // Too many digits: form the 256-bit product and round away the fraction digits beyond the precision.
         let negative = (coefficient < 0) != (other.coefficient < 0)
-        let wide = coefficient.magnitude.multipliedFullWidth(by: other.coefficient.magnitude)
-        for k in 1...38 where k <= scale {
-            let divisor = ExactDecimal.PowersOfTen[k]
-            guard wide.high < divisor else { continue }
-            let (quotient, remainder) = divisor.dividingFullWidth((wide.high, wide.low))
-            guard quotient < ExactDecimal.digitLimit - 1 else { continue }
-            let q = ExactDecimal.roundQuotient(quotient, remainder: remainder, divisor: divisor, negative: negative, mode: .halfEven)
-            return ExactDecimal(unchecked: negative ? -Int128(q) : Int128(q), scale: Int32(scale - k))
-        }
-        // Two near-full coefficients (as squaring in `^` makes) can need 39 or more digits dropped,
-        // more than one division by a power of ten that fits in 128 bits: drop 38, then the rest,
-        // rounding half-even once on the whole dropped part — as repeated multiplication would.
-        let p38 = ExactDecimal.PowersOfTen[38]
-        guard wide.high < p38, scale > 38 else { throw .overflow }
-        let (q1, r1) = p38.dividingFullWidth((wide.high, wide.low))
-        for d in 1...38 where 38 + d <= scale {
-            let p = ExactDecimal.PowersOfTen[d]
-            var q = q1 / p
-            let r2 = q1 % p, half = p / 2
-            if r2 > half || (r2 == half && (r1 != 0 || q & 1 == 1)) { q += 1 }
-            guard q < ExactDecimal.digitLimit else { continue }
-            return ExactDecimal(unchecked: negative ? -Int128(q) : Int128(q), scale: Int32(scale - 38 - d))
-        }
-        throw .overflow
+        let wide = Wide(coefficient.magnitude, times: other.coefficient.magnitude)
+        let drop = min(max(0, wide.digitCount - context.precision), scale)
+        let kept = wide.rounded(droppingDigits: drop, mode: DecimalContext.rounding)
+        guard kept.high == 0, kept.low < ExactDecimal.digitLimit, scale - drop <= Int(Int32.max) else { throw .overflow }
+        let result = ExactDecimal(unchecked: negative ? -Int128(kept.low) : Int128(kept.low), scale: Int32(scale - drop))
+        return drop > 0 ? result.normalized : result
     }
 
-    /// The quotient to at least 28 significant digits (up to 37), exact when it terminates in range.
-    public func divided(by other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+    /// The quotient, exact when it terminates within ``DecimalContext/quotientDigits`` (37)
+    /// significant digits, otherwise rounded half-even to that many; integer digits are never dropped.
+    public func divided(by other: ExactDecimal, context: DecimalContext = .standard) throws(ArithmeticError) -> ExactDecimal {
         guard other.coefficient != 0 else { throw .divisionByZero }
         if coefficient == 0 { return .zero }
         let negative = (coefficient < 0) != (other.coefficient < 0)
@@ -234,11 +227,12 @@ extension ExactDecimal {
         var quotient = dividend / divisor
         var remainder = dividend % divisor
         var scale = Int(self.scale) - Int(other.scale)
-        let limit = ExactDecimal.PowersOfTen[37]
+        let digits = context.quotientDigits
+        let limit = ExactDecimal.PowersOfTen[digits]
         var rounds = 0
         while remainder != 0 && quotient < limit / 10 && rounds < 4 {
             rounds += 1
-            let room = 37 - ExactDecimal.digitCount(quotient)
+            let room = digits - ExactDecimal.digitCount(quotient)
             let step = ExactDecimal.PowersOfTen[room]
             let wide = remainder.multipliedFullWidth(by: step)
             let (chunk, rest) = divisor.dividingFullWidth((wide.high, wide.low))
@@ -246,7 +240,7 @@ extension ExactDecimal {
             remainder = rest
             scale += room
         }
-        quotient = ExactDecimal.roundQuotient(quotient, remainder: remainder, divisor: divisor, negative: negative, mode: .halfEven)
+        quotient = ExactDecimal.roundQuotient(quotient, remainder: remainder, divisor: divisor, negative: negative, mode: DecimalContext.rounding)
         guard quotient <= UInt128(Int128.max), scale <= Int(Int32.max) else { throw .overflow }
         let signed = negative ? -Int128(quotient) : Int128(quotient)
         guard var result = ExactDecimal(coefficient: signed, scale: Int32(clamping: scale)) else { throw .overflow }
@@ -426,28 +420,32 @@ extension ExactDecimal: CustomStringConvertible {
 // MARK: - Roots
 
 extension ExactDecimal {
-    /// The positive `n`th root to about 28 significant digits, by Newton's method in exact arithmetic.
+    /// The positive `n`th root, rounded half-even to ``DecimalContext/precision`` (34) significant
+    /// digits; Newton's method in exact arithmetic with 37 digits at every step.
     public func root(_ n: Int) throws(ArithmeticError) -> ExactDecimal {
         guard n >= 1, coefficient >= 0 else { throw .invalidStep }
         if n == 1 || coefficient == 0 { return self }
+        let work = DecimalContext.rootWorking
         let degree = ExactDecimal(n), lower = ExactDecimal(n - 1)
-        var x = self > .one ? self.divided(byInteger: 2) : .one
+        var x = self > .one ? try divided(by: ExactDecimal(2), context: work) : .one
+        var previous = x
         for _ in 0..<200 {
             var power = ExactDecimal.one
-            for _ in 0..<(n - 1) { power = try power.multiplied(by: x).droppingDigitsBeyond(30) }
-            let next = try lower.multiplied(by: x).adding(divided(by: power)).divided(by: degree).droppingDigitsBeyond(30)
-            if next == x { break }
+            for _ in 0..<(n - 1) { power = try power.multiplied(by: x, context: work) }
+            let next = try lower.multiplied(by: x, context: work)
+                .adding(divided(by: power, context: work))
+                .divided(by: degree, context: work)
+            // Converged, or alternating between two neighbours in the last working digit.
+            if next == x || next == previous { x = next; break }
+            previous = x
             x = next
         }
-        return x.rounded(toScale: 28, mode: .halfEven).normalized
+        return x.rounded(toSignificantDigits: DecimalContext.standard.precision)
     }
 
-    private func divided(byInteger k: Int) -> ExactDecimal {
-        (try? divided(by: ExactDecimal(k))) ?? self
-    }
-
-    /// Keeps at most `digits` digits right of the point, so that iterations stay in range.
-    private func droppingDigitsBeyond(_ digits: Int) -> ExactDecimal {
-        Int(scale) > digits ? rounded(toScale: digits, mode: .halfEven) : self
+    /// The value rounded half-even to `digits` significant digits; integer digits are never dropped.
+    public func rounded(toSignificantDigits digits: Int) -> ExactDecimal {
+        let drop = min(max(0, ExactDecimal.digitCount(coefficient.magnitude) - digits), Int(scale))
+        return drop > 0 ? droppingDigits(drop).normalized : self
     }
 }

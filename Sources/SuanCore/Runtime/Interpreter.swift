@@ -4,17 +4,28 @@ struct Interpreter {
     var globals: [Value]
     let settings: Settings
     let domain: any DomainHost
+    /// Where warnings go (scenario problems); nil mutes them, as `solve` and `count` do for the
+    /// trial points they evaluate.
+    var warnings: WarningLog?
     /// Steps left under ``Settings/maximumSteps``; nil when unlimited.
     let budget: StepBudget?
     /// The native stack's end for this thread: calls stop with `stack-limit` before reaching it.
     let stack: StackGuard
 
-    init(globals: [Value], settings: Settings, domain: any DomainHost) {
+    init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
         self.settings = settings
         self.domain = domain
+        self.warnings = warnings
         self.budget = settings.maximumSteps.map(StepBudget.init)
         self.stack = StackGuard.current()
+    }
+
+    /// This interpreter with warnings muted.
+    var muted: Interpreter {
+        var copy = self
+        copy.warnings = nil
+        return copy
     }
 
     /// A counter shared by the copies of one interpreter.
@@ -30,7 +41,7 @@ struct Interpreter {
         if let budget {
             budget.remaining -= cost
             if budget.remaining < 0 {
-                throw Arithmetic.fail("this needs more than \(settings.maximumSteps ?? 0) steps", span, id: "step-limit")
+                throw Arithmetic.fail("this needs more than \(settings.maximumSteps ?? 0) steps", span, id: .stepLimit)
             }
         }
     }
@@ -39,7 +50,7 @@ struct Interpreter {
     typealias Frame = [Value]
 
     static func interrupted(_ span: SourceSpan) -> Diagnostic {
-        Diagnostic(id: "interrupted", "interrupted (已中断)", at: span)
+        Diagnostic(id: .interrupted, "interrupted", at: span)
     }
 
     /// The hot cases stay in this small function (a small stack frame per level of the tree);
@@ -83,7 +94,7 @@ struct Interpreter {
             switch try eval(inner, &frame, depth: depth) {
             case .bool(let b): return .bool(!b)
             case .unknown: return .unknown
-            case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: "type-mismatch")
+            case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: .typeMismatch)
             }
         case .logical(let op, let l, let r, let span):
             let a = try truth(try eval(l, &frame, depth: depth), span)
@@ -100,7 +111,7 @@ struct Interpreter {
             return try Arithmetic.convert(try eval(inner, &frame, depth: depth), to: unit, span: span)
         case .conditional(let c, let yes, let no, let span):
             guard let holds = try truth(try eval(c, &frame, depth: depth), span) else {
-                throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: "unknown-condition")
+                throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: .unknownCondition)
             }
             return try eval(holds ? yes : no, &frame, depth: depth)
         case .call(let callee, let args, let span):
@@ -114,7 +125,7 @@ struct Interpreter {
             let f = try eval(args[1], &frame, depth: depth)
             guard case .list(let items) = list else {
                 if case .unknown = list { return .unknown }
-                throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(list.type.name)", span, id: "type-mismatch")
+                throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(list.type.name)", span, id: .typeMismatch)
             }
             var out: [Value] = []
             out.reserveCapacity(items.count)
@@ -123,7 +134,7 @@ struct Interpreter {
                 let v = try call(f, [item], span: span, depth: depth)
                 if b == .map { out.append(v); continue }
                 guard case .bool(let keep) = v else {
-                    throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: "type-mismatch")
+                    throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch)
                 }
                 if keep { out.append(item) }
             }
@@ -151,9 +162,9 @@ struct Interpreter {
         case .target(let op, let value):
             return .target(op, Value.Box(try eval(value, &frame, depth: depth)))
         case .solve(let plan):
-            return try solve(plan, &frame, depth: depth)
+            return try muted.solve(plan, &frame, depth: depth)
         case .count(let axes, let condition, let span):
-            return try count(axes, condition, span: span, &frame, depth: depth)
+            return try muted.count(axes, condition, span: span, &frame, depth: depth)
         case .scenario(let plan):
             return try scenario(plan, &frame, depth: depth)
         }
@@ -163,25 +174,25 @@ struct Interpreter {
         switch v {
         case .bool(let b): return b
         case .unknown: return nil
-        default: throw Arithmetic.fail("expected true or false, found a \(v.type.name)", span, id: "type-mismatch")
+        default: throw Arithmetic.fail("expected true or false, found a \(v.type.name)", span, id: .typeMismatch)
         }
     }
 
     func call(_ f: Value, _ args: [Value], span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
         guard case .function(let function) = f else {
             if case .unknown = f { return .unknown }
-            throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: "not-callable")
+            throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: .notCallable)
         }
         switch function {
         case .builtin(let b):
             return try Builtins.call(b, args, span: span, settings: settings)
         case .user(let u):
             guard args.count == u.parameters.count else {
-                throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: "argument-count")
+                throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: .argumentCount)
             }
             guard depth < settings.maximumCallDepth else {
                 throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
-                                      span, id: "recursion-limit")
+                                      span, id: .recursionLimit)
             }
             guard !stack.exhausted else { throw StackGuard.failure(span) }
             try tick(span)
@@ -198,7 +209,7 @@ struct Interpreter {
     /// An error raised in a function from another source (a Stdlib function called from a script)
     /// points at the call in this source; where it arose becomes a note (``Diagnostic/origin``).
     static func atCall(_ error: Diagnostic, _ call: SourceSpan) -> Diagnostic {
-        guard error.id != "interrupted", error.origin == nil, call.file >= 0, error.span.file >= 0, error.span.file != call.file else {
+        guard error.id != .interrupted, error.origin == nil, call.file >= 0, error.span.file >= 0, error.span.file != call.file else {
             return error
         }
         var d = error
@@ -211,8 +222,8 @@ struct Interpreter {
         switch base {
         case .record(let r):
             if let v = r[name] { return v }
-            let hint = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
-            throw Arithmetic.fail("no field '\(name)' here", span, id: "unknown-field", notes: hint)
+            let hint: [Message] = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
+            throw Arithmetic.fail("no field '\(name)' here", span, id: .unknownField, notes: hint)
         case .target(_, let box) where name == "值" || name == "value":
             return box.value
         case .target(let op, _) where name == "方向" || name == "direction":
@@ -220,7 +231,7 @@ struct Interpreter {
         case .unknown:
             return .unknown
         default:
-            throw Arithmetic.fail("a \(base.type.name) has no fields", span, id: "type-mismatch")
+            throw Arithmetic.fail("a \(base.type.name) has no fields", span, id: .typeMismatch)
         }
     }
 
@@ -228,7 +239,7 @@ struct Interpreter {
         switch (base, index) {
         case (.list(let items), .number(let n)):
             guard n.isInteger, n >= .zero, n < ExactDecimal(items.count) else {
-                throw Arithmetic.fail("index \(n) is out of range (the list has \(items.count) items, from 0)", span, id: "index-range")
+                throw Arithmetic.fail("index \(n) is out of range (the list has \(items.count) items, from 0)", span, id: .indexRange)
             }
             return items[Int(n.coefficient / ExactDecimal.power(Int(n.scale)))]
         case (.list(let items), .string(let name)):
@@ -239,14 +250,14 @@ struct Interpreter {
                 if case .record(let r) = item, case .string(let n) = r["名称"] { return n }
                 return nil
             }
-            let hint = NameSuggestion.closest(to: name, among: names).map { ["help: did you mean \"\($0)\"?"] } ?? []
-            throw Arithmetic.fail("no item named \"\(name)\"", span, id: "unknown-item", notes: hint)
+            let hint: [Message] = NameSuggestion.closest(to: name, among: names).map { ["help: did you mean \"\($0)\"?"] } ?? []
+            throw Arithmetic.fail("no item named \"\(name)\"", span, id: .unknownItem, notes: hint)
         case (.record, .string(let key)):
             return try field(base, key, span: span)
         case (.unknown, _), (_, .unknown):
             return .unknown
         default:
-            throw Arithmetic.fail("a \(base.type.name) cannot be indexed by a \(index.type.name)", span, id: "type-mismatch")
+            throw Arithmetic.fail("a \(base.type.name) cannot be indexed by a \(index.type.name)", span, id: .typeMismatch)
         }
     }
 
@@ -266,7 +277,7 @@ struct Interpreter {
         let lowValue = try eval(plan.low, &frame, depth: depth)
         let highValue = try eval(plan.high, &frame, depth: depth)
         guard var a = lowValue.decimal, var b = highValue.decimal else {
-            throw Arithmetic.fail("solve needs a range of numbers, money, ratios or counts", plan.span, id: "type-mismatch")
+            throw Arithmetic.fail("solve needs a range of numbers, money, ratios or counts", plan.span, id: .typeMismatch)
         }
         if a > b { swap(&a, &b) }
         let step = Interpreter.resolution(for: lowValue)
@@ -278,7 +289,7 @@ struct Interpreter {
         func gap(_ x: ExactDecimal, _ frame: inout Frame) throws(Diagnostic) -> ExactDecimal {
             let (l, r) = try sides(x, &frame)
             guard let ld = l.decimal, let rd = r.decimal else {
-                throw Arithmetic.fail("the condition is unknown at \(Arithmetic.rebuild(lowValue, x).plainText)", plan.span, id: "unknown-condition")
+                throw Arithmetic.fail("the condition is unknown at \(Arithmetic.rebuild(lowValue, x).plainText)", plan.span, id: .unknownCondition)
             }
             do { return try ld.subtracting(rd) } catch { throw Arithmetic.wrap(error, plan.span) }
         }
@@ -289,7 +300,7 @@ struct Interpreter {
         func noSolution(_ frame: inout Frame) throws(Diagnostic) -> Diagnostic {
             let (la, ra) = try sides(a, &frame), (lb, _) = try sides(b, &frame)
             return Arithmetic.fail("no solution in \(Arithmetic.rebuild(lowValue, a).plainText)..\(Arithmetic.rebuild(lowValue, b).plainText)",
-                                   plan.span, id: "no-solution",
+                                   plan.span, id: .noSolution,
                                    notes: ["at \(Arithmetic.rebuild(lowValue, a).plainText) the left side is \(la.plainText); at \(Arithmetic.rebuild(lowValue, b).plainText) it is \(lb.plainText); the right side is \(ra.plainText)"])
         }
         let two = ExactDecimal(2)
@@ -359,7 +370,7 @@ struct Interpreter {
                 case .bool(true): hits += 1
                 case .bool(false): break
                 case .unknown: return .unknown
-                case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: "type-mismatch")
+                case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
                 }
             }
         }
@@ -416,76 +427,18 @@ struct Interpreter {
 
     // MARK: scenario
 
+    /// Evaluates a scenario's base and change values; the domain applies them to the year.
     func scenario(_ plan: ScenarioPlan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
-        guard case .record(var year) = try eval(plan.base, &frame, depth: depth),
-              year.kind == "year" || year.kind == "scenario" else {
-            throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: "type-mismatch")
+        guard case .record(let year) = try eval(plan.base, &frame, depth: depth), year.kind?.isYear == true else {
+            throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: .typeMismatch)
         }
-        let baseName: String? = if case .string(let n) = year["名称"] { n } else if case .number(let y) = year["年度"] { "y\(y)" } else { nil }
+        var edits: [ScenarioEdit] = []
+        edits.reserveCapacity(plan.changes.count)
         for change in plan.changes {
-            let value = try eval(change.value, &frame, depth: depth)
-            year = try Interpreter.apply(change, value, to: year, at: change.path[...])
+            edits.append(ScenarioEdit(path: change.path, operation: change.operation,
+                                      value: try eval(change.value, &frame, depth: depth), span: change.span))
         }
-        year.kind = "scenario"
-        if let name = plan.name { year["名称"] = .string(name) }
-        if let baseName { year["基于"] = .string(baseName) }
-        return .record(try domain.rederive(year, span: plan.span))
-    }
-
-    static func apply(_ change: ScenarioPlan.Change, _ value: Value, to record: Record, at path: ArraySlice<String>) throws(Diagnostic) -> Record {
-        var record = record
-        guard let key = path.first else { return record }
-        guard let old = record[key] else {
-            let hint = NameSuggestion.closest(to: key, among: record.keys).map { ["help: did you mean '\($0)'?"] } ?? []
-            throw Arithmetic.fail("no line '\(key)' to change", change.span, id: "unknown-line", notes: hint)
-        }
-        let rest = path.dropFirst()
-        if rest.isEmpty {
-            record[key] = try changed(old, change, value)
-            return record
-        }
-        switch old {
-        case .record(let inner):
-            record[key] = .record(try apply(change, value, to: inner, at: rest))
-        case .list(var items):
-            let name = rest.first!
-            guard let i = items.firstIndex(where: { if case .record(let r) = $0, case .string(let n) = r["名称"] { n == name } else { false } }),
-                  case .record(let item) = items[i] else {
-                throw Arithmetic.fail("no item named \"\(name)\" in \(key)", change.span, id: "unknown-line")
-            }
-            items[i] = .record(try apply(change, value, to: item, at: rest.dropFirst()))
-            record[key] = .list(items)
-        default:
-            throw Arithmetic.fail("'\(key)' has no parts to change", change.span, id: "unknown-line")
-        }
-        return record
-    }
-
-    static func changed(_ old: Value, _ change: ScenarioPlan.Change, _ value: Value) throws(Diagnostic) -> Value {
-        if case .list(let items) = old {
-            switch (change.operation, value) {
-            case (.add, .record): return .list(items + [value])
-            case (.add, .list(let more)): return .list(items + more)
-            case (.set, .list): return value
-            default: throw Arithmetic.fail("a list line takes '+= record' (a new item) or '= list'", change.span, id: "type-mismatch")
-            }
-        }
-        // A target changes by its value: 目标 += 10% raises the bar, keeping its direction.
-        if case .target(let op, let box) = old, change.operation != .set {
-            return .target(op, Value.Box(try changed(box.value, change, value)))
-        }
-        switch change.operation {
-        case .set:
-            if let od = old.dimension, let nd = value.dimension, !DimensionRules.comparable(od, nd) {
-                throw Arithmetic.fail("cannot set a \(od.name) line to a \(nd.name)", change.span, id: "dimension-mismatch")
-            }
-            if case .money(let d, _) = value, case .money(_, let u) = old { return .money(d, u) }
-            if case .target(let op, _) = old, value.dimension != nil { return .target(op, Value.Box(value)) }
-            return value
-        case .add: return try Arithmetic.apply(.add, old, value, span: change.span)
-        case .subtract: return try Arithmetic.apply(.subtract, old, value, span: change.span)
-        case .multiply: return try Arithmetic.apply(.multiply, old, value, span: change.span)
-        case .divide: return try Arithmetic.apply(.divide, old, value, span: change.span)
-        }
+        let log = warnings
+        return .record(try domain.scenario(from: year, name: plan.name, changes: edits, span: plan.span, warn: { log?.add($0) }))
     }
 }

@@ -49,7 +49,7 @@ struct StackGuard: Sendable {
 
     /// The error for work that would overflow the stack.
     static func failure(_ span: SourceSpan) -> Diagnostic {
-        Diagnostic(id: "stack-limit", "this nests too deeply for the stack (deep recursion over deep expressions); simplify it or split it with let",
+        Diagnostic(id: .stackLimit, "this nests too deeply for the stack (deep recursion over deep expressions); simplify it or split it with let",
                    at: span)
     }
 }

@@ -27,6 +27,9 @@ public enum RatioStyle: String, Sendable, CaseIterable {
 /// A Suan value. Numeric cases carry an ``ExactDecimal`` and how they display.
 public enum Value: Sendable {
     case number(ExactDecimal)
+    /// A calendar year (年度): a number that prints as written, `2022`, never grouped as `2,022`.
+    /// Arithmetic treats it as a number; `y.年度 + 1` is the next year.
+    case year(Int)
     /// An amount in 元 and the unit it shows in.
     case money(ExactDecimal, MoneyUnit)
     /// A fraction (0.672 for 67.2%) and how it shows.
@@ -55,7 +58,7 @@ public enum Value: Sendable {
     @inline(__always)
     public var dimension: Dimension? {
         switch self {
-        case .number: .number
+        case .number, .year: .number
         case .money: .money
         case .ratio: .ratio
         case .quantity(_, let tag): .quantity(tag)
@@ -69,6 +72,7 @@ public enum Value: Sendable {
     public var decimal: ExactDecimal? {
         switch self {
         case .number(let d), .money(let d, _), .ratio(let d, _), .quantity(let d, _), .rate(let d, _, _): d
+        case .year(let y): ExactDecimal(y)
         default: nil
         }
     }
@@ -105,7 +109,7 @@ public enum Value: Sendable {
 
     private var scalarType: SuanType {
         switch self {
-        case .number: .number
+        case .number, .year: .number
         case .money: .money
         case .ratio: .ratio
         case .quantity(_, let t): .quantity(t)
@@ -123,13 +127,13 @@ public enum Value: Sendable {
 /// An ordered record: `{预算: 10万元, 执行: 9万元}`, and years, projects and indicators.
 public struct Record: Sendable {
     /// What built it; years, projects and indicators show as tables.
-    public var kind: String?
+    public var kind: RecordKind?
     public private(set) var keys: [String]
     public private(set) var values: [Value]
     /// Where each field's value was written, for records read from year files; empty otherwise.
     public var spans: [SourceSpan]
 
-    public init(kind: String? = nil, keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []) {
+    public init(kind: RecordKind? = nil, keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []) {
         self.kind = kind
         self.keys = keys
         self.values = values

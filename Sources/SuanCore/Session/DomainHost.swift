@@ -1,58 +1,108 @@
-/// What the language asks of the budget domain (`SuanBudget`): finding and checking year data,
-/// recomputing a year's derived lines, and rendering years and comparisons. The language itself
-/// knows only records.
+/// What the language asks of the budget domain (`SuanBudget`): answering a program's `load`s before
+/// it is checked, applying a scenario's changes to a year, and rendering years and comparisons.
+/// The language itself knows records, never files, paths or year names.
 public protocol DomainHost: Sendable {
-    /// Finds a year for `load`: a year file to evaluate, or a record already read (CSV).
-    /// `file` is the index the data's text will have among the session's sources, for positions.
-    func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource
+    /// Answers one `load`: finds and reads the data, derives and validates the year, names it.
+    /// Runs in the resolve phase, after parsing and before checking.
+    func load(_ request: LoadRequest) -> LoadAnswer
 
-    /// Validates a year read from a file and adds its derived lines (总收入, 总支出, shares…).
-    /// Errors stop the load; warnings are printed.
-    func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic])
+    /// A scenario: `base` with `changes` applied in order, derived lines recomputed and the result
+    /// validated. Problems that make the year impossible are passed to `warn` at the change that
+    /// caused them; changes that cannot be made at all throw.
+    func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
+                  warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record
 
-    /// Recomputes derived lines after a scenario changed the year.
-    func rederive(_ year: Record, span: SourceSpan) throws(Diagnostic) -> Record
+    /// Help for a name that is not defined, when the domain knows what would define it
+    /// (`y2023` → "'load 2023' binds y2023").
+    func hint(forUnknownName name: String) -> Message?
 
     /// A table for `show`, or `nil` to print the value plainly.
-    func show(_ value: Value, format: ValueFormatter) -> String?
+    func show(_ value: Value, format: ValueFormatter) -> Document?
 
     /// The side-by-side table of `compare`. `extra` holds, per item, further lines that the Stdlib's
     /// `比较行` function computed (scores), as `{行: label, 值: value}` records.
-    func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 
-    /// A bar chart in the terminal, or written as SVG when `path` is given.
-    func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    /// A bar chart in the terminal, or written as SVG when `path` is given (relative to `directory`).
+    func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 
-    /// Writes a value as CSV or Markdown for `export`.
-    func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String
+    /// Writes CSV or Markdown for `export` (`path` relative to `directory`): a value, or the
+    /// lines of a `compare`; the domain builds the table.
+    func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 }
 
-/// Where a year's data comes from.
-public enum DataSource: Sendable {
-    /// Suan source text (a year file) and the name diagnostics use for it.
-    case source(name: String, text: String)
-    /// A record built directly (from CSV), and the text it was read from.
-    case record(Record, label: String, text: String)
-    /// Data that could not be read; the text is kept so that the error can point into it.
-    case invalid(Diagnostic, label: String, text: String)
+/// What `export` hands the domain: a value (a year, a list of records, an `explain` or `table`
+/// result), or the inputs of `compare` as ``DomainHost/compare(_:extra:only:format:span:)`` takes them.
+public enum ExportContent: Sendable {
+    case value(Value)
+    case comparison([(label: String, value: Value)], extra: [[Record]], only: [String])
+}
+
+/// One `load` of a program, as the resolve phase asks the domain to answer it.
+public struct LoadRequest: Sendable {
+    /// What the program names: `2022`, `示例 2021`, or a path.
+    public var target: LoadTarget
+    /// The name after `as`, if any.
+    public var alias: String?
+    /// The `load` statement, for diagnostics.
+    public var span: SourceSpan
+    /// The index the data's text will have among the session's sources, for positions into it.
+    public var file: Int32
+    /// The folder relative paths start from: the script's own folder, or nil for the current one.
+    public var directory: String?
+    /// Evaluates Suan data text (a year file) in the Stdlib's scope.
+    public var evaluator: DataFileEvaluator
+}
+
+/// The domain's answer to a ``LoadRequest``.
+public struct LoadAnswer: Sendable {
+    /// The year, when it could be read: its record, the name to bind, and where it came from.
+    public var year: (record: Record, name: String, label: String)?
+    /// The text that was read (at the request's `file` index), so diagnostics can point into it.
+    public var source: SourceFile?
+    /// Errors (the load fails) and warnings (printed when the load runs).
+    public var diagnostics: [Diagnostic]
+
+    public init(year: (record: Record, name: String, label: String)?, source: SourceFile?, diagnostics: [Diagnostic]) {
+        self.year = year
+        self.source = source
+        self.diagnostics = diagnostics
+    }
+
+    public static func failure(_ d: Diagnostic, source: SourceFile? = nil) -> LoadAnswer {
+        LoadAnswer(year: nil, source: source, diagnostics: [d])
+    }
+}
+
+/// One line of a scenario, with its value computed: `公用经费 -= 100万元`.
+public struct ScenarioEdit: Sendable {
+    /// The path as written: names and string indexes, e.g. `["项目", "法治宣传教育", "预算"]`.
+    public var path: [String]
+    public var operation: ScenarioChange.Operation
+    public var value: Value
+    /// The change as written, for warnings at the user's own line.
+    public var span: SourceSpan
 }
 
 /// A host with no budget domain: `load` and friends report that they are unavailable.
 public struct NoDomain: DomainHost {
     public init() {}
-    public func locate(_ target: LoadTarget, span: SourceSpan, file: Int32) throws(Diagnostic) -> DataSource {
-        throw Diagnostic(id: "no-domain", "year data is not available in this build", at: span)
+    func unavailable(_ what: String, _ span: SourceSpan) -> Diagnostic {
+        Diagnostic(id: .noDomain, "\(what) is not available in this build", at: span)
     }
-    public func prepare(_ year: Record, file: Int32) -> (year: Record, problems: [Diagnostic]) { (year, []) }
-    public func rederive(_ year: Record, span: SourceSpan) throws(Diagnostic) -> Record { year }
-    public func show(_ value: Value, format: ValueFormatter) -> String? { nil }
-    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        throw Diagnostic(id: "no-domain", "compare is not available in this build", at: span)
+    public func load(_ request: LoadRequest) -> LoadAnswer { .failure(unavailable("year data", request.span)) }
+    public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan, warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
+        throw unavailable("scenario", span)
     }
-    public func chart(_ items: [(label: String, value: Value)], to path: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        throw Diagnostic(id: "no-domain", "chart is not available in this build", at: span)
+    public func hint(forUnknownName name: String) -> Message? { nil }
+    public func show(_ value: Value, format: ValueFormatter) -> Document? { nil }
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
+        throw unavailable("compare", span)
     }
-    public func export(_ value: Value, to path: String, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> String {
-        throw Diagnostic(id: "no-domain", "export is not available in this build", at: span)
+    public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
+        throw unavailable("chart", span)
+    }
+    public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
+        throw unavailable("export", span)
     }
 }

@@ -12,6 +12,8 @@ public struct Settings: Sendable {
     public var maximumSteps: Int? = nil
     /// Unicode block characters in charts; plain ASCII when the terminal is not UTF-8.
     public var unicode = true
+    /// The language of messages and displays: Chinese or English (the CLI reads the locale).
+    public var language: Language = .english
 
     public init() {}
 }

@@ -90,14 +90,14 @@ struct YearFileReader {
         let numberStart = index
         guard case .number(let year) = try number() else { throw GiveUp() }
         let header = SourceSpan(file: file, start: numberStart, end: index)
-        let record = try entries(kind: "year", header: ("年度", .number(year), header))
+        let record = try entries(kind: .year, header: ("年度", .number(year), header))
         skip()
         guard index >= scalars.count else { throw GiveUp() }
         return record
     }
 
     /// '{' key ':' value { sep key ':' value } '}' — the header entry first, as the checker puts it.
-    mutating func entries(kind: String?, header: (String, Value, SourceSpan)?) throws(GiveUp) -> Record {
+    mutating func entries(kind: RecordKind?, header: (String, Value, SourceSpan)?) throws(GiveUp) -> Record {
         try expect("{")
         var keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []
         if let (key, value, span) = header { keys.append(key); values.append(value); spans.append(span) }
@@ -175,7 +175,7 @@ struct YearFileReader {
                 skip()
                 let nameStart = index
                 let name = try string()
-                return .record(try entries(kind: w, header: ("名称", .string(name), SourceSpan(file: file, start: nameStart, end: index))))
+                return .record(try entries(kind: RecordKind(rawValue: w), header: ("名称", .string(name), SourceSpan(file: file, start: nameStart, end: index))))
             default:
                 guard !(w.unicodeScalars.first!.isASCII && Keyword(rawValue: w) != nil), var v = lookup(w) else { index = start; throw GiveUp() }
                 while peek() == "." {

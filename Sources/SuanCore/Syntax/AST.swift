@@ -39,7 +39,7 @@ public struct Expr: Sendable {
         /// `>= 7000件`, `<= 1‰`, `== 100%`
         case target(ComparisonOperator, Expr)
         /// `year 2022 { … }`, `project "名称" { … }`, `indicator "名称" { … }`
-        case block(BlockKind, header: Expr, entries: [RecordEntry])
+        case block(RecordKind, header: Expr, entries: [RecordEntry])
     }
 }
 
@@ -49,8 +49,30 @@ public struct RecordEntry: Sendable {
     public var value: Expr
 }
 
-public enum BlockKind: String, Sendable {
-    case year, project, indicator
+/// What built a record: the blocks `year 2022 { … }`, `project "名称" { … }`, `indicator "名称" { … }`,
+/// and `scenario`. Years and scenarios show as tables; the rest of the language treats them as records.
+public enum RecordKind: String, Sendable, CaseIterable {
+    /// `year 2022 { … }`, or a year read by `load`
+    case year
+    /// `project "名称" { … }`
+    case project
+    /// `indicator "名称" { … }`
+    case indicator
+    /// the value of `scenario NAME from YEAR { … }`
+    case scenario
+
+    /// A whole year: a loaded year or a scenario of one.
+    public var isYear: Bool { self == .year || self == .scenario }
+
+    /// The type name users see (`kind(x)`, messages).
+    public var typeName: String {
+        switch self {
+        case .year: "Year"
+        case .project: "Project"
+        case .indicator: "Indicator"
+        case .scenario: "Scenario"
+        }
+    }
 }
 
 public enum ArithmeticOperator: String, Sendable {
@@ -158,6 +180,18 @@ public struct TableClause: Sendable {
     public var columns: [Expr]
 }
 
+/// What `export` writes: a value, or the table a statement would print.
+public enum ExportSource: Sendable {
+    /// `export y2022 to …`
+    case value(Expr)
+    /// `export compare A, B [only …] to …`
+    case compare([Expr], only: [String])
+    /// `export explain score(p) to …`
+    case explain(Expr)
+    /// `export table x in … { … } to …`
+    case table(TableClause)
+}
+
 /// What `load` names: a year number, a path, or a bundled collection and year (`load 示例 2021`).
 public enum LoadTarget: Sendable, Equatable {
     case year(Int, collection: String?)
@@ -185,6 +219,7 @@ public struct Statement: Sendable {
         /// `chart a, b [to "file.svg" [force]]`
         case chart([Expr], path: String?, force: Bool)
         case table(TableClause)
-        case export(Expr, path: String, force: Bool)
+        /// `export VALUE to "f.csv" [force]`, also `export compare …`, `export explain …`, `export table …`
+        case export(ExportSource, path: String, force: Bool)
     }
 }

@@ -17,12 +17,12 @@ extension Parser {
             if token.kind != .endOfInput { last = token }
         }
         let end = source.position(of: source.scalars.count)
-        let note = "note: at the end of the input (\(end.line):\(end.column)): \(failure.diagnostic.message)"
+        let note: Message = "note: at the end of the input (\(end.line):\(end.column)): \(failure.diagnostic.text)"
         if let bracket = open.last, case .symbol(let s) = bracket.kind {
-            let diagnostic = Diagnostic(id: "incomplete", "the input ends inside this open '\(s.rawValue)'", at: bracket.span, notes: [note])
+            let diagnostic = Diagnostic(id: .incomplete, "the input ends inside this open '\(s.rawValue)'", at: bracket.span, notes: [note])
             return Failure(diagnostic: diagnostic, incomplete: true)
         }
         let at = last?.span ?? failure.diagnostic.span
-        return Failure(diagnostic: Diagnostic(id: "incomplete", "the input ends after this", at: at, notes: [note]), incomplete: true)
+        return Failure(diagnostic: Diagnostic(id: .incomplete, "the input ends after this", at: at, notes: [note]), incomplete: true)
     }
 }

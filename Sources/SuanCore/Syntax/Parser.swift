@@ -6,9 +6,10 @@
 //               | 'load' (NUMBER | STRING | NAME NUMBER) ['as' NAME]
 //               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
 //               | 'compare' expr {',' expr} ['only' key {',' key}]
-//               | 'show' expr | 'explain' call | 'export' expr 'to' STRING ['force']
+//               | 'show' expr | 'explain' call | 'export' exported 'to' STRING ['force']
 //               | 'chart' expr {',' expr} ['to' STRING ['force']]
 //               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
+//   exported    → compare-statement | explain-statement | table-statement | expr
 //   axis        → NAME 'in' expr '..' expr 'step' expr
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
 //   expr        → binary operators by the precedence table below, then unary, then postfix
@@ -93,10 +94,10 @@ public struct Parser {
         if tokens[p].kind == .keyword(keyword) { position = p }
     }
 
-    func failure(_ message: String, at token: Token? = nil, id: String = "syntax") -> Failure {
+    func failure(_ message: Message, at token: Token? = nil, id: DiagnosticID = .syntax) -> Failure {
         let t = token ?? current
         if case .invalid(let problem) = t.kind {
-            return Failure(diagnostic: Diagnostic(id: "lexical", problem, at: t.span), incomplete: false)
+            return Failure(diagnostic: Diagnostic(id: .lexical, problem, at: t.span), incomplete: false)
         }
         return Failure(diagnostic: Diagnostic(id: id, message, at: t.span), incomplete: t.kind == .endOfInput)
     }
@@ -110,7 +111,7 @@ public struct Parser {
         case .symbol(let s): "'\(s.rawValue)'"
         case .newline: "end of line"
         case .endOfInput: "end of input"
-        case .invalid(let m): m
+        case .invalid(let m): m.description
         }
     }
 
@@ -261,12 +262,24 @@ public struct Parser {
             return made(.explain(try expression()))
         case .keyword(.export):
             _ = advance()
-            let value = try expression()
-            _ = try expect(.to, "after the value to export")
+            let source: ExportSource
+            switch kind {
+            case .keyword(.compare), .keyword(.explain), .keyword(.table):
+                // The statement that prints the table; its rows are exported instead.
+                switch try statement().kind {
+                case .compare(let items, let only): source = .compare(items, only: only)
+                case .explain(let call): source = .explain(call)
+                case .table(let clause): source = .table(clause)
+                default: throw failure("expected compare, explain or table after 'export'")
+                }
+            default:
+                source = .value(try expression())
+            }
+            _ = try expect(.to, "after what to export")
             guard case .string(let path) = kind else { throw failure("expected a file name in quotes after 'to'") }
             _ = advance()
             let force = take(.force)
-            return made(.export(value, path: path, force: force))
+            return made(.export(source, path: path, force: force))
         case .keyword(.table):
             _ = advance()
             let axes = try tableAxes()
@@ -314,7 +327,7 @@ public struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maximumNesting else {
-            throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: "nesting-limit")
+            throw failure("expressions nest more than \(Parser.maximumNesting) levels deep", id: .nestingLimit)
         }
         guard !stack.exhausted else { throw Failure(diagnostic: StackGuard.failure(current.span), incomplete: false) }
         var left = try unary()
@@ -325,7 +338,7 @@ public struct Parser {
             chained += 1
             chain += 1
             guard chain <= Parser.maximumChain else {
-                throw failure("more than \(Parser.maximumChain) operators in one expression; split it with let", id: "nesting-limit")
+                throw failure("more than \(Parser.maximumChain) operators in one expression; split it with let", id: .nestingLimit)
             }
             let op = advance()
             if op.kind == .symbol(.arrow) {
@@ -467,7 +480,7 @@ public struct Parser {
         _ = advance()
         let value: ExactDecimal
         do { value = try ExactDecimal(parsing: digits) } catch {
-            throw failure("the number \(digits) has more than 38 digits", at: t, id: "number-range")
+            throw failure("the number \(digits) has more than 38 digits", at: t, id: .numberRange)
         }
         // A unit word: % or ‰ anywhere after, a builtin word, or any name written right after the digits.
         var unit: (UnitWord, SourceSpan)? = nil
@@ -559,7 +572,7 @@ public struct Parser {
     @inline(never)
     mutating func blockExpression(_ t: Token) throws(Failure) -> Expr {
         _ = advance()
-        guard case .keyword(let k) = t.kind, let blockKind = BlockKind(rawValue: k.rawValue) else { throw failure("expected an expression, found \(describe(t))") }
+        guard case .keyword(let k) = t.kind, let blockKind = RecordKind(rawValue: k.rawValue), blockKind != .scenario else { throw failure("expected an expression, found \(describe(t))") }
         let header = try expression(10)
         let (entries, close) = try recordEntries()
         return Expr(kind: .block(blockKind, header: header, entries: entries), span: t.span.through(close))

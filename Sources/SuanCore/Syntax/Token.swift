@@ -12,7 +12,7 @@ public struct Token: Sendable {
         case newline
         case endOfInput
         /// A character the lexer cannot read; the parser reports it with `message`.
-        case invalid(message: String)
+        case invalid(message: Message)
     }
 
     public var kind: Kind

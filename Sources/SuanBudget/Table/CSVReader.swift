@@ -1,5 +1,7 @@
 /// A CSV reader for tables as Excel exports them: UTF-8 with or without BOM, CRLF or LF, quoted
 /// fields with doubled quotes and embedded newlines. Every field keeps its line and column.
+/// A NUL character is refused with its position: no cell of a budget table holds one, and names
+/// with one would print as something else than they compare as.
 struct CSVReader {
     struct Field: Sendable {
         var text: String
@@ -14,6 +16,10 @@ struct CSVReader {
         var line: Int
         var column: Int
         var offset: Int
+    }
+
+    static func nul(_ line: Int, _ column: Int, _ offset: Int) -> Failure {
+        Failure(message: "a NUL character (U+0000) in a field", line: line, column: column, offset: offset)
     }
 
     static func rows(_ text: String) throws(Failure) -> [[Field]] {
@@ -38,6 +44,7 @@ struct CSVReader {
                         advance(); closed = true; break
                     }
                     if c == "\n" { line += 1; column = 0; lineStart = i + 1 }
+                    if c == "\0" { throw nul(line, column, i) }
                     value.append(c)
                     advance()
                 }
@@ -49,6 +56,7 @@ struct CSVReader {
                 }
             } else {
                 while i < scalars.count && scalars[i] != "," && scalars[i] != "\n" && scalars[i] != "\r" {
+                    if scalars[i] == "\0" { throw nul(line, column, i) }
                     value.append(scalars[i]); advance()
                 }
             }

@@ -1,4 +1,5 @@
 import Testing
+import SuanTestSupport
 @testable import SuanCore
 
 @Suite struct WhatIfTests {
@@ -63,7 +64,7 @@ import Testing
         #expect(h.rendered.last?.contains("at 0.00万元 the left side is 3,622.40万元") == true)
         #expect(h.errorID("scenario s from y2022 { 公用经费 -= 5% }") == "unknown-line")
         #expect(h.errorID("scenario s from y2022 { 基本支出 += 3件 }") == "dimension-mismatch")
-        #expect(h.errorID("scenario s from y2022 { 项目[\"不存在\"].预算 += 1万元 }") == "unknown-line")
+        #expect(h.errorID("scenario s from y2022 { 项目[\"不存在\"].预算 += 1万元 }") == "unknown-item")
         #expect(h.errorID("scenario s from 5 { 基本支出 -= 5% }") == "type-mismatch")
         #expect(h.errorID("table r in 0%..10% step 0% { r }") == "invalid-step")
         #expect(h.errorID("table r in 0%..10% step 1万元 { r }") == "dimension-mismatch")

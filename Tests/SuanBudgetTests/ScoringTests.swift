@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SuanTestSupport
 import SuanBudget
 import SuanStdlib
 @testable import SuanCore

@@ -1,24 +1,28 @@
 import SuanBudget
-@testable import SuanCore
+import SuanCore
 
 /// Drives a ``Session`` as the CLI does, collecting printed text and diagnostics.
-struct SessionHarness {
-    var session = Session(domain: BudgetDomain())
+public struct SessionHarness {
+    public var session = Session(domain: BudgetDomain())
 
-    init(session: Session = Session(domain: BudgetDomain())) { self.session = session }
-    var output: [String] = []
-    var diagnostics: [Diagnostic] = []
-    var rendered: [String] = []
+    public init(session: Session = Session(domain: BudgetDomain())) { self.session = session }
+    public var output: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    public var rendered: [String] = []
+    /// Keeps a streamed table's layout across its parts, as the CLI does.
+    let layouts = TerminalRenderer.LayoutMemory()
 
     /// Runs one piece of source (as one `-e` argument) and returns its status.
     @discardableResult
-    mutating func run(_ text: String, name: String = "<expr>", transactional: Bool = true) -> Session.Status {
+    public mutating func run(_ text: String, name: String = "<expr>", transactional: Bool = true) -> Session.Status {
         var out: [String] = [], diags: [Diagnostic] = []
         let format = session.formatter
+        let renderer = TerminalRenderer(format: format, unicode: session.settings.unicode, layouts: layouts)
         let status = session.run(text, name: name, transactional: transactional) { event in
             switch event {
             case .result(let v, _): out.append(format.text(v))
-            case .text(let t): out.append(t)
+            case .document(let d):
+                out.append(renderer.render(d))
             case .loaded: break
             case .diagnostic(let d): diags.append(d)
             }
@@ -30,7 +34,7 @@ struct SessionHarness {
     }
 
     /// The printed value of one expression; records a test issue when it fails.
-    mutating func value(_ text: String) -> String {
+    public mutating func value(_ text: String) -> String {
         let before = output.count
         let status = run(text)
         guard status == .success, output.count > before else {
@@ -40,9 +44,9 @@ struct SessionHarness {
     }
 
     /// The id of the first diagnostic an input produces, or nil when it succeeds.
-    mutating func errorID(_ text: String) -> String? {
+    public mutating func errorID(_ text: String) -> String? {
         let before = diagnostics.count
         run(text)
-        return diagnostics.count > before ? diagnostics[before].id : nil
+        return diagnostics.count > before ? diagnostics[before].id.rawValue : nil
     }
 }

@@ -1,0 +1,35 @@
+import SuanCore
+
+/// The fields of one record as a table is read, each with the position of its cell. The record is
+/// made once, at the end: appending to a record's list field would copy the list every time.
+struct RecordBuilder {
+    var kind: RecordKind?
+    var keys: [String] = []
+    var values: [Value] = []
+    var spans: [SourceSpan] = []
+
+    init(kind: RecordKind?) { self.kind = kind }
+
+    /// The position of a field, comparing names by their UTF-8 bytes (as ``Record`` does).
+    func index(of key: String) -> Int? {
+        keys.firstIndex { $0.utf8.count == key.utf8.count && $0.utf8.elementsEqual(key.utf8) }
+    }
+
+    func has(_ key: String) -> Bool { index(of: key) != nil }
+
+    subscript(key: String) -> Value? { index(of: key).map { values[$0] } }
+
+    /// Sets a field, replacing an earlier value of the same name.
+    mutating func set(_ key: String, _ value: Value, at span: SourceSpan) {
+        if let i = index(of: key) {
+            values[i] = value
+            spans[i] = span
+        } else {
+            keys.append(key)
+            values.append(value)
+            spans.append(span)
+        }
+    }
+
+    var record: Record { Record(kind: kind, keys: keys, values: values, spans: spans) }
+}

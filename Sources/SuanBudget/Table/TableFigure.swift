@@ -1,0 +1,63 @@
+import SuanCore
+
+/// Reads a figure from a table cell: `≥ 7000件`, `>=95%`, `7730件`, `1,234.5`, `达成`, or a bare
+/// `1200` whose unit is in a separate 度量单位 cell and whose relation is in a 指标性质 cell.
+///
+/// A unit written in the cell wins over the 度量单位 column. Units: `%` and `‰` give ratios, `元`,
+/// `万元` and `亿元` money, any other word a count (`件`, `场次`); no unit gives a plain number. Text
+/// that does not start with digits is kept as text (qualitative outcomes such as `达成`).
+enum TableFigure {
+    /// `≥`, `>=`, `大于等于`, … → the relation; nil when the text names none.
+    static func relation(_ text: String) -> ComparisonOperator? {
+        relationPrefix(Substring(text.trimmed))?.0
+    }
+
+    static let relations: [(String, ComparisonOperator)] = [
+        ("≥", .greaterEqual), (">=", .greaterEqual), ("＞＝", .greaterEqual), ("大于等于", .greaterEqual), ("不低于", .greaterEqual), ("不少于", .greaterEqual),
+        ("≤", .lessEqual), ("<=", .lessEqual), ("＜＝", .lessEqual), ("小于等于", .lessEqual), ("不高于", .lessEqual), ("不超过", .lessEqual),
+        ("==", .equal), ("=", .equal), ("＝", .equal), ("等于", .equal),
+        (">", .greater), ("＞", .greater), ("大于", .greater), ("<", .less), ("＜", .less), ("小于", .less),
+    ]
+
+    static func relationPrefix(_ text: Substring) -> (ComparisonOperator, Int)? {
+        for (prefix, op) in relations where text.hasPrefix(prefix) { return (op, prefix.count) }
+        return nil
+    }
+
+    /// The value of a cell. `target` makes it a target (≥ unless a relation is written or given).
+    static func value(_ cell: String, unit defaultUnit: String? = nil, relation given: ComparisonOperator? = nil,
+                      target: Bool, span: SourceSpan) throws(Diagnostic) -> Value {
+        var text = Substring(cell.trimmed)
+        if text.isEmpty || text == "—" { return .unknown }
+        var op = given
+        if let (written, length) = relationPrefix(text) {
+            op = written
+            text = text.dropFirst(length).drop(while: { $0 == " " || $0 == "\u{3000}" })
+        }
+        let digits = text.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") })
+        guard !digits.isEmpty, let number = try? ExactDecimal(parsing: digits, allowGrouping: true) else {
+            return .string(String(text))  // qualitative: 达成, 部分达成, …
+        }
+        let written = String(text.dropFirst(digits.count)).trimmed
+        let unit = written.isEmpty ? (defaultUnit?.trimmed ?? "") : written
+        let value = try Self.value(number, unit: unit, span: span)
+        guard target else { return value }
+        return .target(op ?? .greaterEqual, Value.Box(value))
+    }
+
+    /// `number` in `unit`: a ratio, money, a count or a plain number.
+    static func value(_ number: ExactDecimal, unit: String, span: SourceSpan) throws(Diagnostic) -> Value {
+        do {
+            switch unit {
+            case "": return .number(number)
+            case "%", "％": return .ratio(try number.multiplied(by: RatioStyle.percent.factor), .percent)
+            case "‰": return .ratio(try number.multiplied(by: RatioStyle.permille.factor), .permille)
+            default:
+                if let money = MoneyUnit(rawValue: unit) { return .money(try number.multiplied(by: money.factor), money) }
+                return .quantity(number, unit)
+            }
+        } catch {
+            throw Diagnostic(id: .csv, "'\(number)' is out of range", at: span)
+        }
+    }
+}

@@ -1,0 +1,233 @@
+import SuanCore
+
+/// The checks a year must pass. A loaded year gets all of them, with positions into its file:
+/// errors stop the load, warnings are printed. A scenario gets the checks a change can break
+/// (``scenarioProblems(of:)``), as warnings at the change that broke them.
+enum YearValidation {
+    static let required = ["部门", "收入", "基本支出", "项目支出"]
+    static let moneyLines = ["基本支出", "项目支出", "人员经费", "公用经费", "总收入", "总支出", "自评覆盖资金"]
+
+    // MARK: A loaded year
+
+    /// Problems in a year as read (before deriving).
+    static func problems(_ year: Record) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let header = year.span(of: "年度") ?? year.spans.first ?? .none
+        func at(_ key: String, in r: Record = year) -> SourceSpan { r.span(of: key) ?? header }
+        func error(_ id: DiagnosticID, _ message: Message, _ span: SourceSpan, notes: [Message] = []) {
+            problems.append(Diagnostic(.error, id: id, message, at: span, notes: notes))
+        }
+        func warning(_ id: DiagnosticID, _ message: Message, _ span: SourceSpan, notes: [Message] = []) {
+            problems.append(Diagnostic(.warning, id: id, message, at: span, notes: notes))
+        }
+        for key in required where year[key] == nil {
+            error(.missingField, "the year has no \(key)", header, notes: ["help: every year gives \(required.joined(separator: ", "))"])
+        }
+        for key in moneyLines {
+            if let v = year[key] { expectMoney(v, key, at(key), &problems) }
+        }
+        if let v = year["收入"] {
+            if case .record(let r) = v {
+                for (k, item) in r.entries { expectMoney(item, "收入.\(k)", at("收入"), &problems) }
+            } else {
+                error(.wrongType, "收入 must list income items, e.g. 收入: { 一般公共预算财政拨款收入: 3622.4万元 }", at("收入"))
+            }
+        }
+        // Declared totals against their parts.
+        if !Year.income(year).isEmpty {
+            checkTotal(year["总收入"], Year.sum(Year.income(year)), "总收入", "Σ 收入", at("总收入"), &problems)
+        }
+        checkTotal(year["总支出"], Year.plus(year["基本支出"], year["项目支出"]), "总支出", "基本支出 + 项目支出", at("总支出"), &problems)
+        if year["人员经费"] != nil || year["公用经费"] != nil {
+            checkTotal(year["基本支出"], Year.plus(year["人员经费"], year["公用经费"]), "基本支出", "人员经费 + 公用经费", at("基本支出"), &problems)
+        }
+        // Projects.
+        var names: Set<ExactText> = []
+        if let list = year["项目"], case .list(let items) = list {
+            for item in items {
+                guard case .record(let p) = item, p.kind == .project || p.kind == nil else {
+                    error(.wrongType, "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at("项目"))
+                    continue
+                }
+                let name: String = if case .string(let n)? = p["名称"] { n } else { "" }
+                if name.isEmpty { error(.missingField, "a project has no name", at("名称", in: p)) }
+                if !names.insert(ExactText(name)).inserted {
+                    error(.duplicateName, "two projects are named \"\(name)\"", at("名称", in: p))
+                }
+                for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key, in: p), &problems) } }
+                // Published reports contain it; scoring caps 执行率 at 100%, so the data stays usable.
+                if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
+                    warning(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
+                            at("执行", in: p), notes: ["note: 预算执行率 is scored as at most 100%"])
+                }
+                validateIndicators(p, owner: name, &problems)
+            }
+            let projectSum = Year.sum(Year.projects(year).map { $0["预算"] ?? .unknown })
+            if let total = Year.money(projectSum), let line = Year.money(year["项目支出"]), total > line {
+                let excess = (try? total.subtracting(line)) ?? .zero
+                let message: Message = "project budgets add up to \(Value.money(total, .wan).plainText), more than 项目支出 \(Value.money(line, .wan).plainText)"
+                if excess <= Year.tolerance { warning(.projectSum, message + " (within the report's rounding)", at("项目支出")) }
+                else { error(.projectSum, message, at("项目支出")) }
+            }
+        } else if year["项目"] != nil {
+            error(.wrongType, "项目 must be a list of projects", at("项目"))
+        }
+        validateIndicators(year, owner: "the department", &problems)
+        return condensed(problems, at: header)
+    }
+
+    /// How many problems of one id and severity print before the rest are summed up in one line.
+    static let repeatsShown = 5
+
+    /// The first ``repeatsShown`` problems of each id and severity, then one summary per id and
+    /// severity: a 10,000-project table with 执行 > 预算 in hundreds of rows prints six warnings.
+    static func condensed(_ problems: [Diagnostic], at span: SourceSpan) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var kept: [Diagnostic] = []
+        var order: [(id: DiagnosticID, severity: Diagnostic.Severity)] = []
+        for problem in problems {
+            let key = problem.id.rawValue + "|" + problem.severity.rawValue
+            let count = seen[key, default: 0]
+            seen[key] = count + 1
+            if count < repeatsShown { kept.append(problem) }
+            if count == repeatsShown { order.append((problem.id, problem.severity)) }
+        }
+        for (id, severity) in order {
+            let more = seen[id.rawValue + "|" + severity.rawValue, default: 0] - repeatsShown
+            let message: Message = switch id {
+            case .overExecution: "… and \(more) more projects executed more than their budget"
+            default: "… and \(more) more like this (\(id.rawValue))"
+            }
+            kept.append(Diagnostic(severity, id: id, message, at: span))
+        }
+        return kept
+    }
+
+    static func validateIndicators(_ owner: Record, owner name: String, _ problems: inout [Diagnostic]) {
+        guard let v = owner["指标"] else { return }
+        guard case .list(let items) = v else {
+            problems.append(Diagnostic(id: .wrongType, "指标 must be a list of indicators", at: owner.span(of: "指标") ?? .none))
+            return
+        }
+        var seen: Set<ExactText> = []
+        for case .record(let i) in items {
+            guard case .string(let n)? = i["名称"] else { continue }
+            if !seen.insert(ExactText(n)).inserted {
+                problems.append(Diagnostic(id: .duplicateName, "\(name) has two indicators named \"\(n)\"", at: i.span(of: "名称") ?? .none))
+            }
+            if let score = i["分值"], score.dimension != .number {
+                problems.append(Diagnostic(id: .wrongType, "分值 is a plain number of points, not a \(score.type.name)", at: i.span(of: "分值") ?? .none))
+            }
+        }
+    }
+
+    static func expectMoney(_ v: Value, _ key: String, _ span: SourceSpan, _ problems: inout [Diagnostic]) {
+        switch v {
+        case .money, .unknown: break
+        default:
+            problems.append(Diagnostic(id: .wrongDimension, "\(key) must be an amount of money, not a \(v.type.name) (\(v.plainText))", at: span,
+                                       notes: ["help: write amounts with 万元, 元 or 亿元, e.g. 1188.56万元"]))
+        }
+    }
+
+    static func checkTotal(_ declared: Value?, _ computed: Value, _ name: String, _ formula: String, _ span: SourceSpan, _ problems: inout [Diagnostic]) {
+        guard let d = Year.money(declared), let c = Year.money(computed), d != c, let gap = try? d.subtracting(c).magnitude else { return }
+        let message: Message = "\(name) is declared as \(Value.money(d, .wan).plainText) but \(formula) is \(Value.money(c, .wan).plainText)"
+        if gap <= Year.tolerance {
+            problems.append(Diagnostic(.warning, id: .totalRounding, message + " (within the report's ±0.01万元 rounding)", at: span))
+        } else {
+            problems.append(Diagnostic(id: .totalMismatch, message, at: span))
+        }
+    }
+
+    // MARK: A scenario
+
+    /// What makes a derived year impossible: negative amounts, 执行 over 预算, parts larger than
+    /// their total, coverage over 100%. Each problem has a key, so that a scenario reports it once,
+    /// at the change that first caused it.
+    static func scenarioProblems(of year: Record) -> [(key: String, id: DiagnosticID, message: Message)] {
+        var found: [(key: String, id: DiagnosticID, message: Message)] = []
+        func negative(_ label: String, _ v: Value?) {
+            guard let d = Year.money(v), d.isNegative else { return }
+            found.append(("negative|\(label)", .negativeAmount, "\(label) would be \(Value.money(d, .wan).plainText), below zero"))
+        }
+        if case .record(let income)? = year["收入"] {
+            for (k, v) in income.entries { negative("收入.\(k)", v) }
+        }
+        for key in ["人员经费", "公用经费", "基本支出", "项目支出", "总支出", "总收入", "自评覆盖资金"] { negative(key, year[key]) }
+        for p in Year.projects(year) {
+            let name = p["名称"]?.plainText ?? ""
+            negative("项目[\"\(name)\"].预算", p["预算"])
+            negative("项目[\"\(name)\"].执行", p["执行"])
+            if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
+                found.append(("over|\(name)", .overExecution,
+                              "\"\(name)\" would execute \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText) (执行率 \(Year.ratio(p["执行"], p["预算"]).plainText))"))
+            }
+        }
+        func part(_ part: String, _ partValue: Value?, of total: String, _ totalValue: Value?) {
+            // A negative total is reported as such; comparing parts with it says nothing more.
+            guard let p = Year.money(partValue), let t = Year.money(totalValue), p > t, !t.isNegative, !p.isNegative else { return }
+            found.append(("part|\(part)|\(total)", .partExceedsTotal,
+                          "\(part) (\(Value.money(p, .wan).plainText)) would be larger than \(total) (\(Value.money(t, .wan).plainText))"))
+        }
+        part("人员经费", year["人员经费"], of: "基本支出", year["基本支出"])
+        part("公用经费", year["公用经费"], of: "基本支出", year["基本支出"])
+        if year["项目"] != nil {
+            // The budgets that are known: one of them alone may already be more than 项目支出.
+            part("Σ 项目.预算", Year.sum(Year.projects(year).compactMap { if case .money? = $0["预算"] { $0["预算"] } else { nil } }), of: "项目支出", year["项目支出"])
+        }
+        if let covered = Year.money(year["自评覆盖资金"]), let total = Year.money(year["总支出"]), covered > total {
+            found.append(("coverage", .overCoverage,
+                          "自评覆盖率 would be \(Year.ratio(year["自评覆盖资金"], year["总支出"]).plainText): 自评覆盖资金 \(Value.money(covered, .wan).plainText) is more than 总支出 \(Value.money(total, .wan).plainText)"))
+        }
+        return found
+    }
+
+    /// What no year can hold, as a change can make it: a budget that is not money, a target without a
+    /// direction or in another unit than its 实际, 分值 that is not a number of points at least 0.
+    /// Errors at the change, so that they never surface inside the scoring rules.
+    static func scenarioErrors(of year: Record) -> [(key: String, id: DiagnosticID, message: Message, help: Message?)] {
+        var found: [(key: String, id: DiagnosticID, message: Message, help: Message?)] = []
+        for p in Year.projects(year) {
+            let name = p["名称"]?.plainText ?? ""
+            for key in ["预算", "执行", "年初预算"] {
+                guard let v = p[key] else { continue }
+                switch v {
+                case .money, .unknown: break
+                default:
+                    found.append(("money|\(name)|\(key)", .wrongDimension, "项目[\"\(name)\"].\(key) must be an amount of money, not a \(v.type.name) (\(v.plainText))",
+                                  "help: write amounts with 万元, 元 or 亿元, e.g. 20万元"))
+                }
+            }
+            guard case .list(let indicators)? = p["指标"] else { continue }
+            for case .record(let i) in indicators {
+                let label = "项目[\"\(name)\"].指标[\"\(i["名称"]?.plainText ?? "")\"]"
+                if let target = i["目标"] {
+                    switch target {
+                    case .target(_, let box):
+                        if let td = box.value.dimension, let ad = i["实际"]?.dimension, !DimensionRules.comparable(td, ad) {
+                            found.append(("target-unit|\(label)", .dimensionMismatch,
+                                          "\(label).目标 is in \(td.name) but its 实际 is in \(ad.name)", "help: give the target in the indicator's own unit, e.g. 目标 = >= \(i["实际"]!.plainText)"))
+                        }
+                    case .string, .unknown: break
+                    default:
+                        found.append(("target|\(label)", .typeMismatch, "\(label).目标 needs a direction: ≥, ≤ or ==",
+                                      "help: write 目标 = >= \(target.plainText) (正向), <= … (反向) or == … (等于)"))
+                    }
+                }
+                if let points = i["分值"] {
+                    if case .number(let d) = points, !d.isNegative {} else if case .unknown = points {} else {
+                        found.append(("points|\(label)", .typeMismatch, "\(label).分值 must be a number of points, at least 0, not \(points.plainText)", nil))
+                    }
+                }
+                if let link = i["随预算"] {
+                    switch link {
+                    case .bool, .number, .ratio: break
+                    default: found.append(("link|\(label)", .typeMismatch, "\(label).随预算 is true, false or an elasticity such as 0.5", nil))
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,91 @@
+import SuanCore
+import SuanStdlib
+@preconcurrency import Glibc
+
+/// Answers `load`: finds the data (`./2022.suan`, then `SUAN_PATH`, then the bundled years; or a
+/// path, relative to the script's folder), reads it (a year file through the core's data evaluator,
+/// a CSV table through ``ProjectTableImport``), validates and derives the ``Year``, and names it
+/// (`y2022`, `示例2022`, or the name after `as`). Files are opened read-only.
+struct YearLoader {
+    /// Directories from `SUAN_PATH` (colon-separated), read once per lookup.
+    var searchPath: [String] {
+        guard let raw = getenv("SUAN_PATH") else { return [] }
+        return String(cString: raw).split(separator: ":").map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// `path` as seen from `directory` (absolute paths and a nil directory leave it as it is).
+    static func resolved(_ path: String, from directory: String?) -> String {
+        guard let directory, !directory.isEmpty, !path.hasPrefix("/") else { return path }
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+
+    func load(_ request: LoadRequest) -> LoadAnswer {
+        let span = request.span
+        let (name, text): (String, String)
+        var collection: String? = nil
+        var number: Int? = nil
+        do throws(Diagnostic) {
+            switch request.target {
+            case .path(let written):
+                let path = YearLoader.resolved(written, from: request.directory)
+                (name, text) = (path, try FileText.read(path, span: span))
+            case .year(let year, let c):
+                collection = c
+                number = year
+                (name, text) = try locate(year, collection: c, span: span)
+            }
+        } catch {
+            return .failure(error)
+        }
+        let source = SourceFile(name: name, text: text)
+        let (read, problems) = YearLoader.year(name: name, text: text, file: request.file, span: span, evaluator: request.evaluator)
+        guard var year = read else { return LoadAnswer(year: nil, source: source, diagnostics: problems) }
+        let bound = request.alias ?? Year.name(year: number ?? year.yearNumber, collection: collection)
+        year.record["名称"] = .string(bound)
+        return LoadAnswer(year: (year.record, bound, name), source: source, diagnostics: problems)
+    }
+
+    /// Reads a year's text (a year file, or CSV when `name` ends in .csv), validates and derives it.
+    /// The year is nil when an error stops it; the problems hold errors and warnings.
+    static func year(name: String, text: String, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator) -> (Year?, [Diagnostic]) {
+        let read: Record
+        do throws(Diagnostic) {
+            if name.lowercased().hasSuffix(".csv") {
+                read = try ProjectTableImport.year(fromCSV: text, name: name, file: file, span: span)
+            } else {
+                read = try evaluator.evaluate(SourceFile(name: name, text: text), file: file)
+            }
+        } catch {
+            return (nil, [error])
+        }
+        let problems = YearValidation.problems(read)
+        if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
+        var year = Year(read)
+        year.derive()
+        return (year, problems)
+    }
+
+    /// `y2023` or `示例2021` as a name: the `load` that would bind it.
+    static func hint(forUnknownName name: String) -> Message? {
+        if name.hasPrefix("y"), let year = Int(name.dropFirst()) { return "'load \(year)' binds \(name)" }
+        for bundled in StdlibFiles.bundled {
+            if let c = bundled.collection, name == "\(c)\(bundled.year)" { return "'load \(c) \(bundled.year)' binds \(name)" }
+        }
+        return nil
+    }
+
+    /// The name and text of the file for a year number.
+    func locate(_ year: Int, collection: String?, span: SourceSpan) throws(Diagnostic) -> (String, String) {
+        let fileName = collection.map { "\($0)-\(year).suan" } ?? "\(year).suan"
+        for directory in ["."] + searchPath {
+            let path = directory == "." ? fileName : directory + "/" + fileName
+            if FileText.exists(path) { return (path, try FileText.read(path, span: span)) }
+        }
+        if let bundled = StdlibFiles.year(year, collection: collection) {
+            return (bundled.name, bundled.text)
+        }
+        let available = StdlibFiles.bundled.map { ($0.collection.map { "\($0) " } ?? "") + "\($0.year)" }
+        throw Diagnostic(id: .loadNotFound, "no year \(collection.map { "\($0) " } ?? "")\(year): no ./\(fileName), none on SUAN_PATH, and none bundled",
+                         at: span, notes: ["help: bundled years: \(available.joined(separator: ", "))"])
+    }
+}

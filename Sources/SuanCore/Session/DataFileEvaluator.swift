@@ -1,0 +1,48 @@
+/// Evaluates a data file — one block literal such as `year 2022 { … }` — in a scope that holds only
+/// the Stdlib, and returns the record it builds. It knows nothing of years: deriving, validating and
+/// naming are the budget domain's, which calls this for Suan-syntax data.
+///
+/// Files that are pure data are read by ``YearFileReader`` straight to values; anything else goes
+/// through the general pipeline (parse, check, run), which also gives positioned diagnostics.
+public struct DataFileEvaluator: Sendable {
+    let scope: GlobalScope
+    let globals: [Value]
+    let settings: Settings
+    /// Whether pure-data files are read directly (tests turn it off to compare the two routes).
+    var usesDirectReader = true
+
+    /// Evaluates `source` (to be stored at index `file` among the session's sources).
+    public func evaluate(_ source: SourceFile, file: Int32) throws(Diagnostic) -> Record {
+        if usesDirectReader, let record = YearFileReader.read(source, file: file, units: scope.units, lookup: { [scope, globals] name in
+            scope.slot(name).map { globals[$0] }
+        }) {
+            return record
+        }
+        let statements: [Statement]
+        switch Parser.parse(source, file: file) {
+        case .success(let s): statements = s
+        case .failure(let f): throw f.diagnostic
+        }
+        guard statements.count == 1, case .expression(let e) = statements[0].kind, case .block = e.kind else {
+            let at = statements.first(where: { if case .expression(let e) = $0.kind, case .block = e.kind { false } else { true } })?.span
+                ?? SourceSpan(file: file, start: 0, end: 1)
+            throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block and nothing else", at: at)
+        }
+        var checker = Checker(scope: scope, sourceText: { _ in "" }, years: [])
+        let checked = checker.check(statements[0])
+        if let first = checker.diagnostics.first {
+            var d = first
+            d.notes += checker.diagnostics.dropFirst().prefix(5).map { "also: \($0.message)" }
+            throw d
+        }
+        guard case .evaluate(let code, _, _) = checked.instruction else {
+            throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block", at: statements[0].span)
+        }
+        var frame = [Value](repeating: .unknown, count: checked.frameSize)
+        let interpreter = Interpreter(globals: globals, settings: settings, domain: NoDomain())
+        guard case .record(let record) = try interpreter.eval(code, &frame) else {
+            throw Diagnostic(id: .dataFile, "a year file must build a year", at: statements[0].span)
+        }
+        return record
+    }
+}
