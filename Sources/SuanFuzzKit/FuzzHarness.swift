@@ -17,12 +17,11 @@ public enum FuzzHarness {
         case export
     }
 
-    /// Where the export target writes: one directory per process, under the temporary directory.
-    static let exportDirectory: String = {
+    /// A fresh private directory for one input's exports, under the temporary directory.
+    static func exportDirectory() -> String? {
         var template = Array("/tmp/suan-fuzz-export-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        return made.map { String(cString: $0) } ?? "/tmp"
-    }()
+        return template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) }
+    }
 
     /// A session with the Stdlib loaded, copied for each input (loading the Stdlib once).
     static let base: Session = {
@@ -58,10 +57,12 @@ public enum FuzzHarness {
             if let csv = try? BudgetDomain.year(fromText: text, name: "fuzz.csv", evaluator: session.dataEvaluator) {
                 values.append(.record(csv))
             }
+            guard !values.isEmpty, let directory = exportDirectory() else { return }
+            defer { rmdir(directory) }
             let domain = BudgetDomain(allowsWrites: true)
             for value in values.prefix(4) {
                 for name in ["out.csv", "out.md"] {
-                    let path = exportDirectory + "/" + name
+                    let path = directory + "/" + name
                     _ = try? domain.export(.value(value), to: path, directory: nil, force: true, format: session.formatter, span: .none)
                     _ = try? domain.export(.value(value), to: path, directory: nil, force: false, format: session.formatter, span: .none)
                     unlink(path)

@@ -28,7 +28,10 @@ struct FuzzMain {
     static func main() {
         #if FUZZING
         // SwiftPM names the entry point itself, so libFuzzer is driven from here rather than its main.
-        FuzzHarness.prepare()
+        // On a large stack, so that the Stdlib loads in this thread, under Session.init's frame,
+        // which Fuzz/lsan.supp names (on a small stack, Session.run moves to a fresh thread whose
+        // allocations LeakSanitizer cannot trace back to Session.init).
+        LargeStack.run { FuzzHarness.prepare() }
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         exit(runDriver(&argc, &argv) { fuzzOne($0, $1) })
