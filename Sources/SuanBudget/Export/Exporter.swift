@@ -97,6 +97,8 @@ struct Exporter {
             let type = if case .value(let v) = content { v.type.name } else { "comparison" }
             throw Diagnostic(id: .exportType, "export writes years, scenarios, projects, lists of records, compare, explain and table; this is a \(type)", at: span)
         }
+        // Building the table and rendering it are the long parts of a large export: stop between them.
+        if Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: span) }
         let document = table.document
         // The same renderers as `suan --format`; a CSV file starts with the byte-order mark Excel needs.
         let text: String = switch kind {

@@ -71,7 +71,11 @@ struct ProjectTableImport {
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
         }
         var table = ProjectTableImport(header: header, file: file, name: name)
-        for row in rows.dropFirst(header.row + 1) { try table.read(row) }
+        for (i, row) in rows.dropFirst(header.row + 1).enumerated() {
+            // A province's table is long: Ctrl-C and --timeout stop the read between rows.
+            if i & 1023 == 0, Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: span) }
+            try table.read(row)
+        }
         return table.record
     }
 
