@@ -91,43 +91,43 @@ struct Comparison {
     }
 
     /// The change from `a` to `b`: an amount and a percentage, or percentage points for ratios.
-    func delta(_ a: Value, _ b: Value) -> (String, String) {
+    /// The change from `a` to `b`: the difference (in 个百分点 for ratios) and the relative change.
+    func delta(_ a: Value, _ b: Value) -> (Value?, Value?) {
         switch (a, b) {
         // A project only one side has: new, or removed.
-        case (.unknown, .money(let y, let u)) where !y.isZero: return (signed(format.text(.money(y, u))), "")
-        case (.money(let x, let u), .unknown) where !x.isZero: return (signed(format.text(.money(x.negated, u))), "")
+        case (.unknown, .money(let y, let u)) where !y.isZero: return (.money(y, u), nil)
+        case (.money(let x, let u), .unknown) where !x.isZero: return (.money(x.negated, u), nil)
         case (.target(let x, let a), .target(let y, let b)) where x == y:
             return delta(a.value, b.value)
         case (.money(let x, let u), .money(let y, _)):
-            guard let d = try? y.subtracting(x) else { return ("", "") }
-            let pct = x.isZero ? "" : ((try? d.divided(by: x)).map { signed(format.text(.ratio($0, .percent))) } ?? "")
-            return (signed(format.text(.money(d, u))), pct)
+            guard let d = try? y.subtracting(x) else { return (nil, nil) }
+            return (.money(d, u), relative(d, x))
         case (.number(let x), .number(let y)):
-            guard let d = try? y.subtracting(x) else { return ("", "") }
-            return (signed(format.text(.number(d))), "")
+            guard let d = try? y.subtracting(x) else { return (nil, nil) }
+            return (.number(d), nil)
         case (.ratio(let x, _), .ratio(let y, _)):
-            guard let d = try? y.subtracting(x) else { return ("", "") }
-            return (signed(format.text(.ratio(d, .points))), "")
+            guard let d = try? y.subtracting(x) else { return (nil, nil) }
+            return (.ratio(d, .points), nil)
         case (.quantity(let x, let t), .quantity(let y, _)):
-            guard let d = try? y.subtracting(x) else { return ("", "") }
-            let pct = x.isZero ? "" : ((try? d.divided(by: x)).map { signed(format.text(.ratio($0, .percent))) } ?? "")
-            return (signed(format.text(.quantity(d, t))), pct)
+            guard let d = try? y.subtracting(x) else { return (nil, nil) }
+            return (.quantity(d, t), relative(d, x))
         default:
-            return ("", "")
+            return (nil, nil)
         }
     }
 
+    func relative(_ d: ExactDecimal, _ base: ExactDecimal) -> Value? {
+        guard !base.isZero, let r = try? d.divided(by: base) else { return nil }
+        return .ratio(r, .percent)
+    }
+
     /// The change between two projected counts as whole numbers, as the counts show.
-    func wholeDelta(_ a: Value, _ b: Value) -> String? {
+    func wholeDelta(_ a: Value, _ b: Value) -> Value? {
         // The difference of the whole numbers shown, so that the row adds up as printed.
         guard case .quantity(let x, let t) = a, case .quantity(let y, _) = b else { return nil }
         let rx = x.rounded(toScale: 0, mode: format.rounding), ry = y.rounded(toScale: 0, mode: format.rounding)
         guard let d = try? ry.subtracting(rx) else { return nil }
-        return signed(format.text(.quantity(d, t)))
-    }
-
-    func signed(_ s: String) -> String {
-        s.hasPrefix("-") || s.hasPrefix("0") && !s.contains(where: { ("1"..."9").contains($0) }) ? s : "+" + s
+        return .quantity(d, t)
     }
 
     /// Lines computed by the Stdlib (`{行: label, 值: value, 说明: why it is unknown}` per item), in
@@ -189,8 +189,8 @@ struct Comparison {
         let all = try selected(lines(years) + scores, only: only, span: span)
         let labels = items.map(\.label)
         var columns = [Document.Column("项目", kind: .text)] + labels.map { Document.Column($0) }
-        if items.count == 2 { columns += [.init("Δ", kind: .mixed), .init("Δ%", kind: .mixed)] }
-        else { columns += labels.dropFirst().map { Document.Column("Δ \($0)", kind: .mixed) } }
+        if items.count == 2 { columns += [.init("Δ"), .init("Δ%")] }
+        else { columns += labels.dropFirst().flatMap { [Document.Column("Δ \($0)"), Document.Column("Δ% \($0)")] } }
         var table = Document.Table(columns: columns)
         var folded = 0
         for line in all {
@@ -198,18 +198,11 @@ struct Comparison {
             if unchanged && line.foldable && only.isEmpty && items.count > 1 { folded += 1; continue }
             let indent = line.label.prefix(while: { $0 == " " }).count / 2
             var row: [Document.Cell] = [.text(line.label.trimmed)]
-            row += line.values.map { line.wholeCounts ? .text(ProjectionDisplay.whole($0, format: format)) : .value($0) }
-            func text(_ s: String) -> Document.Cell { s.isEmpty ? .empty : .text(s) }
-            if items.count == 2 {
-                var (d, p) = delta(line.values[0], line.values[1])
-                if line.wholeCounts { d = wholeDelta(line.values[0], line.values[1]) ?? d }
-                row += [text(d), text(p)]
-            } else {
-                for v in line.values.dropFirst() {
-                    var (d, p) = delta(line.values[0], v)
-                    if line.wholeCounts { d = wholeDelta(line.values[0], v) ?? d }
-                    row.append(text(p.isEmpty ? d : "\(d) (\(p))"))
-                }
+            row += line.values.map { line.wholeCounts ? .value(ProjectionDisplay.rounded($0, format: format)) : .value($0) }
+            for v in line.values.dropFirst() {
+                var (d, p) = delta(line.values[0], v)
+                if line.wholeCounts { d = wholeDelta(line.values[0], v) ?? d }
+                row += [d.map(Document.Cell.change) ?? .empty, p.map(Document.Cell.change) ?? .empty]
             }
             table.add(row, level: indent)
         }

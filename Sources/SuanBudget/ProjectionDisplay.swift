@@ -4,6 +4,12 @@ import SuanCore
 /// things (场次, 宗, 件: the figure it projects is a whole number) shows as a whole number:
 /// 413.71宗 of a 362宗 base reads `414宗`. The rule follows the data, not a list of count words.
 enum ProjectionDisplay {
+    /// A count rounded to a whole number, as it shows (other values as they are).
+    static func rounded(_ value: Value, format: ValueFormatter) -> Value {
+        guard case .quantity(let d, let tag) = value else { return value }
+        return .quantity(d.rounded(toScale: 0, mode: format.rounding), tag)
+    }
+
     /// A count rounded to a whole number for display (other values as they are).
     static func whole(_ value: Value, format: ValueFormatter) -> String {
         guard case .quantity(let d, let tag) = value else { return format.text(value) }

@@ -52,4 +52,16 @@ import Testing
         let r = try Binary.run(["-e", "load 示例 2022", "-e", "示例2022.项目[0].执行 / 示例2022.项目[0].指标[0].实际"])
         #expect(r.stdout == "225.91元/件\n", "\(r.stdout)")
     }
+
+    @Test func compareAsCSVHasAUnitPerRowAndPlainNumbers() throws {
+        let r = try Binary.run(["--format", "csv", "-e", "load 示例 2022", "-e", "scenario S from 示例2022 { 公用经费 -= 100万元 }", "-e", "compare 示例2022, S"])
+        #expect(r.stdout.hasPrefix("项目,单位,示例2022,S,Δ,Δ%（%）\r\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("基本支出,万元,1700,1600,-100,-5.8824\r\n"))
+        #expect(r.stdout.contains("基本支出占比,%,79.0698,78.0488,-1.021,\r\n"), "\(r.stdout)")
+    }
+
+    @Test func solveReturnsTheExactGridPoint() throws {
+        let r = try Binary.run(["--format", "json", "-e", "solve x in 0万元..1000万元 where x == 50万元"])
+        #expect(r.stdout.contains(#""exact":"500000""#), "\(r.stdout)")
+    }
 }

@@ -33,22 +33,32 @@ public struct CSVRenderer: Sendable {
 
     func rows(_ table: Document.Table) -> String {
         let kinds = table.kinds
-        let header = table.columns.indices.map { i -> String in
+        // Columns that mix kinds (compare: 万元 rows beside % rows) get their unit per row, in a
+        // 单位 column after the first, and plain numbers in that unit.
+        let mixed = kinds.contains(.mixed)
+        var header = table.columns.indices.map { i -> String in
             let title = table.columns[i].title
             return kinds[i].unit.map { "\(title)（\($0)）" } ?? title
         }
+        if mixed { header.insert("单位", at: min(1, header.count)) }
         var lines = [header.map(CSVRenderer.field).joined(separator: ",")]
         for row in table.rows {
-            let cells = table.columns.indices.map { i -> String in
+            let rowKind: Document.Column.Kind? = mixed
+                ? table.columns.indices.lazy.filter { kinds[$0] == .mixed && $0 < row.cells.count }
+                    .compactMap { row.cells[$0].value.flatMap(Document.Column.Kind.init(of:)) }.first { $0.unit != nil }
+                : nil
+            var cells = table.columns.indices.map { i -> String in
                 guard i < row.cells.count else { return "" }
                 switch row.cells[i] {
                 case .empty: return ""
                 case .text(let s): return s
-                case .value(let v):
+                case .value(let v), .change(let v):
                     if case .unknown = v { return "" }
+                    if kinds[i] == .mixed, let k = rowKind, let plain = k.plainNumber(v) { return plain }
                     return kinds[i].plainNumber(v) ?? format.text(v)
                 }
             }
+            if mixed { cells.insert(rowKind?.unit ?? "", at: min(1, cells.count)) }
             lines.append(cells.map(CSVRenderer.field).joined(separator: ","))
         }
         for note in table.footnotes { lines.append(CSVRenderer.field(note)) }

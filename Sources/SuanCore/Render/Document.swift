@@ -70,7 +70,7 @@ extension Document {
                 if columns[i].kind != .inferred { return columns[i].kind }
                 var seen: Column.Kind? = nil
                 for row in rows where i < row.cells.count {
-                    guard case .value(let v) = row.cells[i], let kind = Column.Kind(of: v) else { continue }
+                    guard let v = row.cells[i].value, let kind = Column.Kind(of: v) else { continue }
                     if seen == nil { seen = kind } else if seen != kind { return .mixed }
                 }
                 return seen ?? .text
@@ -165,6 +165,16 @@ extension Document {
         case empty
         case text(String)
         case value(Value)
+        /// A change from a base (compare's Δ): shown with its sign, `+20.00万元`; a plain number in CSV.
+        case change(Value)
+
+        /// The value a cell holds, if any.
+        public var value: Value? {
+            switch self {
+            case .value(let v), .change(let v): v
+            case .empty, .text: nil
+            }
+        }
     }
 
     /// A bar chart: categories (rows) with one bar per series (years, scenarios).

@@ -70,6 +70,7 @@ public struct HTMLRenderer: Sendable {
                 case .empty: ""
                 case .text(let s): HTMLRenderer.escaped(s)
                 case .value(let v): markup(format.markup(v))
+                case .change(let v): HTMLRenderer.escaped(format.signedText(v))
                 }
                 out += "<td\(kinds[i].isNumeric ? " class=\"num\"" : "")>\(content)</td>"
             }

@@ -99,6 +99,7 @@ public struct JSONRenderer: Sendable {
         case .empty: "null"
         case .text(let s): JSONRenderer.string(s)
         case .value(let v): JSONRenderer.object(value(v))
+        case .change(let v): JSONRenderer.object(value(v) + [("change", "true")])
         }
     }
 

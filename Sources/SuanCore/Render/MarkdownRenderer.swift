@@ -52,6 +52,7 @@ public struct MarkdownRenderer: Sendable {
             case .empty: ""
             case .text(let s): MarkdownRenderer.escaped(s)
             case .value(let v): MarkdownRenderer.escaped(format.text(v))
+            case .change(let v): MarkdownRenderer.escaped(format.signedText(v))
             }
         }
         var lines: [String] = []

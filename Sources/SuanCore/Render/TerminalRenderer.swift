@@ -71,6 +71,7 @@ public struct TerminalRenderer: Sendable {
         case .empty: ""
         case .text(let s): s
         case .value(let v): format.text(v)
+        case .change(let v): format.signedText(v)
         }
     }
 

@@ -165,6 +165,13 @@ public struct ValueFormatter: Sendable {
         }
     }
 
+    /// A change with its sign: `+20.00万元`, `-0.73个百分点`, and no sign on a change that shows as zero.
+    public func signedText(_ v: Value) -> String {
+        let s = text(v)
+        let zero = !s.contains(where: { ("1"..."9").contains($0) })
+        return s.hasPrefix("-") || zero ? s : "+" + s
+    }
+
     public func text(_ v: Value) -> String { markup(v).plain }
 }
 

@@ -324,9 +324,19 @@ struct Interpreter {
                 if fm.isZero { lo = m; hi = m; break }
                 if fm.signum == flo.signum { lo = m; flo = fm } else { hi = m }
             }
-            // The grid point (a multiple of the resolution) nearest the root.
-            let candidates = [lo.rounded(toScale: Int(step.normalized.scale), mode: .towardZero),
-                              hi.rounded(toScale: Int(step.normalized.scale), mode: .halfAwayFromZero)]
+            // The grid point (a multiple of the resolution) nearest the root: every grid point from
+            // just below lo to just above hi is a candidate (there are at most three).
+            let scale = Int(step.normalized.scale)
+            var floor = lo.rounded(toScale: scale, mode: .towardZero)
+            if floor > lo, let below = try? floor.subtracting(step) { floor = below }
+            var candidates: [ExactDecimal] = []
+            var c = floor
+            while candidates.count < 4 {
+                candidates.append(c)
+                if c >= hi { break }
+                guard let next = try? c.adding(step) else { break }
+                c = next
+            }
             var best = candidates[0], bestGap = try gap(best, &frame).magnitude
             for c in candidates.dropFirst() {
                 let g = try gap(c, &frame).magnitude
