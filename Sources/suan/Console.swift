@@ -68,9 +68,15 @@ struct Console {
 
     /// A diagnostic on standard error, in the run's format (JSON runs get a JSON object).
     func diagnostic(_ d: Diagnostic, session: Session) {
+        diagnostic(d, sources: session.sources)
+    }
+
+    /// A diagnostic rendered against `sources`, in the run's format, on standard error.
+    func diagnostic(_ d: Diagnostic, sources: [SourceFile]) {
         switch format {
-        case .json: Console.error(JSONRenderer(format: values, sources: session.sources).render(Document([.diagnostic(d)])).trimmingTrailingNewline)
-        default: Console.error(session.render(d, colour: colourErrors))
+        case .json: Console.error(JSONRenderer(format: values, sources: sources).render(Document([.diagnostic(d)])).trimmingTrailingNewline)
+        case .html: Console.error(HTMLRenderer(format: values, sources: sources).render(Document([.diagnostic(d)])).trimmingTrailingNewline)
+        default: Console.error(DiagnosticRenderer(colour: colourErrors, language: values.language).render(d, in: sources))
         }
     }
 }

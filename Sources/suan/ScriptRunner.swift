@@ -65,8 +65,17 @@ enum ScriptRunner {
     /// Runs one piece of source, printing results as they come and diagnostics once it ends.
     static func run(_ text: String, name: String, directory: String? = nil, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
         var pending: [Diagnostic] = []
+        // The sources a diagnostic of this run can point into, known before it starts: a warning
+        // prints where it happens, between the outputs around it. One inside a data file read by
+        // this run (its source is added as the run goes) prints when the run ends.
+        let known = session.sources + [SourceFile(name: name, text: text)]
         let status = session.run(text, name: name, directory: directory, transactional: transactional) { event in
-            if case .diagnostic(let d) = event { pending.append(d) } else { printer.show(event) }
+            guard case .diagnostic(let d) = event else { printer.show(event); return }
+            if d.span.file >= 0 && Int(d.span.file) < known.count && d.origin.map({ $0.file >= 0 && Int($0.file) < known.count }) != false {
+                printer.diagnostic(d, sources: known)
+            } else {
+                pending.append(d)
+            }
         }
         for d in pending { printer.diagnostic(d, session: session) }
         return status

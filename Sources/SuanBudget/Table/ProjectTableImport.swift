@@ -114,7 +114,7 @@ struct ProjectTableImport {
         }
         do {
             let number = try ExactDecimal(parsing: digits.trimmed, allowGrouping: true)
-            return (.money(try number.multiplied(by: unit.factor), .wan), span(field))
+            return (.money(try number.shifted(byPowerOfTen: unit.exponent), .wan), span(field))
         } catch {
             throw Diagnostic(id: .csv, "'\(raw)' is not an amount", at: span(field),
                              notes: ["help: amounts are digits with an optional decimal point and thousands separators, e.g. 1,188.56"])

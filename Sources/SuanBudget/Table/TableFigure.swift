@@ -53,7 +53,7 @@ enum TableFigure {
             case "%", "％": return .ratio(try number.multiplied(by: RatioStyle.percent.factor), .percent)
             case "‰": return .ratio(try number.multiplied(by: RatioStyle.permille.factor), .permille)
             default:
-                if let money = MoneyUnit(rawValue: unit) { return .money(try number.multiplied(by: money.factor), money) }
+                if let money = MoneyUnit(rawValue: unit) { return .money(try number.shifted(byPowerOfTen: money.exponent), money) }
                 return .quantity(number, unit)
             }
         } catch {

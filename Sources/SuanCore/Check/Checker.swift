@@ -466,7 +466,12 @@ struct Checker {
             return
         }
         if op == .equal || op == .notEqual {
-            if l != r { report("cannot compare \(l.name) with \(r.name)", at: span, id: .typeMismatch) }
+            // Records and lists compare by their contents, whatever fields their shapes list
+            // (a year read back from its export against the year it came from).
+            switch (l, r) {
+            case (.record, .record), (.list, .list): return
+            default: if l != r { report("cannot compare \(l.name) with \(r.name)", at: span, id: .typeMismatch) }
+            }
             return
         }
         report("'\(op.rawValue)' orders numbers, money, ratios and counts, not \(l.dimension == nil ? l.name : r.name)", at: span, id: .typeMismatch)

@@ -3,7 +3,7 @@
 public enum Arithmetic {
     static func literal(_ value: ExactDecimal, unit: UnitWord) throws(ArithmeticError) -> Value {
         switch unit {
-        case .money(let u): return .money(try value.multiplied(by: u.factor), u)
+        case .money(let u): return .money(try value.shifted(byPowerOfTen: u.exponent), u)
         case .ratio(let s): return .ratio(try value.multiplied(by: s.factor), s)
         case .tag(let t): return .quantity(value, t)
         }
@@ -240,6 +240,10 @@ public enum Arithmetic {
     /// stopped by Ctrl-C or `--timeout`.
     static func equal(_ l: Value, _ r: Value, span: SourceSpan, memo: EqualityMemo) throws(Diagnostic) -> Bool {
         switch (l, r) {
+        // Inside lists and records, an unknown figure equals an unknown one (the same data, as a
+        // year read back from its export has); the top level still answers unknown.
+        case (.unknown, .unknown): return true
+        case (.unknown, _), (_, .unknown): return false
         case (.bool(let a), .bool(let b)): return a == b
         case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.list(let a), .list(let b)):

@@ -198,6 +198,17 @@ extension ExactDecimal {
         try adding(other.negated)
     }
 
+    /// The value times 10^n, exactly (a change of unit: 1188.56万元 in 元): only the decimal point moves,
+    /// so nothing is rounded; an overflow past 38 digits is an error.
+    public func shifted(byPowerOfTen n: Int) throws(ArithmeticError) -> ExactDecimal {
+        if n <= Int(scale) { return ExactDecimal(unchecked: coefficient, scale: scale - Int32(n)) }
+        let up = n - Int(scale)
+        guard up <= 38 else { throw .overflow }
+        let (product, overflow) = coefficient.multipliedReportingOverflow(by: ExactDecimal.power(up))
+        guard !overflow, product.magnitude < ExactDecimal.digitLimit else { throw .overflow }
+        return ExactDecimal(unchecked: product, scale: 0)
+    }
+
     /// The product, exact while it fits in ``DecimalContext/precision`` (34) significant digits,
     /// otherwise rounded half-even to that many; integer digits are never dropped.
     public func multiplied(by other: ExactDecimal, context: DecimalContext = .standard) throws(ArithmeticError) -> ExactDecimal {

@@ -2,6 +2,15 @@
 public enum MoneyUnit: String, Sendable, CaseIterable {
     case yuan = "元", wan = "万元", yi = "亿元"
 
+    /// The power of ten of ``factor``: 元 per unit is 10^exponent.
+    public var exponent: Int {
+        switch self {
+        case .yuan: 0
+        case .wan: 4
+        case .yi: 8
+        }
+    }
+
     /// 元 per one of this unit.
     public var factor: ExactDecimal {
         switch self {
