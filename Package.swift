@@ -60,7 +60,7 @@ let package = Package(
                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SuanREPLTests", dependencies: ["SuanREPL", "SuanCore", "SuanBudget", "SuanTestSupport"]),
         .testTarget(name: "SuanCLITests", dependencies: ["SuanCore"],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
