@@ -4,10 +4,10 @@ SWIFT ?= swift
 .PHONY: run test build release deps bench acceptance
 
 deps:
-	@pkg-config --exists libedit 2>/dev/null || { \
-	  echo "installing libedit-dev (needed for the REPL)…"; \
+	@{ pkg-config --exists libedit && pkg-config --exists zlib; } 2>/dev/null || { \
+	  echo "installing libedit-dev (needed for the REPL) and zlib1g-dev (for .xlsx)…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libedit-dev pkg-config; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libedit-dev zlib1g-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build

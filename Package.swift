@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libedit (Debian: libedit-dev), with static-inline wrappers for its variadic calls.
@@ -36,8 +37,10 @@ let package = Package(
         ),
         // The language: Syntax → Check → Runtime → Render, plus Diagnostics and the Session API.
         .target(name: "SuanCore", dependencies: ["SuanStdlib"]),
+        // Spreadsheets: .xlsx read as sheets of text cells, and documents written as .xlsx.
+        .target(name: "SuanSheets", dependencies: ["SuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The budget domain: year model, loading, validation, show, scenarios, compare.
-        .target(name: "SuanBudget", dependencies: ["SuanCore"]),
+        .target(name: "SuanBudget", dependencies: ["SuanCore", "SuanSheets"]),
         // The interactive shell on libedit.
         .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "SuanStdlib", "CEditLine"]),
         // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
@@ -53,10 +56,11 @@ let package = Package(
         // Tests: a helper target that drives a Session as the CLI does, then one test target per module.
         .target(name: "SuanTestSupport", dependencies: ["SuanCore", "SuanBudget"], path: "Tests/SuanTestSupport"),
         .testTarget(name: "SuanCoreTests", dependencies: ["SuanCore", "SuanStdlib", "SuanTestSupport", "SuanFuzzKit"]),
-        .testTarget(name: "SuanBudgetTests", dependencies: ["SuanBudget", "SuanCore", "SuanStdlib", "SuanTestSupport"]),
+        .testTarget(name: "SuanBudgetTests", dependencies: ["SuanBudget", "SuanCore", "SuanSheets", "SuanStdlib", "SuanTestSupport",
+                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "SuanREPLTests", dependencies: ["SuanREPL", "SuanCore", "SuanBudget", "SuanTestSupport"]),
         .testTarget(name: "SuanCLITests", dependencies: ["SuanCore"],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

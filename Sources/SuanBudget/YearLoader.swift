@@ -28,6 +28,7 @@ struct YearLoader {
             switch request.target {
             case .path(let written):
                 let path = YearLoader.resolved(written, from: request.directory)
+                if path.lowercased().hasSuffix(".xlsx") { return loadWorkbook(path, request) }
                 (name, text) = (path, try FileText.read(path, span: span))
             case .year(let year, let c):
                 collection = c
@@ -39,10 +40,34 @@ struct YearLoader {
         }
         let source = SourceFile(name: name, text: text)
         let (read, problems) = YearLoader.year(name: name, text: text, file: request.file, span: span, evaluator: request.evaluator)
+        return YearLoader.answer(read, problems, source: source, label: name, request: request,
+                                 defaultName: { Year.name(year: number ?? $0.yearNumber, collection: collection) })
+    }
+
+    /// The answer for a year read (or not): bound to the `as` name, else to `defaultName`.
+    static func answer(_ read: Year?, _ problems: [Diagnostic], source: SourceFile?, label: String, request: LoadRequest,
+                       defaultName: (Year) -> String) -> LoadAnswer {
         guard var year = read else { return LoadAnswer(year: nil, source: source, diagnostics: problems) }
-        let bound = request.alias ?? Year.name(year: number ?? year.yearNumber, collection: collection)
+        let bound = request.alias ?? defaultName(year)
         year.record["名称"] = .string(bound)
-        return LoadAnswer(year: (year.record, bound, name), source: source, diagnostics: problems)
+        return LoadAnswer(year: (year.record, bound, label), source: source, diagnostics: problems)
+    }
+
+    /// `load "x.xlsx"`: the first recognised sheet of the workbook (``WorkbookImport``), validated.
+    func loadWorkbook(_ path: String, _ request: LoadRequest) -> LoadAnswer {
+        let bytes: [UInt8]
+        switch FileText.readBytes(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): return .failure(Diagnostic(id: .loadIo, "cannot open \"\(path)\": \(e.message)", at: request.span))
+        }
+        let (result, source) = WorkbookImport.year(bytes, path: path, file: request.file, span: request.span)
+        let (year, problems): (Year?, [Diagnostic])
+        switch result {
+        case .success(let record): (year, problems) = YearLoader.validated(record)
+        case .failure(let error): (year, problems) = (nil, [error])
+        }
+        return YearLoader.answer(year, problems, source: source, label: path, request: request,
+                                 defaultName: { Year.name(year: $0.yearNumber, collection: nil) })
     }
 
     /// Reads a year's text (a year file, or CSV when `name` ends in .csv), validates and derives it.
@@ -58,6 +83,11 @@ struct YearLoader {
         } catch {
             return (nil, [error])
         }
+        return validated(read)
+    }
+
+    /// A year read, validated and derived; nil when an error stops it.
+    static func validated(_ read: Record) -> (Year?, [Diagnostic]) {
         let problems = YearValidation.problems(read)
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
         var year = Year(read)

@@ -26,9 +26,9 @@ enum HelpTopics {
         "data": ("载入、显示、校验、CSV、导出", """
             load 2022            内置的 2022 年度（或 ./2022.suan、SUAN_PATH 中的文件）；绑定为 y2022
             load 示例 2021       虚构的培训用部门
-            load "file.suan"     年度文件；  load "表.csv" as t   CSV 项目表
+            load "file.suan"     年度文件；  load "表.csv" as t   CSV 项目表（.xlsx 工作簿亦可）
             show y2022           以表格显示年度；  show 项目   任何记录列表
-            export y2022 to "y.csv" [force]    （.csv、.md、.html、.json；load 可读回 CSV）
+            export y2022 to "y.csv" [force]    （.csv、.xlsx、.md、.html、.json；load 可读回 CSV 和 .xlsx）
             export compare A, B to "c.csv"     另有：export explain …、export table …
             年度的字段成为名称：基本支出、项目支出、总支出、收支差额、项目……
             完整说明：docs/data.md
@@ -81,9 +81,9 @@ enum HelpTopics {
         Topic(name: "data", summary: "load, show, validation, CSV, export", text: """
             load 2022            the bundled 2022 year (or ./2022.suan, or one on SUAN_PATH); binds y2022
             load 示例 2021       the fictional training department
-            load "file.suan"     a year file;  load "表.csv" as t   a CSV project table
+            load "file.suan"     a year file;  load "表.csv" as t   a CSV project table (or an .xlsx workbook)
             show y2022           the year as tables;  show 项目   any list of records
-            export y2022 to "y.csv" [force]    (.csv or .md; load reads the CSV back)
+            export y2022 to "y.csv" [force]    (.csv, .xlsx, .md, .html or .json; load reads .csv and .xlsx back)
             export compare A, B to "c.csv"     also: export explain …, export table …
             A year's fields become names: 基本支出, 项目支出, 总支出, 收支差额, 项目, …
             Full reference: docs/data.md

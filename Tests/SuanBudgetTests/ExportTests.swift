@@ -105,7 +105,7 @@ import SuanTestSupport
     @Test func unknownExtensionsAndRowKindsAreRefused() throws {
         var h = session(["load 示例 2022"])
         #expect(h.errorID("export 示例2022 to \"y.txt\"") == "export-format")
-        #expect(h.errorID("export compare 示例2022, 示例2022 to \"c.xlsx\"") == "export-format")
+        #expect(h.errorID("export compare 示例2022, 示例2022 to \"c.xls\"") == "export-format")
         let dir = try Scratch()
         let path = try dir.write("bad.csv", "类型,行,项目名称,金额\n收入,财政拨款,,10\n支出,差旅,,5\n")
         #expect(h.errorID("load \"\(path)\"") == "csv")

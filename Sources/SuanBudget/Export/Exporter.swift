@@ -1,6 +1,7 @@
 import SuanCore
+import SuanSheets
 
-/// `export … to "file.csv"` (or `.md`): builds the table of what is exported and writes it.
+/// `export … to "file.csv"` (or `.md`, `.html`, `.json`, `.xlsx`): builds the table of what is exported and writes it.
 ///
 /// - a year or scenario, a list of projects, one project: Suan's year CSV (``YearTable``), which
 ///   `load` reads back to equal values;
@@ -89,9 +90,9 @@ struct Exporter {
 
     func export(_ content: ExportContent, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) -> String {
         let lower = path.lowercased()
-        guard let kind = [".csv", ".md", ".html", ".json"].first(where: { lower.hasSuffix($0) }) else {
-            throw Diagnostic(id: .exportFormat, "export writes .csv, .md, .html or .json files, not \"\(path)\"", at: span,
-                             notes: ["help: end the file name in .csv (for Excel and load), .md (Markdown), .html or .json"])
+        guard let kind = [".csv", ".md", ".html", ".json", ".xlsx"].first(where: { lower.hasSuffix($0) }) else {
+            throw Diagnostic(id: .exportFormat, "export writes .csv, .xlsx, .md, .html or .json files, not \"\(path)\"", at: span,
+                             notes: ["help: end the file name in .csv or .xlsx (for Excel and load), .md (Markdown), .html or .json"])
         }
         guard let table = try table(content, span: span) else {
             let type = if case .value(let v) = content { v.type.name } else { "comparison" }
@@ -100,6 +101,13 @@ struct Exporter {
         // Building the table and rendering it are the long parts of a large export: stop between them.
         if Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: span) }
         let document = table.document
+        if kind == ".xlsx" {
+            guard let bytes = XLSXRenderer(format: format).render(document) else {
+                throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": the workbook could not be made", at: span)
+            }
+            try FileText.write(bytes: bytes, to: path, force: force, by: .export, span: span)
+            return "wrote \(table.rows.count) rows to \(path)"
+        }
         // The same renderers as `suan --format`; a CSV file starts with the byte-order mark Excel needs.
         let text: String = switch kind {
         case ".csv": CSVRenderer(format: format, byteOrderMark: true).render(document) ?? ""

@@ -119,12 +119,16 @@ public enum FileText {
     /// With `force`, `rename(2)` replaces what is there. Ctrl-C or `--timeout` before the final
     /// step leaves nothing behind.
     public static func write(_ text: String, to path: String, force: Bool, by command: Command, span: SourceSpan) throws(Diagnostic) {
+        try write(bytes: Array(text.utf8), to: path, force: force, by: command, span: span)
+    }
+
+    /// Writes `bytes` (an .xlsx package) as ``write(_:to:force:by:span:)`` writes text.
+    public static func write(bytes: [UInt8], to path: String, force: Bool, by command: Command, span: SourceSpan) throws(Diagnostic) {
         if !force && entryExists(path) { throw exists(path, command, span) }
         let temporary = path + ".suan-tmp-\(getpid())"
         guard let handle = fopen(temporary, "wbx") else {
             throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": \(String(cString: strerror(errno)))", at: span)
         }
-        let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
         let flushed = fflush(handle) == 0 && fsync(fileno(handle)) == 0
         fclose(handle)

@@ -26,7 +26,7 @@ struct ProjectTableHeader {
     }()
 
     /// The header of `rows`, or nil when no row names a 项目名称 column.
-    static func find(in rows: [[CSVReader.Field]]) -> ProjectTableHeader? {
+    static func find(in rows: [[TableCell]]) -> ProjectTableHeader? {
         var hint: MoneyUnit? = nil
         for (index, row) in rows.enumerated() {
             var header = ProjectTableHeader(row: index, width: row.count)

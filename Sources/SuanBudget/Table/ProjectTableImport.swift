@@ -1,7 +1,8 @@
 import SuanCore
 
-/// Builds a year from a CSV table: the 项目支出绩效自评表 as provinces publish it, or the year CSV
-/// that `export` writes (a superset of it).
+/// Builds a year from a table of projects — a CSV file or a sheet of a workbook, both as rows of
+/// ``TableCell`` — the 项目支出绩效自评表 as provinces publish it, or the year table that `export`
+/// writes (a superset of it).
 ///
 /// An official form has one row per project — which also holds the project's first indicator — and
 /// one row per further indicator, with the project name left empty (or repeated):
@@ -19,7 +20,8 @@ import SuanCore
 /// linear time. Every field keeps the position of its cell, for validation errors.
 struct ProjectTableImport {
     let header: ProjectTableHeader
-    let file: Int32
+    /// The id of the diagnostics it reports: `csv`, or `xlsx` for a sheet.
+    let id: DiagnosticID
     /// The file's span at its start, for lines the table does not give.
     let origin: SourceSpan
 
@@ -60,28 +62,35 @@ struct ProjectTableImport {
 
     /// The year a CSV table describes, unvalidated (``YearValidation`` checks it next).
     static func year(fromCSV text: String, name: String, file: Int32, span: SourceSpan) throws(Diagnostic) -> Record {
-        let rows: [[CSVReader.Field]]
-        do { rows = try CSVReader.rows(text) } catch {
+        let fields: [[CSVReader.Field]]
+        do { fields = try CSVReader.rows(text) } catch {
             throw Diagnostic(id: .csv, Message(verbatim: error.message), at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
+        }
+        let rows = fields.map { row in
+            row.map { TableCell(text: $0.text, span: SourceSpan(file: file, start: $0.offset, end: $0.offset + max(1, $0.text.unicodeScalars.count))) }
         }
         guard let first = rows.first else { throw Diagnostic(id: .csv, "\"\(name)\" is empty", at: span) }
         guard let header = ProjectTableHeader.find(in: rows) else {
-            throw Diagnostic(id: .csv, "no 项目名称 column in \"\(name)\"",
-                             at: SourceSpan(file: file, start: first[0].offset, end: first[0].offset + max(1, first[0].text.count)),
+            throw Diagnostic(id: .csv, "no 项目名称 column in \"\(name)\"", at: first[0].span,
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
         }
-        var table = ProjectTableImport(header: header, file: file, name: name)
+        return try year(rows, header: header, name: name, file: file, id: .csv)
+    }
+
+    /// The year the rows after `header` describe: the one path of CSV tables and sheets.
+    static func year(_ rows: [[TableCell]], header: ProjectTableHeader, name: String, file: Int32, id: DiagnosticID) throws(Diagnostic) -> Record {
+        var table = ProjectTableImport(header: header, file: file, name: name, id: id)
         for (i, row) in rows.dropFirst(header.row + 1).enumerated() {
             // A province's table is long: Ctrl-C and --timeout stop the read between rows.
-            if i & 1023 == 0, Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: span) }
+            if i & 1023 == 0, Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: .none) }
             try table.read(row)
         }
         return table.record
     }
 
-    init(header: ProjectTableHeader, file: Int32, name: String) {
+    init(header: ProjectTableHeader, file: Int32, name: String, id: DiagnosticID) {
         self.header = header
-        self.file = file
+        self.id = id
         origin = SourceSpan(file: file, start: 0, end: 1)
         // Without a 部门 column, the year is named after its file (`自评表` for data/自评表.csv).
         department = (.string(ProjectTableImport.title(ofFile: name)), origin)
@@ -90,21 +99,17 @@ struct ProjectTableImport {
 
     // MARK: Cells
 
-    func span(_ field: CSVReader.Field) -> SourceSpan {
-        SourceSpan(file: file, start: field.offset, end: field.offset + max(1, field.text.unicodeScalars.count))
-    }
-
     /// The trimmed text of a column's cell, when the column exists and the cell is not empty.
-    func cell(_ row: [CSVReader.Field], _ column: ProjectTableColumn) -> (text: String, field: CSVReader.Field)? {
+    func cell(_ row: [TableCell], _ column: ProjectTableColumn) -> (text: String, field: TableCell)? {
         guard let i = header[column], i < row.count else { return nil }
         let text = row[i].text.trimmed
         return text.isEmpty ? nil : (text, row[i])
     }
 
     /// An amount cell in 万元, 元 or 亿元 (by the header), with thousands separators; `—` is unknown.
-    func amount(_ row: [CSVReader.Field], _ column: ProjectTableColumn) throws(Diagnostic) -> (Value, SourceSpan)? {
+    func amount(_ row: [TableCell], _ column: ProjectTableColumn) throws(Diagnostic) -> (Value, SourceSpan)? {
         guard let i = header[column], let (raw, field) = cell(row, column) else { return nil }
-        if raw == "—" || raw == "-" || raw == "－" { return (.unknown, span(field)) }
+        if raw == "—" || raw == "-" || raw == "－" { return (.unknown, field.span) }
         var digits = Substring(raw)
         var unit = header.unit(of: i)
         for written in MoneyUnit.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count }) where digits.hasSuffix(written.rawValue) {
@@ -114,41 +119,41 @@ struct ProjectTableImport {
         }
         do {
             let number = try ExactDecimal(parsing: digits.trimmed, allowGrouping: true)
-            return (.money(try number.shifted(byPowerOfTen: unit.exponent), .wan), span(field))
+            return (.money(try number.shifted(byPowerOfTen: unit.exponent), .wan), field.span)
         } catch {
-            throw Diagnostic(id: .csv, "'\(raw)' is not an amount", at: span(field),
+            throw Diagnostic(id: id, "'\(raw)' is not an amount", at: field.span,
                              notes: ["help: amounts are digits with an optional decimal point and thousands separators, e.g. 1,188.56"])
         }
     }
 
     /// A plain number (分值, 得分).
-    func number(_ row: [CSVReader.Field], _ column: ProjectTableColumn, _ what: String) throws(Diagnostic) -> (Value, SourceSpan)? {
+    func number(_ row: [TableCell], _ column: ProjectTableColumn, _ what: String) throws(Diagnostic) -> (Value, SourceSpan)? {
         guard let (raw, field) = cell(row, column) else { return nil }
         guard let d = try? ExactDecimal(parsing: raw, allowGrouping: true) else {
-            throw Diagnostic(id: .csv, "'\(raw)' is not a number of \(what)", at: span(field))
+            throw Diagnostic(id: id, "'\(raw)' is not a number of \(what)", at: field.span)
         }
-        return (.number(d), span(field))
+        return (.number(d), field.span)
     }
 
     // MARK: Rows
 
     /// Reads one row after the header.
-    mutating func read(_ row: [CSVReader.Field]) throws(Diagnostic) {
+    mutating func read(_ row: [TableCell]) throws(Diagnostic) {
         guard row.count <= header.width else {
             let extra = row[header.width]
-            throw Diagnostic(id: .csv, "this row has \(row.count) fields but the header has \(header.width)", at: span(extra))
+            throw Diagnostic(id: id, "this row has \(row.count) fields but the header has \(header.width)", at: extra.span)
         }
         if row.allSatisfy({ $0.text.trimmed.isEmpty }) { return }
-        if let (d, field) = cell(row, .department) { department = (.string(d), span(field)) }
+        if let (d, field) = cell(row, .department) { department = (.string(d), field.span) }
         if let (y, field) = cell(row, .year) {
             guard let n = Int(y.hasSuffix("年") ? String(y.dropLast()) : y) else {
-                throw Diagnostic(id: .csv, "'\(y)' is not a year", at: span(field), notes: ["help: write the year as digits, e.g. 2022"])
+                throw Diagnostic(id: id, "'\(y)' is not a year", at: field.span, notes: ["help: write the year as digits, e.g. 2022"])
             }
-            year = (.number(ExactDecimal(n)), span(field))
+            year = (.number(ExactDecimal(n)), field.span)
         }
         guard let (kindText, kindField) = cell(row, .rowKind) else { return try readFormRow(row) }
         guard let kind = ProjectTableRowKind(rawValue: kindText) else {
-            throw Diagnostic(id: .csv, "'\(kindText)' is not a kind of row", at: span(kindField),
+            throw Diagnostic(id: id, "'\(kindText)' is not a kind of row", at: kindField.span,
                              notes: ["help: 类型 is one of \(ProjectTableRowKind.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         switch kind {
@@ -156,17 +161,17 @@ struct ProjectTableImport {
             try startProject(row)
             try addIndicator(row)
         case .indicator:
-            guard !projects.isEmpty else { throw Diagnostic(id: .csv, "an indicator row before any project", at: span(kindField)) }
+            guard !projects.isEmpty else { throw Diagnostic(id: id, "an indicator row before any project", at: kindField.span) }
             if let (name, field) = cell(row, .name), !Self.same(name, projects[projects.count - 1].name) {
-                throw Diagnostic(id: .csv, "this indicator row names \"\(name)\", but the project above is \"\(projects[projects.count - 1].name)\"",
-                                 at: span(field), notes: ["help: put a project's indicator rows right after its 项目 row"])
+                throw Diagnostic(id: id, "this indicator row names \"\(name)\", but the project above is \"\(projects[projects.count - 1].name)\"",
+                                 at: field.span, notes: ["help: put a project's indicator rows right after its 项目 row"])
             }
             guard try addIndicator(row) else {
-                throw Diagnostic(id: .csv, "an indicator row without a 三级指标 (the indicator's name)", at: span(kindField))
+                throw Diagnostic(id: id, "an indicator row without a 三级指标 (the indicator's name)", at: kindField.span)
             }
         case .departmentIndicator:
             guard let indicator = try indicator(row) else {
-                throw Diagnostic(id: .csv, "a 部门指标 row without a 三级指标 (the indicator's name)", at: span(kindField))
+                throw Diagnostic(id: id, "a 部门指标 row without a 三级指标 (the indicator's name)", at: kindField.span)
             }
             departmentIndicators.append(.record(indicator))
         case .income, .expenditure, .total, .other:
@@ -175,7 +180,7 @@ struct ProjectTableImport {
     }
 
     /// A row of an official form: a project (and its first indicator), or a further indicator.
-    mutating func readFormRow(_ row: [CSVReader.Field]) throws(Diagnostic) {
+    mutating func readFormRow(_ row: [TableCell]) throws(Diagnostic) {
         if let (name, _) = cell(row, .name) {
             if let current = projects.last, Self.same(name, current.name) {
                 try fillAmounts(row)   // the name repeated on each indicator row
@@ -186,9 +191,9 @@ struct ProjectTableImport {
             return
         }
         guard cell(row, .indicator) != nil else {
-            throw Diagnostic(id: .csv, "a row without a 项目名称", at: span(row[0]))
+            throw Diagnostic(id: id, "a row without a 项目名称", at: row[0].span)
         }
-        guard !projects.isEmpty else { throw Diagnostic(id: .csv, "an indicator row before any project", at: span(row[0])) }
+        guard !projects.isEmpty else { throw Diagnostic(id: id, "an indicator row before any project", at: row[0].span) }
         try addIndicator(row)
     }
 
@@ -201,18 +206,18 @@ struct ProjectTableImport {
                                : [(.budget, "预算"), (.spent, "执行"), (.initialBudget, "年初预算")]
     }
 
-    mutating func startProject(_ row: [CSVReader.Field]) throws(Diagnostic) {
+    mutating func startProject(_ row: [TableCell]) throws(Diagnostic) {
         guard let (name, field) = cell(row, .name) else {
-            throw Diagnostic(id: .csv, "a project row without a 项目名称", at: span(row[0]))
+            throw Diagnostic(id: id, "a project row without a 项目名称", at: row[0].span)
         }
         var fields = RecordBuilder(kind: .project)
-        fields.set("名称", .string(name), at: span(field))
+        fields.set("名称", .string(name), at: field.span)
         projects.append(Project(name: name, fields: fields))
         try fillAmounts(row)
     }
 
     /// Sets the current project's amounts from the row, where it does not have them yet.
-    mutating func fillAmounts(_ row: [CSVReader.Field]) throws(Diagnostic) {
+    mutating func fillAmounts(_ row: [TableCell]) throws(Diagnostic) {
         for (column, key) in amountColumns where !projects[projects.count - 1].fields.has(key) {
             if let (value, at) = try amount(row, column) { projects[projects.count - 1].fields.set(key, value, at: at) }
         }
@@ -220,35 +225,35 @@ struct ProjectTableImport {
 
     /// Adds the row's indicator, if it names one, to the current project.
     @discardableResult
-    mutating func addIndicator(_ row: [CSVReader.Field]) throws(Diagnostic) -> Bool {
+    mutating func addIndicator(_ row: [TableCell]) throws(Diagnostic) -> Bool {
         guard let indicator = try indicator(row) else { return false }
         projects[projects.count - 1].indicators.append(.record(indicator))
         return true
     }
 
     /// The indicator a row describes (三级指标 and the columns after it), or nil when it names none.
-    func indicator(_ row: [CSVReader.Field]) throws(Diagnostic) -> Record? {
+    func indicator(_ row: [TableCell]) throws(Diagnostic) -> Record? {
         guard let (name, nameField) = cell(row, .indicator) else { return nil }
         var fields = RecordBuilder(kind: .indicator)
-        fields.set("名称", .string(name), at: span(nameField))
-        if let (text, field) = cell(row, .area) { fields.set("领域", .string(text), at: span(field)) }
+        fields.set("名称", .string(name), at: nameField.span)
+        if let (text, field) = cell(row, .area) { fields.set("领域", .string(text), at: field.span) }
         if let (first, field) = cell(row, .firstLevel) {
             let second = cell(row, .secondLevel)?.text
-            fields.set("类别", .string(second.map { "\(first).\($0)" } ?? first), at: span(field))
+            fields.set("类别", .string(second.map { "\(first).\($0)" } ?? first), at: field.span)
         }
         let measure = cell(row, .measure)?.text
         var relation: ComparisonOperator? = nil
         if let (text, field) = cell(row, .relation) {
             relation = TableFigure.relation(text)
             if relation == nil && text != "定性" {
-                throw Diagnostic(id: .csv, "'\(text)' is not a relation", at: span(field), notes: ["help: 指标性质 is ≥, ≤ or = (also >=, <=, 大于等于, 小于等于, 等于, 定性)"])
+                throw Diagnostic(id: id, "'\(text)' is not a relation", at: field.span, notes: ["help: 指标性质 is ≥, ≤ or = (also >=, <=, 大于等于, 小于等于, 等于, 定性)"])
             }
         }
         if let (text, field) = cell(row, .target) {
-            fields.set("目标", try TableFigure.value(text, unit: measure, relation: relation, target: true, span: span(field)), at: span(field))
+            fields.set("目标", try TableFigure.value(text, unit: measure, relation: relation, target: true, span: field.span, id: id), at: field.span)
         }
         if let (text, field) = cell(row, .actual) {
-            fields.set("实际", try TableFigure.value(text, unit: measure, target: false, span: span(field)), at: span(field))
+            fields.set("实际", try TableFigure.value(text, unit: measure, target: false, span: field.span, id: id), at: field.span)
         }
         if let (value, at) = try number(row, .points, "points") { fields.set("分值", value, at: at) }
         if let (value, at) = try number(row, .score, "points scored") { fields.set("得分", value, at: at) }
@@ -259,36 +264,36 @@ struct ProjectTableImport {
             case "false", "否": value = .bool(false)
             default:
                 guard let d = try? ExactDecimal(parsing: text) else {
-                    throw Diagnostic(id: .csv, "'\(text)' is not true, false or an elasticity", at: span(field))
+                    throw Diagnostic(id: id, "'\(text)' is not true, false or an elasticity", at: field.span)
                 }
                 value = .number(d)
             }
-            fields.set("随预算", value, at: span(field))
+            fields.set("随预算", value, at: field.span)
         }
-        if let (text, field) = cell(row, .note) { fields.set("备注", .string(text), at: span(field)) }
+        if let (text, field) = cell(row, .note) { fields.set("备注", .string(text), at: field.span) }
         return fields.record
     }
 
     /// A year-level row: an income item, an expenditure line, a declared total or another line.
-    mutating func readLine(_ kind: ProjectTableRowKind, _ row: [CSVReader.Field], _ kindField: CSVReader.Field) throws(Diagnostic) {
+    mutating func readLine(_ kind: ProjectTableRowKind, _ row: [TableCell], _ kindField: TableCell) throws(Diagnostic) {
         guard let (line, lineField) = cell(row, .line) else {
-            throw Diagnostic(id: .csv, "a \(kind.rawValue) row without a 行 (the line's name)", at: span(kindField))
+            throw Diagnostic(id: id, "a \(kind.rawValue) row without a 行 (the line's name)", at: kindField.span)
         }
         let amount = try amount(row, .amount)
         switch kind {
         case .income:
-            income.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? span(lineField))
+            income.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? lineField.span)
         case .expenditure:
             guard Self.expenditureLines.contains(line) else {
-                throw Diagnostic(id: .csv, "'\(line)' is not an expenditure line", at: span(lineField),
+                throw Diagnostic(id: id, "'\(line)' is not an expenditure line", at: lineField.span,
                                  notes: ["help: 支出 rows are \(Self.expenditureLines.joined(separator: ", "))"])
             }
-            lines.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? span(lineField))
+            lines.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? lineField.span)
         case .total:
             if Self.declaredTotals.contains(line), let (value, at) = amount { lines.set(line, value, at: at) }
         default:
             guard !Self.structuralFields.contains(line) else {
-                throw Diagnostic(id: .csv, "'\(line)' cannot be set by an 其他 row", at: span(lineField))
+                throw Diagnostic(id: id, "'\(line)' cannot be set by an 其他 row", at: lineField.span)
             }
             if let (value, at) = amount {
                 lines.set(line, value, at: at)
@@ -296,9 +301,9 @@ struct ProjectTableImport {
                 let value: Value = switch text {
                 case "true": .bool(true)
                 case "false": .bool(false)
-                default: try TableFigure.value(text, target: false, span: span(field))
+                default: try TableFigure.value(text, target: false, span: field.span, id: id)
                 }
-                lines.set(line, value, at: span(field))
+                lines.set(line, value, at: field.span)
             }
         }
     }

@@ -26,7 +26,7 @@ enum TableFigure {
 
     /// The value of a cell. `target` makes it a target (≥ unless a relation is written or given).
     static func value(_ cell: String, unit defaultUnit: String? = nil, relation given: ComparisonOperator? = nil,
-                      target: Bool, span: SourceSpan) throws(Diagnostic) -> Value {
+                      target: Bool, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
         var text = Substring(cell.trimmed)
         if text.isEmpty || text == "—" { return .unknown }
         var op = given
@@ -40,13 +40,13 @@ enum TableFigure {
         }
         let written = String(text.dropFirst(digits.count)).trimmed
         let unit = written.isEmpty ? (defaultUnit?.trimmed ?? "") : written
-        let value = try Self.value(number, unit: unit, span: span)
+        let value = try Self.value(number, unit: unit, span: span, id: id)
         guard target else { return value }
         return .target(op ?? .greaterEqual, Value.Box(value))
     }
 
     /// `number` in `unit`: a ratio, money, a count or a plain number.
-    static func value(_ number: ExactDecimal, unit: String, span: SourceSpan) throws(Diagnostic) -> Value {
+    static func value(_ number: ExactDecimal, unit: String, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
         do {
             switch unit {
             case "": return .number(number)
@@ -57,7 +57,7 @@ enum TableFigure {
                 return .quantity(number, unit)
             }
         } catch {
-            throw Diagnostic(id: .csv, "'\(number)' is out of range", at: span)
+            throw Diagnostic(id: id, "'\(number)' is out of range", at: span)
         }
     }
 }

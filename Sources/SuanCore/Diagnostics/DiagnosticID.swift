@@ -65,6 +65,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case unknownUnit = "unknown-unit"
     case wrongDimension = "wrong-dimension"
     case wrongType = "wrong-type"
+    case xlsx = "xlsx"
 
     /// What the id means, in English.
     public var summary: String { Self.summaries[self]!.en }
@@ -76,6 +77,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .assert: ("an assertion did not hold", "断言不成立"),
         .chart: ("a chart cannot be drawn from this value", "无法用该值绘制图表"),
         .csv: ("a CSV table cannot be read as a year", "CSV 表格无法读作年度数据"),
+        .xlsx: ("an .xlsx workbook cannot be read as a year", "Excel 工作簿（.xlsx）无法读作年度数据"),
         .dataFile: ("a year file holds something other than one year block", "年度文件中除年度块外还有其他内容"),
         .derivedLine: ("a scenario changes a line that is computed from others", "情景修改了由其他行计算得出的行"),
         .dimensionMismatch: ("two values of different dimensions were combined", "不同量纲的值不能一起运算"),

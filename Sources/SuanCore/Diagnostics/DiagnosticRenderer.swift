@@ -31,7 +31,7 @@ public struct DiagnosticRenderer: Sendable {
         let file = sources[Int(d.span.file)]
         let start = Int(d.span.start)
         let (line, position) = file.position(of: start)
-        var out = "\(file.name):\(line):\(position): \(label)\(colon)\(d.text.text(in: language))\n"
+        var out = "\(file.location(of: start)): \(label)\(colon)\(d.text.text(in: language))\n"
         // Only the part of the line that is shown is read: a 30 KB line with 4,000 errors on it
         // must not be copied 4,000 times. A long line shows as a window around the span.
         let lineStart = file.lineStarts[line - 1]
@@ -64,10 +64,11 @@ public struct DiagnosticRenderer: Sendable {
         for note in d.notes { out += "\n \(pad) = \(note.text(in: language))" }
         if let origin = d.origin, origin.file >= 0 && Int(origin.file) < sources.count {
             let source = sources[Int(origin.file)]
-            let (line, column) = source.position(of: Int(origin.start))
+            let (line, _) = source.position(of: Int(origin.start))
+            let at = source.location(of: Int(origin.start))
             var excerpt = source.line(line).trimmingSpaces
             if excerpt.unicodeScalars.count > 100 { excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(100))) + "…" }
-            out += "\n \(pad) = " + language.pick("注意：出自 \(source.name):\(line):\(column)：\(excerpt)", "note: raised in \(source.name):\(line):\(column): \(excerpt)")
+            out += "\n \(pad) = " + language.pick("注意：出自 \(at)：\(excerpt)", "note: raised in \(at): \(excerpt)")
         }
         return out
     }

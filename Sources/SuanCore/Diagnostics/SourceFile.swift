@@ -7,9 +7,12 @@ public struct SourceFile: Sendable {
     public let scalars: [Unicode.Scalar]
     /// Offsets of the first scalar of each line.
     let lineStarts: [Int]
+    /// For a spreadsheet rendered as text: where its cells are, so positions are cell references.
+    public let cells: SourceCells?
 
-    public init(name: String, text: String) {
+    public init(name: String, text: String, cells: SourceCells? = nil) {
         self.name = name
+        self.cells = cells
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars[0] = " " }  // a BOM reads as a space, so columns stay put
         self.scalars = scalars
@@ -26,6 +29,13 @@ public struct SourceFile: Sendable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return (low + 1, offset - lineStarts[low] + 1)
+    }
+
+    /// Where an offset is, as diagnostics print it: `name:line:column`, or `name!C7` in a sheet.
+    public func location(of offset: Int) -> String {
+        if let reference = cells?.reference(at: offset) { return "\(name)!\(reference)" }
+        let (line, column) = position(of: offset)
+        return "\(name):\(line):\(column)"
     }
 
     /// The text of a 1-based line, without its line end.

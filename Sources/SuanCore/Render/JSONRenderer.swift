@@ -134,6 +134,7 @@ public struct JSONRenderer: Sendable {
             let (endLine, endColumn) = file.position(of: max(Int(d.span.start), Int(d.span.end)))
             fields += [("file", JSONRenderer.string(file.name)), ("line", String(line)), ("column", String(column)),
                        ("endLine", String(endLine)), ("endColumn", String(endColumn))]
+            if let cell = file.cells?.reference(at: Int(d.span.start)) { fields.append(("cell", JSONRenderer.string(cell))) }
         }
         fields.append(("notes", JSONRenderer.array(d.notes.map { JSONRenderer.string($0.text(in: format.language)) })))
         fields.append(("rendered", JSONRenderer.string(DiagnosticRenderer(language: format.language).render(d, in: sources))))
