@@ -145,11 +145,14 @@ public struct REPL {
         case ":vars":
             let vars = session.variables
             if vars.isEmpty { print(language.pick("还没有变量；试试：load 2022", "no variables yet; try: load 2022")) }
-            var table = TextTable(headers: ["名称", "值", "类型"], alignments: [.left, .left, .left])
+            // Values are cut with … so that each line fits the terminal.
+            let names = vars.map { DisplayWidth.of($0.name) }.max() ?? 4
+            let types = vars.map { DisplayWidth.of(typeName($0.value.type)) }.max() ?? 4
+            let room = max(16, (width ?? 100) - max(names, 4) - max(types, 4) - 4)
+            var table = TextTable(headers: language.pick("名称 值 类型", "name value type").split(separator: " ").map(String.init),
+                                  alignments: [.left, .left, .left])
             for (name, value) in vars {
-                var text = session.formatter.text(value)
-                if DisplayWidth.of(text) > 60 { text = String(text.prefix(57)) + "…" }
-                table.add([name, text, typeName(value.type)])
+                table.add([name, DisplayWidth.truncated(session.formatter.text(value), to: room), typeName(value.type)])
             }
             if !vars.isEmpty { print(table.rendered) }
         case ":type", ":t":

@@ -247,7 +247,7 @@ struct ScenarioBuilder {
             shares[largest] = fixed
         }
         effects.append("\(key) \(signed(delta)) spread in proportion: "
-                       + Message(verbatim: zip(parts, shares).map { "\($0.label) \(signed($1))" }.joined(separator: ", ")))
+                       + Message.joined(zip(parts, shares).map { Message(verbatim: "\($0.label) \(signed($1))") }, separator: ", "))
         if key != "总支出" && key != "总收入" { year.record[key] = new }
         for (p, share) in zip(parts, shares) {
             let newPart = Value.money((try? p.amount.adding(share)) ?? p.amount, .wan)

@@ -47,8 +47,9 @@ public struct SVGChart: Sendable {
                 let w = pixels(d.magnitude, of: total, width: plot)
                 let x = d.isNegative ? axis - w : axis
                 out += "  <rect x=\"\(x)\" y=\"\(y + 2)\" width=\"\(max(w, 1))\" height=\"\(barHeight - 4)\" fill=\"\(colour)\"><title>\(HTMLRenderer.escaped((chart.series.count > s ? chart.series[s] + " " : "") + format.text(value)))</title></rect>\n"
-                let textX = d.isNegative ? x - 6 : x + w + 6
-                out += "  <text x=\"\(textX)\" y=\"\(y + 14)\"\(d.isNegative ? " text-anchor=\"end\"" : "") font-size=\"12\">\(HTMLRenderer.escaped(format.text(value)))</text>\n"
+                // A negative bar's value sits right of the axis, clear of the category labels.
+                let textX = d.isNegative ? axis + 6 : x + w + 6
+                out += "  <text x=\"\(textX)\" y=\"\(y + 14)\" font-size=\"12\">\(HTMLRenderer.escaped(format.text(value)))</text>\n"
             }
         }
         out += "  <line x1=\"\(axis)\" y1=\"\(top - 4)\" x2=\"\(axis)\" y2=\"\(top + rowHeight * chart.categories.count)\" stroke=\"#333\"/>\n"

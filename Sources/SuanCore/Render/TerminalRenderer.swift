@@ -50,7 +50,8 @@ public struct TerminalRenderer: Sendable {
         case .heading(let text, let level):
             return paint(text, .heading)
         case .paragraph(let markup):
-            return markup.rendered(colour: colour)
+            guard let width, DisplayWidth.of(markup.plain) > width else { return markup.rendered(colour: colour) }
+            return TerminalRenderer.wrapped(markup.plain, to: width).joined(separator: "\n")
         case .value(let value, _, let label):
             let text = format.markup(value).rendered(colour: colour)
             return label.map { paint($0, .name) + " = " + text } ?? text
@@ -162,8 +163,42 @@ public struct TerminalRenderer: Sendable {
             out.append(lines.joined(separator: "\n"))
         }
         var text = out.joined(separator: "\n\n")
-        for note in table.footnotes { text += "\n" + paint(note, .dim) }
+        for note in table.footnotes {
+            let lines = width.map { TerminalRenderer.wrapped(note, to: $0) } ?? [note]
+            for line in lines { text += "\n" + paint(line, .dim) }
+        }
         return text
+    }
+
+    /// Text broken into lines of at most `width` display columns: at a space where there is one,
+    /// else between characters (Chinese has no spaces between words).
+    static func wrapped(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var line = "", used = 0
+        var lastSpace: String.Index? = nil
+        for c in text {
+            let w = DisplayWidth.of(String(c))
+            if used + w > width && !line.isEmpty {
+                if let space = lastSpace, c != " " {
+                    let rest = String(line[line.index(after: space)...])
+                    lines.append(String(line[..<space]))
+                    line = rest
+                    used = DisplayWidth.of(rest)
+                } else {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                }
+                lastSpace = nil
+                if c == " " { continue }
+            }
+            if c == " " { lastSpace = line.endIndex }
+            line.append(c)
+            used += w
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// Column indices in blocks that each fit the width, every block starting with column 0.
