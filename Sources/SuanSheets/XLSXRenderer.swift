@@ -24,12 +24,7 @@ public struct XLSXRenderer: Sendable {
 
     /// The workbook's bytes; nil when the document has no table.
     public func render(_ document: Document) -> [UInt8]? {
-        var tables = document.tables
-        for case .chart(let chart) in document.blocks {
-            var table = Document.Table(title: chart.title, headers: [""] + chart.series)
-            for c in chart.categories { table.add([.text(c.label)] + c.values.map(Document.Cell.value), level: c.level) }
-            tables.append(table)
-        }
+        let tables = document.tabular
         guard !tables.isEmpty else { return nil }
         var sheets: [SheetData] = []
         for (i, table) in tables.enumerated() {

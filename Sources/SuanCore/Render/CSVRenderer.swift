@@ -21,12 +21,7 @@ public struct CSVRenderer: Sendable {
 
     /// The tables of `document`, one after another with a blank line between them; nil when it has none.
     public func render(_ document: Document) -> String? {
-        var tables = document.tables
-        for case .chart(let chart) in document.blocks {
-            var table = Document.Table(title: chart.title, headers: [""] + chart.series)
-            for c in chart.categories { table.add([.text(c.label)] + c.values.map(Document.Cell.value), level: c.level) }
-            tables.append(table)
-        }
+        let tables = document.tabular
         guard !tables.isEmpty else { return nil }
         return (byteOrderMark ? "\u{FEFF}" : "") + tables.map(rows).joined(separator: "\r\n")
     }

@@ -35,6 +35,11 @@ public struct Document: Sendable {
     public var tables: [Table] {
         blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
     }
+
+    /// The tables, and each chart as the table of its figures: what a spreadsheet or CSV holds.
+    public var tabular: [Table] {
+        tables + blocks.compactMap { if case .chart(let c) = $0 { c.table } else { nil } }
+    }
 }
 
 extension Document {
@@ -187,6 +192,13 @@ extension Document {
             self.title = title
             self.series = series
             self.categories = categories
+        }
+
+        /// The chart's figures as a table: a row per category, a column per series.
+        public var table: Table {
+            var table = Table(title: title, headers: [""] + series)
+            for c in categories { table.add([.text(c.label)] + c.values.map(Cell.value), level: c.level) }
+            return table
         }
 
         /// One label and its values, one per series; `level` indents it (projects under 项目支出).

@@ -37,9 +37,7 @@ public struct MarkdownRenderer: Sendable {
             return render(table)
         case .chart(let chart):
             // A chart in Markdown is its figures as a table.
-            var table = Document.Table(title: chart.title, headers: [""] + chart.series)
-            for c in chart.categories { table.add([.text(c.label)] + c.values.map(Document.Cell.value), level: c.level) }
-            return render(table)
+            return render(chart.table)
         case .diagnostic(let d):
             return "```\n" + DiagnosticRenderer(language: format.language).render(d, in: sources) + "\n```\n"
         }
