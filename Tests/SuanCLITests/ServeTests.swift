@@ -151,3 +151,53 @@ import Testing
         #expect(bad.status != 0)
     }
 }
+
+/// The examples of docs/serve.md, run against the real server: each `curl … --data-binary … /run`
+/// line runs in one session, in order, and the ids and texts its reply shows must be in the answer.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct ServeDocumentationTests {
+    @Test func theRunExamplesAnswerAsDocumented() async throws {
+        let doc = try String(contentsOf: Binary.root.appendingPathComponent("docs/serve.md"), encoding: .utf8)
+        let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let server = try ServedBinary()
+        let id = try await server.openSession()
+        var checked = 0
+        for (i, line) in lines.enumerated() where line.hasPrefix("$ curl") && line.contains("/run") {
+            let source = try #require(ServeDocumentationTests.body(of: line), "no body in \(line)")
+            // The documented reply: the lines after the command, up to the next command or the block's end.
+            let shown = lines[(i + 1)...].prefix { !$0.hasPrefix("$ ") && !$0.hasPrefix("```") }.joined(separator: "\n")
+            let reply = try await server.run(source, in: id)
+            for field in ["\"text\":\"", "\"id\":\"", "\"status\":\""] {
+                for value in ServeDocumentationTests.values(of: field, in: shown) {
+                    #expect(reply.text.contains(field + value + "\""), "\(source): \(field)\(value) not in \(reply.text)")
+                }
+            }
+            checked += 1
+        }
+        #expect(checked >= 2)
+        _ = server.interrupt()
+    }
+
+    /// The body of `--data-binary $'…'` or `--data-binary '…'`, with `\n` read as a new line.
+    static func body(of line: String) -> String? {
+        guard let start = line.range(of: "--data-binary ") else { return nil }
+        var rest = line[start.upperBound...]
+        let ansi = rest.hasPrefix("$")
+        if ansi { rest = rest.dropFirst() }
+        guard rest.hasPrefix("'"), let end = rest.dropFirst().firstIndex(of: "'") else { return nil }
+        let text = String(rest[rest.index(after: rest.startIndex)..<end])
+        return ansi ? text.replacingOccurrences(of: "\\n", with: "\n") : text
+    }
+
+    /// Each value of a `"field":"value"` pair in the text.
+    static func values(of field: String, in text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let r = rest.range(of: field) {
+            rest = rest[r.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            found.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return found
+    }
+}
