@@ -1,7 +1,7 @@
 # The two commands: `make run` (build and open the REPL on the bundled 2022 year) and `make test`.
 SWIFT ?= swift
 
-.PHONY: run test build release deps bench acceptance
+.PHONY: run test build release deps bench acceptance browser-deps browser-test
 
 deps:
 	@{ pkg-config --exists libedit && pkg-config --exists zlib; } 2>/dev/null || { \
@@ -22,6 +22,21 @@ run: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) browser-test
+
+# The page of `suan serve` in a real browser: Debian's chromium with CJK fonts, Playwright for Python
+# in a virtual environment pointed at that chromium (docs/serve.md).
+BROWSER_VENV ?= .build-browser/venv
+browser-deps:
+	@{ command -v chromium >/dev/null && dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || { \
+	  echo "installing chromium and fonts-noto-cjk (for the browser test)…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@[ -x $(BROWSER_VENV)/bin/pytest ] && $(BROWSER_VENV)/bin/python -c 'import playwright' 2>/dev/null || { \
+	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q playwright pytest; }
+
+browser-test: browser-deps
+	$(BROWSER_VENV)/bin/python -m pytest -q Tests/Browser
 
 acceptance: deps
 	../shared/acceptance/run

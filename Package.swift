@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The HTTP server of `suan serve`: small, no dependencies of its own (see docs/serve.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libedit (Debian: libedit-dev), with static-inline wrappers for its variadic calls.
@@ -46,10 +48,16 @@ let package = Package(
         // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
         .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"]),
         .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"]),
+        // `suan serve`: the HTTP interface and the page, a thin shell over Session.
+        .target(
+            name: "SuanServe",
+            dependencies: ["SuanCore", "SuanBudget", .product(name: "FlyingFox", package: "FlyingFox")],
+            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/style.css")]
+        ),
         .executableTarget(
             name: "suan",
             dependencies: [
-                "SuanCore", "SuanBudget", "SuanREPL",
+                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,4 +22,18 @@ struct CommandWords: Sendable {
     func stdlibProblem(_ problem: String) -> String {
         language.pick("suan: 标准库有问题：\(problem)", "suan: Stdlib problem: \(problem)")
     }
+
+    func serveBadHost(_ host: String) -> String {
+        language.pick("suan: 错误：--host 不是 IPv4 或 IPv6 地址：\(host)", "suan: error: --host is not an IPv4 or IPv6 address: \(host)")
+    }
+
+    func serveFailed(_ reason: String) -> String {
+        language.pick("suan: 错误：服务无法运行：\(reason)", "suan: error: cannot serve: \(reason)")
+    }
+
+    var serveStopped: String { language.pick("suan: 服务已停止", "suan: stopped serving") }
+
+    func serveCannotOpen(_ url: String) -> String {
+        language.pick("suan: 无法打开浏览器；请访问 \(url)", "suan: cannot open a browser; visit \(url)")
+    }
 }

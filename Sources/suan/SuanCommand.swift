@@ -17,6 +17,7 @@ struct SuanCommand: ParsableCommand {
             With no FILE and no -e, suan opens the REPL on a terminal, or runs the script on standard input.
             Exit codes: 0 success, 1 an error or a failed assert, 2 a usage error, 130 interrupted.
             Start with:  suan -e 'load 2022' -e '基本支出 / 总支出'
+            The browser view:  suan serve [FILE] [--port N]   (suan serve --help)
             """,
         version: "suan \(version)"
     )

@@ -42,6 +42,16 @@ func separatingExpressions(_ raw: [String]) -> (rest: [String], expressions: [St
     return (rest, expressions)
 }
 
+// `suan serve …` is the browser view; any other first argument keeps the plain command (FILE, -e, REPL).
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "serve" {
+    do {
+        let serve = try ServeCommand.parse(Array(CommandLine.arguments.dropFirst(2)))
+        exit(serve.execute())
+    } catch {
+        ServeCommand.exit(withError: error)
+    }
+}
+
 let (arguments, expressions) = separatingExpressions(Array(CommandLine.arguments.dropFirst()))
 var command: SuanCommand
 do {

@@ -34,8 +34,10 @@ public enum LargeStack {
     /// blocks SIGINT so that Ctrl-C reaches the worker, whose blocking reads it must interrupt.
     public static func run<T>(blockingInterrupts: Bool = false, _ work: () -> T) -> T {
         if !blockingInterrupts && currentStackSize >= enough { return work() }
+        // The caller's stop request (a served run's deadline) follows the work onto the new thread.
+        let stop = StopRequest.current
         return withoutActuallyEscaping(work) { escaping in
-            let job = Job(escaping)
+            let job = Job<T> { stop.map { $0.installed(escaping) } ?? escaping() }
             var attributes = pthread_attr_t()
             pthread_attr_init(&attributes)
             pthread_attr_setstacksize(&attributes, size)
