@@ -32,11 +32,12 @@ browser-deps:
 	  echo "installing chromium and fonts-noto-cjk (for the browser test)…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
-	@[ -x $(BROWSER_VENV)/bin/pytest ] && $(BROWSER_VENV)/bin/python -c 'import playwright' 2>/dev/null || { \
-	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q playwright pytest; }
+	@[ -x $(BROWSER_VENV)/bin/pytest ] && $(BROWSER_VENV)/bin/python -c 'import playwright, pyte' 2>/dev/null || { \
+	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q playwright pytest pyte; }
 
+# Also the REPL on a pseudo-terminal read through pyte, a terminal emulator (Tests/Terminal).
 browser-test: browser-deps
-	$(BROWSER_VENV)/bin/python -m pytest -q Tests/Browser
+	$(BROWSER_VENV)/bin/python -m pytest -q Tests/Browser Tests/Terminal
 
 acceptance: deps
 	../shared/acceptance/run
