@@ -10,58 +10,70 @@ import SuanREPL
 struct SuanCommand: ParsableCommand {
     static let version = "0.1.0"
 
-    static let configuration = CommandConfiguration(
-        commandName: "suan",
-        abstract: "Suan (算): exact budget arithmetic, year data and what-if planning.",
-        discussion: """
-            With no FILE and no -e, suan opens the REPL on a terminal, or runs the script on standard input.
-            Exit codes: 0 success, 1 an error or a failed assert, 2 a usage error, 130 interrupted.
-            Start with:  suan -e 'load 2022' -e '基本支出 / 总支出'
-            The browser view:  suan serve [FILE] [--port N]   (suan serve --help)
-            """,
-        version: "suan \(version)"
-    )
+    /// The help text in the locale's language (`LANG=zh_CN.UTF-8` or `SUAN_LANG=zh`: Chinese).
+    static var configuration: CommandConfiguration {
+        let zh = language == .chinese
+        return CommandConfiguration(
+            commandName: "suan",
+            abstract: zh ? "Suan（算）：精确的预算运算、年度数据与假设测算。" : "Suan (算): exact budget arithmetic, year data and what-if planning.",
+            discussion: zh ? """
+                没有 FILE 也没有 -e 时：在终端上打开 REPL，否则运行标准输入中的脚本。
+                退出码：0 成功，1 出错或断言不成立，2 用法错误，130 被中断。
+                从这里开始：  suan -e 'load 2022' -e '基本支出 / 总支出'
+                浏览器视图：  suan serve [FILE] [--port N]   （suan serve --help）
+                """ : """
+                With no FILE and no -e, suan opens the REPL on a terminal, or runs the script on standard input.
+                Exit codes: 0 success, 1 an error or a failed assert, 2 a usage error, 130 interrupted.
+                Start with:  suan -e 'load 2022' -e '基本支出 / 总支出'
+                The browser view:  suan serve [FILE] [--port N]   (suan serve --help)
+                """,
+            version: "suan \(version)"
+        )
+    }
 
-    @Argument(help: "A script to run (*.suan).")
+    /// One option's help in the locale's language.
+    static func help(_ chinese: String, _ english: String) -> ArgumentHelp { ArgumentHelp(language.pick(chinese, english)) }
+
+    @Argument(help: help("要运行的脚本（*.suan）。", "A script to run (*.suan)."))
     var file: String?
 
-    @Option(name: .shortAndLong, help: "Evaluate an expression or statement and print its value (repeatable).")
+    @Option(name: .shortAndLong, help: help("求值一个表达式或语句并打印其值（可重复）。", "Evaluate an expression or statement and print its value (repeatable)."))
     var expression: [String] = []
 
-    @Flag(name: .shortAndLong, help: "Enter the REPL after running FILE or -e.")
+    @Flag(name: .shortAndLong, help: help("运行 FILE 或 -e 之后进入 REPL。", "Enter the REPL after running FILE or -e."))
     var interactive = false
 
-    @Flag(name: .customLong("no-color"), help: "Never use colour (also when NO_COLOR is set).")
+    @Flag(name: .customLong("no-color"), help: help("不使用颜色（设置了 NO_COLOR 时也是如此）。", "Never use colour (also when NO_COLOR is set)."))
     var noColor = false
 
-    @Option(name: .customLong("rounding"), help: "Display rounding: half-up (四舍五入) or half-even.")
+    @Option(name: .customLong("rounding"), help: help("显示时的舍入：half-up（四舍五入）或 half-even（银行家舍入）。", "Display rounding: half-up (四舍五入) or half-even."))
     var rounding: String = "half-up"
 
-    @Option(name: .customLong("max-depth"), help: "Maximum depth of nested calls.")
+    @Option(name: .customLong("max-depth"), help: help("嵌套调用的最大深度。", "Maximum depth of nested calls."))
     var maxDepth: Int = 400
 
-    @Option(name: .customLong("timeout"), help: "Stop a script after this many seconds (exit 1).")
+    @Option(name: .customLong("timeout"), help: help("脚本运行超过这么多秒即停止（退出码 1）。", "Stop a script after this many seconds (exit 1)."))
     var timeout: Double?
 
-    @Option(name: .customLong("format"), help: "How results print: terminal, md, csv, html or json.")
+    @Option(name: .customLong("format"), help: help("结果的输出格式：terminal、md、csv、html 或 json。", "How results print: terminal, md, csv, html or json."))
     var format: String = "terminal"
 
-    @Flag(name: .customLong("step"), help: "Trainer mode: show each comment and statement of FILE, wait for a key (q quits), then show its result.")
+    @Flag(name: .customLong("step"), help: help("培训模式：逐条显示 FILE 的注释和语句，等待按键（q 退出），再显示结果。", "Trainer mode: show each comment and statement of FILE, wait for a key (q quits), then show its result."))
     var step = false
 
-    @Flag(name: .customLong("no-write"), help: "Forbid every file write (export, chart files, :save, history): for someone else's script.")
+    @Flag(name: .customLong("no-write"), help: help("禁止写入任何文件（export、图表文件、:save、历史）：用于运行别人的脚本。", "Forbid every file write (export, chart files, :save, history): for someone else's script."))
     var noWrite = false
 
     func validate() throws {
-        if step && file == nil { throw ValidationError("--step needs a FILE to step through") }
+        if step && file == nil { throw ValidationError(Self.language.pick("--step 需要一个逐条运行的 FILE", "--step needs a FILE to step through")) }
         guard RoundingMode(rawValue: rounding) != nil, rounding != RoundingMode.towardZero.rawValue else {
-            throw ValidationError("--rounding must be half-up or half-even")
+            throw ValidationError(Self.language.pick("--rounding 必须是 half-up 或 half-even", "--rounding must be half-up or half-even"))
         }
         guard Console.Format(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: " + Console.Format.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ValidationError(Self.language.pick("--format 必须是以下之一：", "--format must be one of: ") + Console.Format.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        guard maxDepth > 0 && maxDepth <= 100_000 else { throw ValidationError("--max-depth must be between 1 and 100000") }
-        if let timeout, !(timeout > 0 && timeout <= 86_400 * 365) { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard maxDepth > 0 && maxDepth <= 100_000 else { throw ValidationError(Self.language.pick("--max-depth 必须在 1 到 100000 之间", "--max-depth must be between 1 and 100000")) }
+        if let timeout, !(timeout > 0 && timeout <= 86_400 * 365) { throw ValidationError(Self.language.pick("--timeout 必须是正的秒数", "--timeout must be a positive number of seconds")) }
     }
 
     var settings: Settings {

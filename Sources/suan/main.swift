@@ -64,8 +64,10 @@ do {
         exit(0)
     }
     // One message and one usage line (the parser's full message repeats the usage in its own form).
-    fputs("Error: " + SuanCommand.message(for: error) + "\n", stderr)
-    fputs("Usage: suan [FILE] [-e EXPR …] [-i] [options]   (suan --help for more)\n", stderr)
+    let zh = SuanCommand.language == .chinese
+    fputs((zh ? "错误：" : "Error: ") + SuanCommand.message(for: error) + "\n", stderr)
+    fputs(zh ? "用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n"
+             : "Usage: suan [FILE] [-e EXPR …] [-i] [options]   (suan --help for more)\n", stderr)
     exit(2)
 }
 exit(LargeStack.run(blockingInterrupts: true) { command.execute() })
