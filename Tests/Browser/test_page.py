@@ -51,6 +51,18 @@ def test_the_year_shows_as_tables(page):
     expect(year).to_contain_text("67.19%")
 
 
+def test_goal_seek_answers_with_solve(page):
+    page.click("button[data-view=scenario]")
+    page.select_option("#goal-line", "项目支出")
+    page.select_option("#goal-target", "项目支出占比")
+    page.fill("#goal-value", "35%")
+    page.click("#goal-form button[type=submit]")
+    # 项目支出 up by 10.26% brings it to 35% of 总支出 (the README's 121.97万元, as a share of 项目支出).
+    expect(page.locator("#goal-output")).to_contain_text("10.26%", timeout=10000)
+    text = page.locator("#goal-output").inner_text()
+    assert "error" not in text.lower() and "错误" not in text, text
+
+
 def test_the_slider_moves_every_total_to_exact_values(page):
     page.click("button[data-view=scenario]")
     row = page.locator('[data-line="基本支出"]')
@@ -58,6 +70,9 @@ def test_the_slider_moves_every_total_to_exact_values(page):
     output = page.locator("#scenario-output")
     expect(output).to_contain_text("3,500.71万元", timeout=10000)
     expect(output).to_contain_text("33.95%")
+    # The chart of what the scenario changed: SVG with a legend naming both columns.
+    expect(output.locator("svg.suan-chart")).to_be_visible()
+    expect(output.locator("svg.suan-chart")).to_contain_text("当前情景")
     expect(row.locator(".delta")).to_have_text("−5% / −121.69万元")
     total = output.locator("tr", has=page.locator("td", has_text=re.compile(r"^总支出$"))).first
     expect(total).to_contain_text("3,500.71万元")

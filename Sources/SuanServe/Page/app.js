@@ -10,6 +10,8 @@ const words = {
     result: "与基期比较", run: "运行", other: "English", noChange: "移动滑块或输入百分比，即生成情景并与基期比较。",
     lines: "支出", projects: "项目预算", badName: "情景名须以文字开头，不含空格和标点", failed: "无法连接服务：",
     needTwo: "先保存至少一个情景。",
+    goal: "目标求解", goalChange: "调整", goalSo: "使", goalEquals: "等于", goalRun: "求解",
+    goalHint: "例如：调整 项目支出，使 项目支出占比 等于 35%",
   },
   en: {
     "tab.year": "Year", "tab.scenario": "Scenario", "tab.console": "Console", present: "Presentation", starting: "Starting…",
@@ -17,6 +19,8 @@ const words = {
     result: "Compared with the base year", run: "Run", other: "中文", noChange: "Move a slider or type a percentage to build a scenario and compare it with the base year.",
     lines: "Expenditure", projects: "Project budgets", badName: "A scenario name starts with a letter and has no spaces or punctuation", failed: "Cannot reach the server: ",
     needTwo: "Save a scenario first.",
+    goal: "Goal seek", goalChange: "Change", goalSo: "so that", goalEquals: "equals", goalRun: "Solve",
+    goalHint: "e.g. change 项目支出 so that 项目支出占比 equals 35%",
   },
 };
 
@@ -170,7 +174,8 @@ async function updateScenario() {
       $("#scenario-output").innerHTML = `<p class="hint">${escape(t("noChange"))}</p>`;
       for (const c of state.controls) showDelta(c, null);
     } else {
-      const reply = await run(`scenario 当前情景 from ${state.year} { ${list.join("; ")} }\ncompare ${state.year}, 当前情景\nshow 当前情景`);
+      // The chart (SVG with a legend, one colour per year) shows what the scenario changed.
+      const reply = await run(`scenario 当前情景 from ${state.year} { ${list.join("; ")} }\ncompare ${state.year}, 当前情景\nchart ${state.year}, 当前情景\nshow 当前情景`);
       $("#scenario-output").innerHTML = reply.html;
       const table = (reply.results || []).find((r) => r.kind === "table");
       for (const c of state.controls) {
@@ -215,8 +220,18 @@ function renderSaved() {
 
 $("#compare-saved").addEventListener("click", async () => {
   if (state.saved.length === 0) { $("#compare-output").innerHTML = `<p class="hint">${escape(t("needTwo"))}</p>`; return; }
-  const reply = await run(`compare ${[state.year, ...state.saved].join(", ")}`);
+  const names = [state.year, ...state.saved].join(", ");
+  const reply = await run(`compare ${names}\nchart ${names}`);
   $("#compare-output").innerHTML = reply.html;
+});
+
+// Goal seek: `solve` finds the change to one line that brings another to a target (a share or an amount).
+$("#goal-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const line = $("#goal-line").value, target = $("#goal-target").value, value = $("#goal-value").value.trim();
+  if (!value) return;
+  const reply = await run(`solve x in -100%..200% where (scenario from ${state.year} { ${line} += x }).${target} == ${value}`);
+  $("#goal-output").innerHTML = reply.html;
 });
 
 // The console: Enter runs the line in the session; ↑ and ↓ walk the history.
