@@ -15,6 +15,10 @@ struct RunReply: Sendable {
     var diagnostics: [String] = []
     /// The documents and then the diagnostics, rendered by the HTML renderer.
     var html = ""
+    /// The run's tables as CSV (with the byte-order mark Excel needs) and as Markdown: what the page's
+    /// export buttons download, written by the same renderers as `export`.
+    var csv = ""
+    var markdown = ""
     /// Set when the run hit a limit (its time): answered with that error's HTTP status.
     var error: ServeError?
     var language: Language
@@ -46,6 +50,7 @@ struct RunReply: Sendable {
             let json = JSONRenderer(format: session.formatter, sources: session.sources)
             let html = HTMLRenderer(format: session.formatter, sources: session.sources)
             var reply = RunReply(status: RunReply.name(status), language: session.settings.language)
+            var all = Document()
             for item in items {
                 switch item {
                 case .loaded(let name, let label):
@@ -53,8 +58,11 @@ struct RunReply: Sendable {
                 case .document(let document):
                     reply.results += document.blocks.map(json.render)
                     reply.html += html.render(document)
+                    all.blocks += document.blocks
                 }
             }
+            reply.csv = CSVRenderer(format: session.formatter, byteOrderMark: true).render(all) ?? ""
+            reply.markdown = MarkdownRenderer(format: session.formatter).render(Document(all.blocks.filter { if case .table = $0 { true } else { false } }))
             reply.diagnostics = diagnostics.map { json.render(.diagnostic($0)) }
             if !diagnostics.isEmpty { reply.html += html.render(Document(diagnostics.map { .diagnostic($0) })) }
             if let timedOut, status == .interrupted {
@@ -78,7 +86,9 @@ struct RunReply: Sendable {
         var fields = ["\"status\":" + JSONRenderer.string(status),
                       "\"results\":[" + results.joined(separator: ",") + "]",
                       "\"diagnostics\":[" + diagnostics.joined(separator: ",") + "]",
-                      "\"html\":" + JSONRenderer.string(html)]
+                      "\"html\":" + JSONRenderer.string(html),
+                      "\"csv\":" + JSONRenderer.string(csv),
+                      "\"markdown\":" + JSONRenderer.string(markdown)]
         if let error { fields.append("\"error\":" + error.object(in: language)) }
         return "{" + fields.joined(separator: ",") + "}"
     }

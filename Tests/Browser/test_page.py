@@ -51,6 +51,17 @@ def test_the_year_shows_as_tables(page):
     expect(year).to_contain_text("67.19%")
 
 
+def test_the_current_view_exports_as_csv(page):
+    page.click("button[data-view=scenario]")
+    page.locator('[data-line="基本支出"]').locator("input[type=range]").fill("-5")
+    expect(page.locator("#scenario-output")).to_contain_text("3,500.71万元", timeout=10000)
+    with page.expect_download() as info:
+        page.click("#export-csv")
+    text = pathlib.Path(info.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("\ufeff项目,单位,"), text[:80]
+    assert "总支出,万元,3622.4,3500.708," in text, text
+
+
 def test_goal_seek_answers_with_solve(page):
     page.click("button[data-view=scenario]")
     page.select_option("#goal-line", "项目支出")

@@ -11,7 +11,7 @@ const words = {
     lines: "支出", projects: "项目预算", badName: "情景名须以文字开头，不含空格和标点", failed: "无法连接服务：",
     needTwo: "先保存至少一个情景。",
     goal: "目标求解", goalChange: "调整", goalSo: "使", goalEquals: "等于", goalRun: "求解",
-    goalHint: "例如：调整 项目支出，使 项目支出占比 等于 35%",
+    goalHint: "例如：调整 项目支出，使 项目支出占比 等于 35%", exportCSV: "导出 CSV", exportMD: "导出 Markdown",
   },
   en: {
     "tab.year": "Year", "tab.scenario": "Scenario", "tab.console": "Console", present: "Presentation", starting: "Starting…",
@@ -20,7 +20,7 @@ const words = {
     lines: "Expenditure", projects: "Project budgets", badName: "A scenario name starts with a letter and has no spaces or punctuation", failed: "Cannot reach the server: ",
     needTwo: "Save a scenario first.",
     goal: "Goal seek", goalChange: "Change", goalSo: "so that", goalEquals: "equals", goalRun: "Solve",
-    goalHint: "e.g. change 项目支出 so that 项目支出占比 equals 35%",
+    goalHint: "e.g. change 项目支出 so that 项目支出占比 equals 35%", exportCSV: "Export CSV", exportMD: "Export Markdown",
   },
 };
 
@@ -177,6 +177,7 @@ async function updateScenario() {
       // The chart (SVG with a legend, one colour per year) shows what the scenario changed.
       const reply = await run(`scenario 当前情景 from ${state.year} { ${list.join("; ")} }\ncompare ${state.year}, 当前情景\nchart ${state.year}, 当前情景\nshow 当前情景`);
       $("#scenario-output").innerHTML = reply.html;
+      state.view = reply;
       const table = (reply.results || []).find((r) => r.kind === "table");
       for (const c of state.controls) {
         const row = table && table.rows.find((r) => cellText(r.cells[0]) === c.compareLabel);
@@ -197,6 +198,22 @@ function showDelta(c, amount) {
   span.textContent = c.percent !== 0 && amount ? `${percent} / ${sign(amount)}` : percent;
   span.className = "delta" + (c.percent < 0 ? " down" : c.percent > 0 ? " up" : "");
 }
+
+/** Downloads the current view's tables, as the server rendered them (CSV for Excel, or Markdown). */
+function download(kind) {
+  const reply = state.view;
+  if (!reply) { $("#scenario-output").innerHTML = `<p class="hint">${escape(t("noChange"))}</p>`; return; }
+  const text = kind === "csv" ? reply.csv : reply.markdown;
+  const blob = new Blob([text], { type: kind === "csv" ? "text/csv;charset=utf-8" : "text/markdown;charset=utf-8" });
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `情景.${kind === "csv" ? "csv" : "md"}`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+$("#export-csv").addEventListener("click", () => download("csv"));
+$("#export-md").addEventListener("click", () => download("md"));
 
 $("#reset").addEventListener("click", () => {
   for (const c of state.controls) { c.percent = 0; for (const input of c.row.querySelectorAll("input")) input.value = 0; }
