@@ -129,3 +129,14 @@ def test_the_console_runs_in_the_session_and_shows_errors_with_a_caret(page):
     # History: ↑ brings back the last line.
     page.press("#console-input", "ArrowUp")
     expect(page.locator("#console-input")).to_have_value("1万元 + 3件")
+
+
+def test_indicator_targets_have_sliders(page, server):
+    # Last in this file: it moves the shared page to the training department's year.
+    page.goto(server + "?year=示例%202022")
+    expect(page.locator("#year table").first).to_be_visible(timeout=20000)
+    page.click("button[data-view=scenario]")
+    row = page.locator('[data-line="社区法律顾问服务 · 提供法律服务"]')
+    row.locator("input[type=range]").fill("10")
+    # The bar moves by 10% and keeps its direction: ≥ 5,800件 becomes ≥ 6,380件, shown as its own row.
+    expect(page.locator("#scenario-output")).to_contain_text("≥ 6,380件", timeout=10000)

@@ -11,7 +11,7 @@ const words = {
     lines: "支出", projects: "项目预算", badName: "情景名须以文字开头，不含空格和标点", failed: "无法连接服务：",
     needTwo: "先保存至少一个情景。",
     goal: "目标求解", goalChange: "调整", goalSo: "使", goalEquals: "等于", goalRun: "求解",
-    goalHint: "例如：调整 项目支出，使 项目支出占比 等于 35%", exportCSV: "导出 CSV", exportMD: "导出 Markdown",
+    goalHint: "例如：调整 项目支出，使 项目支出占比 等于 35%", exportCSV: "导出 CSV", exportMD: "导出 Markdown", targets: "指标目标",
   },
   en: {
     "tab.year": "Year", "tab.scenario": "Scenario", "tab.console": "Console", present: "Presentation", starting: "Starting…",
@@ -20,7 +20,7 @@ const words = {
     lines: "Expenditure", projects: "Project budgets", badName: "A scenario name starts with a letter and has no spaces or punctuation", failed: "Cannot reach the server: ",
     needTwo: "Save a scenario first.",
     goal: "Goal seek", goalChange: "Change", goalSo: "so that", goalEquals: "equals", goalRun: "Solve",
-    goalHint: "e.g. change 项目支出 so that 项目支出占比 equals 35%", exportCSV: "Export CSV", exportMD: "Export Markdown",
+    goalHint: "e.g. change 项目支出 so that 项目支出占比 equals 35%", exportCSV: "Export CSV", exportMD: "Export Markdown", targets: "Indicator targets",
   },
 };
 
@@ -99,15 +99,18 @@ async function showYear() {
   $("#year-name").textContent = state.year;
   const reply = await run(`show ${state.year}`);
   $("#year").innerHTML = reply.html;
-  buildControls(reply.results || []);
+  // Indicators with a target get sliders too (目标清单 in Stdlib/scoring.suan lists them).
+  const targets = await run(`show 目标清单(${state.year})`);
+  buildControls(reply.results || [], targets.results || []);
   await updateScenario();
 }
 
 function cellText(c) { return c === null || c === undefined ? null : typeof c === "string" ? c : c.text; }
 function isMoney(c) { return c && typeof c === "object" && c.type === "Money" && c.exact !== null; }
 
-/** Sliders for the expenditure lines that have no parts shown, and for each project with a budget. */
-function buildControls(results) {
+/** Sliders for the expenditure lines that have no parts shown, for each project with a budget, and
+ *  for each indicator with a target (moving the bar by a percentage keeps its direction). */
+function buildControls(results, targetResults) {
   const tables = results.filter((r) => r.kind === "table");
   const controls = [];
   const projects = [];
@@ -131,13 +134,24 @@ function buildControls(results) {
       controls.push({ name, target: name, label: name, compareLabel: name });
     }
   }
-  state.controls = controls.concat(projects).map((c) => ({ ...c, percent: 0 }));
+  const goals = [];
+  const targetTable = (targetResults || []).find((r) => r.kind === "table");
+  if (targetTable) {
+    for (const row of targetTable.rows) {
+      const project = cellText(row.cells[0]), indicator = cellText(row.cells[1]);
+      if (!project || !indicator || typeof row.cells[2] !== "object") continue;
+      goals.push({ name: `${project} · ${indicator}`, target: `项目[${JSON.stringify(project)}].指标[${JSON.stringify(indicator)}].目标`,
+                   label: `${indicator}（${project}）`, compareLabel: `${project} · ${indicator} · 目标` });
+    }
+  }
+  state.controls = controls.concat(projects, goals).map((c) => ({ ...c, percent: 0 }));
   const box = $("#controls");
   box.innerHTML = "";
   const addGroup = (key) => { const g = document.createElement("div"); g.className = "control group"; g.textContent = t(key); box.appendChild(g); };
   state.controls.forEach((c, i) => {
     if (i === 0 && controls.length) addGroup("lines");
     if (i === controls.length && projects.length) addGroup("projects");
+    if (i === controls.length + projects.length && goals.length) addGroup("targets");
     const row = document.createElement("div");
     row.className = "control";
     row.dataset.line = c.name;
