@@ -51,7 +51,7 @@ let package = Package(
         // `suan serve`: the HTTP interface and the page, a thin shell over Session.
         .target(
             name: "SuanServe",
-            dependencies: ["SuanCore", "SuanBudget", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["SuanCore", "SuanBudget", "SuanSheets", .product(name: "FlyingFox", package: "FlyingFox")],
             resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/style.css")]
         ),
         .executableTarget(

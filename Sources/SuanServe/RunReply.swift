@@ -1,4 +1,6 @@
+import Foundation
 import SuanCore
+import SuanSheets
 
 /// What one `POST /api/sessions/ID/run` answers: the run's status, its results as the JSON
 /// renderer's objects (one per block, in order), its diagnostics with their spans, and the same
@@ -19,6 +21,8 @@ struct RunReply: Sendable {
     /// export buttons download, written by the same renderers as `export`.
     var csv = ""
     var markdown = ""
+    /// The same tables as an Excel workbook, base64-encoded (empty when the run made no table).
+    var xlsx = ""
     /// Set when the run hit a limit (its time): answered with that error's HTTP status.
     var error: ServeError?
     var language: Language
@@ -62,6 +66,7 @@ struct RunReply: Sendable {
                 }
             }
             reply.csv = CSVRenderer(format: session.formatter, byteOrderMark: true).render(all) ?? ""
+            reply.xlsx = XLSXRenderer(format: session.formatter).render(all).map { Data($0).base64EncodedString() } ?? ""
             reply.markdown = MarkdownRenderer(format: session.formatter).render(Document(all.blocks.filter { if case .table = $0 { true } else { false } }))
             reply.diagnostics = diagnostics.map { json.render(.diagnostic($0)) }
             if !diagnostics.isEmpty { reply.html += html.render(Document(diagnostics.map { .diagnostic($0) })) }
@@ -88,7 +93,8 @@ struct RunReply: Sendable {
                       "\"diagnostics\":[" + diagnostics.joined(separator: ",") + "]",
                       "\"html\":" + JSONRenderer.string(html),
                       "\"csv\":" + JSONRenderer.string(csv),
-                      "\"markdown\":" + JSONRenderer.string(markdown)]
+                      "\"markdown\":" + JSONRenderer.string(markdown),
+                      "\"xlsx\":" + JSONRenderer.string(xlsx)]
         if let error { fields.append("\"error\":" + error.object(in: language)) }
         return "{" + fields.joined(separator: ",") + "}"
     }

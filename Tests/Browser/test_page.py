@@ -60,6 +60,10 @@ def test_the_current_view_exports_as_csv(page):
     text = pathlib.Path(info.value.path()).read_text(encoding="utf-8")
     assert text.startswith("\ufeff项目,单位,"), text[:80]
     assert "总支出,万元,3622.4,3500.708," in text, text
+    with page.expect_download() as info:
+        page.click("#export-xlsx")
+    data = pathlib.Path(info.value.path()).read_bytes()
+    assert data[:2] == b"PK", data[:8]                # a zip: the workbook
 
 
 def test_goal_seek_answers_with_solve(page):

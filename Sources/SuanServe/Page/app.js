@@ -11,7 +11,7 @@ const words = {
     lines: "支出", projects: "项目预算", badName: "情景名须以文字开头，不含空格和标点", failed: "无法连接服务：",
     needTwo: "先保存至少一个情景。",
     goal: "目标求解", goalChange: "调整", goalSo: "使", goalEquals: "等于", goalRun: "求解",
-    goalHint: "例如：调整 项目支出，使 项目支出占比 等于 35%", exportCSV: "导出 CSV", exportMD: "导出 Markdown", targets: "指标目标",
+    goalHint: "例如：调整 项目支出，使 项目支出占比 等于 35%", exportCSV: "导出 CSV", exportMD: "导出 Markdown", exportXLSX: "导出 Excel", targets: "指标目标",
   },
   en: {
     "tab.year": "Year", "tab.scenario": "Scenario", "tab.console": "Console", present: "Presentation", starting: "Starting…",
@@ -20,7 +20,7 @@ const words = {
     lines: "Expenditure", projects: "Project budgets", badName: "A scenario name starts with a letter and has no spaces or punctuation", failed: "Cannot reach the server: ",
     needTwo: "Save a scenario first.",
     goal: "Goal seek", goalChange: "Change", goalSo: "so that", goalEquals: "equals", goalRun: "Solve",
-    goalHint: "e.g. change 项目支出 so that 项目支出占比 equals 35%", exportCSV: "Export CSV", exportMD: "Export Markdown", targets: "Indicator targets",
+    goalHint: "e.g. change 项目支出 so that 项目支出占比 equals 35%", exportCSV: "Export CSV", exportMD: "Export Markdown", exportXLSX: "Export Excel", targets: "Indicator targets",
   },
 };
 
@@ -217,17 +217,24 @@ function showDelta(c, amount) {
 function download(kind) {
   const reply = state.view;
   if (!reply) { $("#scenario-output").innerHTML = `<p class="hint">${escape(t("noChange"))}</p>`; return; }
-  const text = kind === "csv" ? reply.csv : reply.markdown;
-  const blob = new Blob([text], { type: kind === "csv" ? "text/csv;charset=utf-8" : "text/markdown;charset=utf-8" });
+  let blob;
+  if (kind === "xlsx") {
+    const bytes = Uint8Array.from(atob(reply.xlsx), (c) => c.charCodeAt(0));
+    blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  } else {
+    const text = kind === "csv" ? reply.csv : reply.markdown;
+    blob = new Blob([text], { type: kind === "csv" ? "text/csv;charset=utf-8" : "text/markdown;charset=utf-8" });
+  }
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
-  link.download = `情景.${kind === "csv" ? "csv" : "md"}`;
+  link.download = `情景.${kind}`;
   document.body.appendChild(link);
   link.click();
   link.remove();
 }
 $("#export-csv").addEventListener("click", () => download("csv"));
 $("#export-md").addEventListener("click", () => download("md"));
+$("#export-xlsx").addEventListener("click", () => download("xlsx"));
 
 $("#reset").addEventListener("click", () => {
   for (const c of state.controls) { c.percent = 0; for (const input of c.row.querySelectorAll("input")) input.value = 0; }
