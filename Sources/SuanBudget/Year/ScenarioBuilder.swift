@@ -23,6 +23,8 @@ struct ScenarioBuilder {
     var span: SourceSpan = .none
     /// What the current change did beyond its own line (spreads), for the note.
     var effects: [Message] = []
+    /// Whether anyone reads the notes and warnings (`count` and `solve` mute them).
+    var noting = true
 
     /// Fields a change may add to a record that lacks them, by record kind.
     static let addableFields: [RecordKind: Set<String>] = [
@@ -31,45 +33,67 @@ struct ScenarioBuilder {
     ]
 
     static func build(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
-                      warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
+                      warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         var year = Year(base)
         // Projections start from the loaded year: its figures are remembered once, as 基期.
         if base.kind == .year { year.rememberBase() }
         year.record.kind = .scenario
         var builder = ScenarioBuilder(year: year)
+        builder.noting = warn != nil
         let baseName = base["名称"].flatMap { if case .string(let n) = $0 { n } else { nil } }
             ?? Year.name(year: builder.year.yearNumber, collection: nil)
         let root = base["基期"].flatMap { if case .string(let n) = $0 { n } else { nil } } ?? baseName
-        var reported = Set(YearValidation.scenarioProblems(of: base).map(\.key))
-        let knownErrors = Set(YearValidation.scenarioErrors(of: base).map(\.key))
+        // Problems are worked out only for someone to warn: `count` and `solve` mute them.
+        var reported = warn == nil ? [] : Set(YearValidation.scenarioProblems(of: base).map(\.key))
+        // The base's own errors, worked out when a change first touches the projects.
+        var knownErrors: Set<String>?
+        // Derived lines are brought up to date before a change that reads them and at the end; when
+        // warnings are read, after every change, since the checks read them.
+        var derived = true
         for change in changes {
             builder.span = change.span
             builder.effects = []
+            if !derived && !readsStoredLinesOnly(change) { builder.year.derive() }
             try builder.apply(change)
-            builder.year.derive()
+            derived = false
+            if warn != nil { builder.year.derive(); derived = true }
             // What a change made that no year can hold (a budget in 件, a target without a direction) is an error here,
-            // not later inside the scoring rules.
-            if let error = YearValidation.scenarioErrors(of: builder.year.record).first(where: { !knownErrors.contains($0.key) }) {
-                throw builder.fail(error.message, id: error.id, notes: error.help.map { [$0] } ?? [])
+            // not later inside the scoring rules. Only a change under 项目 can make one: spreads set budgets to
+            // money and derivation adds derived lines, which these checks do not read.
+            if change.path.first == "项目" {
+                let known = knownErrors ?? Set(YearValidation.scenarioErrors(of: base).map(\.key))
+                knownErrors = known
+                if let error = YearValidation.scenarioErrors(of: builder.year.record).first(where: { !known.contains($0.key) }) {
+                    throw builder.fail(error.message, id: error.id, notes: error.help.map { [$0] } ?? [])
+                }
             }
+            guard let warn else { continue }
             if !builder.effects.isEmpty {
                 warn(Diagnostic(.note, id: .spread, Message.joined(builder.effects, separator: "; "), at: change.span))
             }
             // One warning per kind of problem and change.
             var fresh: [(id: DiagnosticID, messages: [Message])] = []
             for problem in YearValidation.scenarioProblems(of: builder.year.record) where reported.insert(problem.key).inserted {
-                if let i = fresh.firstIndex(where: { $0.id == problem.id }) { fresh[i].messages.append(problem.message) }
-                else { fresh.append((problem.id, [problem.message])) }
+                if let i = fresh.firstIndex(where: { $0.id == problem.id }) { fresh[i].messages.append(problem.message()) }
+                else { fresh.append((problem.id, [problem.message()])) }
             }
             for (id, messages) in fresh {
                 warn(Diagnostic(.warning, id: id, Message.joined(messages, separator: "; "), at: change.span))
             }
         }
+        if !derived { builder.year.derive() }
         var record = builder.year.record
         record["名称"] = name.map(Value.string)
         record["基于"] = .string(baseName)
         record["基期"] = .string(root)
         return record
+    }
+
+    /// Whether a change reads stored lines only, never a derived one: a change to 基本支出, 项目支出,
+    /// 人员经费, 公用经费 or an income item spreads over and moves stored lines alone.
+    static func readsStoredLinesOnly(_ change: ScenarioEdit) -> Bool {
+        guard let key = change.path.first else { return false }
+        return ["基本支出", "项目支出", "人员经费", "公用经费", "收入"].contains { ExactText.same($0, key) }
     }
 
     /// A change's path as it is written: `项目["名称"].预算`.
@@ -226,7 +250,7 @@ struct ScenarioBuilder {
                 throw fail("\(key) is the sum of its parts, and they are not all known here; change a part instead", id: .derivedLine)
             }
             if key == "项目支出", !Year.projects(year.record).isEmpty {
-                effects.append("项目支出 changed alone: its projects' budgets are not all known, or hold only part of it")
+                if noting { effects.append("项目支出 changed alone: its projects' budgets are not all known, or hold only part of it") }
             }
             year.record[key] = new
             return
@@ -246,8 +270,10 @@ struct ScenarioBuilder {
            let rest = try? delta.subtracting(assigned), let fixed = try? shares[largest].adding(rest) {
             shares[largest] = fixed
         }
-        effects.append("\(key) \(signed(delta)) spread in proportion: "
-                       + Message(verbatim: zip(parts, shares).map { "\($0.label) \(signed($1))" }.joined(separator: ", ")))
+        if noting {
+            effects.append("\(key) \(signed(delta)) spread in proportion: "
+                           + Message(verbatim: zip(parts, shares).map { "\($0.label) \(signed($1))" }.joined(separator: ", ")))
+        }
         if key != "总支出" && key != "总收入" { year.record[key] = new }
         for (p, share) in zip(parts, shares) {
             let newPart = Value.money((try? p.amount.adding(share)) ?? p.amount, .wan)
