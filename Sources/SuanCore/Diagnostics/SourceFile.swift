@@ -12,10 +12,13 @@ public struct SourceFile: Sendable {
         self.name = name
         // One pass over the UTF-8 bytes (a `String` holds valid UTF-8), scalars and line starts together.
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
         var starts = [0]
         var copy = text
         copy.withUTF8 { bytes in
+            // Exactly as many as there are scalars: a byte that does not continue a sequence starts one.
+            var count = 0
+            for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+            scalars.reserveCapacity(count)
             var i = 0
             let n = bytes.count
             while i < n {
