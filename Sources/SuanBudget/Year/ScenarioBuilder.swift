@@ -117,15 +117,16 @@ struct ScenarioBuilder {
     mutating func apply(_ change: ScenarioEdit) throws(Diagnostic) {
         let path = change.path
         guard let key = path.first else { return }
-        if let formula = Year.derivedLines[key] {
+        if let formula = Year.formula(ofDerived: key) {
             throw fail("\(key) is computed (\(formula)); change what it is computed from", id: .derivedLine)
         }
-        var record = year.record
-        switch key {
-        case "项目" where path.count > 1:
+        // Keys by their bytes; `year.record` is read in place, so that changing it copies nothing.
+        switch ExactText(key) {
+        case ExactText("项目") where path.count > 1:
             try changeProject(named: path[1], rest: path.dropFirst(2), change)
             return
-        case "项目":
+        case ExactText("项目"):
+            var record = year.record
             guard let old = record["项目"] else { throw fail("this year lists no 项目") }
             let before = Year.projects(record)
             record["项目"] = try listChanged(old, change, what: "项目")
@@ -139,20 +140,19 @@ struct ScenarioBuilder {
             for p in before where !afterNames.contains(name(p)) { if case .money? = p["预算"] { delta = try Arithmetic.apply(.subtract, delta, p["预算"]!, span: span) } }
             try moveStored("项目支出", by: delta)
             return
-        case "总支出", "基本支出", "项目支出", "总收入":
-            guard path.count == 1, let old = record[key] else { break }
+        case ExactText("总支出"), ExactText("基本支出"), ExactText("项目支出"), ExactText("总收入"):
+            guard path.count == 1, let old = year.record[key] else { break }
             let new = try changed(old, change)
             try spread(key, to: new)
             return
-        case "人员经费", "公用经费":
-            guard path.count == 1, let old = record[key] else { break }
+        case ExactText("人员经费"), ExactText("公用经费"):
+            guard path.count == 1, let old = year.record[key] else { break }
             let new = try changed(old, change)
-            record[key] = new
-            year.record = record
+            year.record[key] = new
             try moveStored("基本支出", by: try difference(new, old))
             return
-        case "收入" where path.count == 2:
-            guard case .record(var income)? = record["收入"] else { throw fail("this year has no 收入 items") }
+        case ExactText("收入") where path.count == 2:
+            guard case .record(var income)? = year.record["收入"] else { throw fail("this year has no 收入 items") }
             if let old = income[path[1]] {
                 income[path[1]] = try changed(old, change)
             } else if change.operation == .set, case .money = change.value {
@@ -161,13 +161,12 @@ struct ScenarioBuilder {
                 throw fail("no income item '\(path[1])' to change", notes: hint(path[1], among: income.keys)
                            + ["help: a new item is set with '=': 收入.\(path[1]) = 100万元"])
             }
-            record["收入"] = .record(income)
-            year.record = record
+            year.record["收入"] = .record(income)
             return
         default:
             break
         }
-        year.record = try applyPlain(change, to: record, at: path[...])
+        year.record = try applyPlain(change, to: year.record, at: path[...])
     }
 
     /// `项目["名称"]…`: a project's 预算 (moving 项目支出 and 执行), its 执行, indicators and fields.
@@ -275,6 +274,9 @@ struct ScenarioBuilder {
                            + Message(verbatim: zip(parts, shares).map { "\($0.label) \(signed($1))" }.joined(separator: ", ")))
         }
         if key != "总支出" && key != "总收入" { year.record[key] = new }
+        // The projects are taken out of the year while their budgets change and put back once:
+        // writing the list back per project would copy it per project (quadratic in a province's year).
+        var projectItems: [Value]? = nil
         for (p, share) in zip(parts, shares) {
             let newPart = Value.money((try? p.amount.adding(share)) ?? p.amount, .wan)
             switch p.part {
@@ -282,14 +284,19 @@ struct ScenarioBuilder {
             case .income(let item):
                 if case .record(var income)? = year.record["收入"] { income[item] = newPart; year.record["收入"] = .record(income) }
             case .project(let i):
-                guard case .list(var items)? = year.record["项目"], case .record(var project) = items[i] else { continue }
+                if projectItems == nil, case .list(let items)? = year.record["项目"] {
+                    year.record["项目"] = .list([])
+                    projectItems = items
+                }
+                guard projectItems != nil, case .record(var project) = projectItems![i] else { continue }
+                projectItems![i] = .unknown
                 let oldBudget = project["预算"] ?? .unknown
                 project["预算"] = newPart
                 project["执行"] = scaled(project["执行"] ?? .unknown, from: oldBudget, to: newPart)
-                items[i] = .record(project)
-                year.record["项目"] = .list(items)
+                projectItems![i] = .record(project)
             }
         }
+        if let projectItems { year.record["项目"] = .list(projectItems) }
     }
 
     /// A change with its sign, in 万元, or in 元 when it is under 0.01万元.
@@ -310,7 +317,7 @@ struct ScenarioBuilder {
         guard let key = path.first else {
             throw fail("a change names a line: 项目[\"名称\"].预算 -= 10万元", id: .typeMismatch)
         }
-        if let formula = Year.derivedLines[key], record.kind != nil {
+        if let formula = Year.formula(ofDerived: key), record.kind != nil {
             throw fail("\(key) is computed (\(formula)); change what it is computed from", id: .derivedLine)
         }
         let rest = path.dropFirst()
