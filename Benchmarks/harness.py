@@ -72,6 +72,14 @@ def main():
     row("load+score 10k projects (CSV)", [suan, "-e", 'load "bench-year.csv"', "-e", score],
         [py, os.path.join(HERE, "peer/load_score.py"), "bench-year.csv"], "python decimal", memory=True)
 
+    print("province…", file=sys.stderr)
+    # A province-sized batch: 1,000 departments × 50 projects, each scored and graded (优/良/中/差),
+    # read as one year of 50,000 projects; the answer is how many are graded 优.
+    province = os.path.join(work, "province")
+    subprocess.run([py, os.path.join(HERE, "generate.py"), province, "50000"], check=True)
+    row("province: 50k projects (1,000 depts × 50) scored + graded", [suan, "-e", 'load "bench-year.suan"', "-e", 'fn 优(p) = grade(p) == "优"', "-e", "len(filter(项目, 优))"],
+        [py, os.path.join(HERE, "peer/load_score.py"), "bench-year.csv", "grade"], "python decimal", cwd=province, runs=min(RUNS, 3), memory=True)
+
     print("scenarios…", file=sys.stderr)
     scen = "count k in 1..10000 step 1 where (scenario from y2022 { 基本支出 -= k * 0.01万元; 项目支出 += k * 0.005万元 }).项目支出占比 > 33%"
     row("10k scenarios", [suan, "-e", "load 2022", "-e", scen], [py, os.path.join(HERE, "peer/scenarios.py")], "python decimal")

@@ -26,7 +26,7 @@ public struct BudgetDomain: DomainHost {
     }
 
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
-                         warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
+                         warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)
     }
 

@@ -39,7 +39,7 @@ struct YearLoader {
             return .failure(error)
         }
         let source = SourceFile(name: name, text: text)
-        let (read, problems) = YearLoader.year(name: name, text: text, file: request.file, span: span, evaluator: request.evaluator)
+        let (read, problems) = YearLoader.year(name: name, text: text, file: request.file, span: span, evaluator: request.evaluator, source: source)
         return YearLoader.answer(read, problems, source: source, label: name, request: request,
                                  defaultName: { Year.name(year: number ?? $0.yearNumber, collection: collection) })
     }
@@ -72,13 +72,16 @@ struct YearLoader {
 
     /// Reads a year's text (a year file, or CSV when `name` ends in .csv), validates and derives it.
     /// The year is nil when an error stops it; the problems hold errors and warnings.
-    static func year(name: String, text: String, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator) -> (Year?, [Diagnostic]) {
+    /// `source` is the text as the session keeps it, when the caller has it: a large file's scalars
+    /// are then held once.
+    static func year(name: String, text: String, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator,
+                     source: SourceFile? = nil) -> (Year?, [Diagnostic]) {
         let read: Record
         do throws(Diagnostic) {
             if name.lowercased().hasSuffix(".csv") {
                 read = try ProjectTableImport.year(fromCSV: text, name: name, file: file, span: span)
             } else {
-                read = try evaluator.evaluate(SourceFile(name: name, text: text), file: file)
+                read = try evaluator.evaluate(source ?? SourceFile(name: name, text: text), file: file)
             }
         } catch {
             return (nil, [error])

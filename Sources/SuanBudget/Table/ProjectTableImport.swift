@@ -197,7 +197,7 @@ struct ProjectTableImport {
         try addIndicator(row)
     }
 
-    static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) }
+    static func same(_ a: String, _ b: String) -> Bool { ExactText.same(a, b) }
 
     /// The amount columns a project row may carry, and the fields they set.
     var amountColumns: [(ProjectTableColumn, String)] {

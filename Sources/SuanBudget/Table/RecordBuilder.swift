@@ -12,7 +12,7 @@ struct RecordBuilder {
 
     /// The position of a field, comparing names by their UTF-8 bytes (as ``Record`` does).
     func index(of key: String) -> Int? {
-        keys.firstIndex { $0.utf8.count == key.utf8.count && $0.utf8.elementsEqual(key.utf8) }
+        keys.firstIndex { ExactText.same($0, key) }
     }
 
     func has(_ key: String) -> Bool { index(of: key) != nil }

@@ -19,8 +19,15 @@ enum TableFigure {
         (">", .greater), ("＞", .greater), ("大于", .greater), ("<", .less), ("＜", .less), ("小于", .less),
     ]
 
+    /// The relations' UTF-8 bytes: a cell is compared with them byte by byte first, and only a cell
+    /// that starts with those bytes is compared as characters (which most cells, the 实际 ones, never are).
+    static let relationBytes: [[UInt8]] = relations.map { Array($0.0.utf8) }
+
     static func relationPrefix(_ text: Substring) -> (ComparisonOperator, Int)? {
-        for (prefix, op) in relations where text.hasPrefix(prefix) { return (op, prefix.count) }
+        let utf8 = text.utf8
+        for (i, (prefix, op)) in relations.enumerated() where utf8.starts(with: relationBytes[i]) && text.hasPrefix(prefix) {
+            return (op, prefix.count)
+        }
         return nil
     }
 

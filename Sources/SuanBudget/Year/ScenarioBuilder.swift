@@ -23,6 +23,8 @@ struct ScenarioBuilder {
     var span: SourceSpan = .none
     /// What the current change did beyond its own line (spreads), for the note.
     var effects: [Message] = []
+    /// Whether anyone reads the notes and warnings (`count` and `solve` mute them).
+    var noting = true
 
     /// Fields a change may add to a record that lacks them, by record kind.
     static let addableFields: [RecordKind: Set<String>] = [
@@ -31,45 +33,67 @@ struct ScenarioBuilder {
     ]
 
     static func build(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
-                      warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
+                      warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         var year = Year(base)
         // Projections start from the loaded year: its figures are remembered once, as 基期.
         if base.kind == .year { year.rememberBase() }
         year.record.kind = .scenario
         var builder = ScenarioBuilder(year: year)
+        builder.noting = warn != nil
         let baseName = base["名称"].flatMap { if case .string(let n) = $0 { n } else { nil } }
             ?? Year.name(year: builder.year.yearNumber, collection: nil)
         let root = base["基期"].flatMap { if case .string(let n) = $0 { n } else { nil } } ?? baseName
-        var reported = Set(YearValidation.scenarioProblems(of: base).map(\.key))
-        let knownErrors = Set(YearValidation.scenarioErrors(of: base).map(\.key))
+        // Problems are worked out only for someone to warn: `count` and `solve` mute them.
+        var reported = warn == nil ? [] : Set(YearValidation.scenarioProblems(of: base).map(\.key))
+        // The base's own errors, worked out when a change first touches the projects.
+        var knownErrors: Set<String>?
+        // Derived lines are brought up to date before a change that reads them and at the end; when
+        // warnings are read, after every change, since the checks read them.
+        var derived = true
         for change in changes {
             builder.span = change.span
             builder.effects = []
+            if !derived && !readsStoredLinesOnly(change) { builder.year.derive() }
             try builder.apply(change)
-            builder.year.derive()
+            derived = false
+            if warn != nil { builder.year.derive(); derived = true }
             // What a change made that no year can hold (a budget in 件, a target without a direction) is an error here,
-            // not later inside the scoring rules.
-            if let error = YearValidation.scenarioErrors(of: builder.year.record).first(where: { !knownErrors.contains($0.key) }) {
-                throw builder.fail(error.message, id: error.id, notes: error.help.map { [$0] } ?? [])
+            // not later inside the scoring rules. Only a change under 项目 can make one: spreads set budgets to
+            // money and derivation adds derived lines, which these checks do not read.
+            if change.path.first == "项目" {
+                let known = knownErrors ?? Set(YearValidation.scenarioErrors(of: base).map(\.key))
+                knownErrors = known
+                if let error = YearValidation.scenarioErrors(of: builder.year.record).first(where: { !known.contains($0.key) }) {
+                    throw builder.fail(error.message, id: error.id, notes: error.help.map { [$0] } ?? [])
+                }
             }
+            guard let warn else { continue }
             if !builder.effects.isEmpty {
                 warn(Diagnostic(.note, id: .spread, Message.joined(builder.effects, separator: "; "), at: change.span))
             }
             // One warning per kind of problem and change.
             var fresh: [(id: DiagnosticID, messages: [Message])] = []
             for problem in YearValidation.scenarioProblems(of: builder.year.record) where reported.insert(problem.key).inserted {
-                if let i = fresh.firstIndex(where: { $0.id == problem.id }) { fresh[i].messages.append(problem.message) }
-                else { fresh.append((problem.id, [problem.message])) }
+                if let i = fresh.firstIndex(where: { $0.id == problem.id }) { fresh[i].messages.append(problem.message()) }
+                else { fresh.append((problem.id, [problem.message()])) }
             }
             for (id, messages) in fresh {
                 warn(Diagnostic(.warning, id: id, Message.joined(messages, separator: "; "), at: change.span))
             }
         }
+        if !derived { builder.year.derive() }
         var record = builder.year.record
         record["名称"] = name.map(Value.string)
         record["基于"] = .string(baseName)
         record["基期"] = .string(root)
         return record
+    }
+
+    /// Whether a change reads stored lines only, never a derived one: a change to 基本支出, 项目支出,
+    /// 人员经费, 公用经费 or an income item spreads over and moves stored lines alone.
+    static func readsStoredLinesOnly(_ change: ScenarioEdit) -> Bool {
+        guard let key = change.path.first else { return false }
+        return ["基本支出", "项目支出", "人员经费", "公用经费", "收入"].contains { ExactText.same($0, key) }
     }
 
     /// A change's path as it is written: `项目["名称"].预算`.
@@ -93,15 +117,16 @@ struct ScenarioBuilder {
     mutating func apply(_ change: ScenarioEdit) throws(Diagnostic) {
         let path = change.path
         guard let key = path.first else { return }
-        if let formula = Year.derivedLines[key] {
+        if let formula = Year.formula(ofDerived: key) {
             throw fail("\(key) is computed (\(formula)); change what it is computed from", id: .derivedLine)
         }
-        var record = year.record
-        switch key {
-        case "项目" where path.count > 1:
+        // Keys by their bytes; `year.record` is read in place, so that changing it copies nothing.
+        switch ExactText(key) {
+        case ExactText("项目") where path.count > 1:
             try changeProject(named: path[1], rest: path.dropFirst(2), change)
             return
-        case "项目":
+        case ExactText("项目"):
+            var record = year.record
             guard let old = record["项目"] else { throw fail("this year lists no 项目") }
             let before = Year.projects(record)
             record["项目"] = try listChanged(old, change, what: "项目")
@@ -115,20 +140,19 @@ struct ScenarioBuilder {
             for p in before where !afterNames.contains(name(p)) { if case .money? = p["预算"] { delta = try Arithmetic.apply(.subtract, delta, p["预算"]!, span: span) } }
             try moveStored("项目支出", by: delta)
             return
-        case "总支出", "基本支出", "项目支出", "总收入":
-            guard path.count == 1, let old = record[key] else { break }
+        case ExactText("总支出"), ExactText("基本支出"), ExactText("项目支出"), ExactText("总收入"):
+            guard path.count == 1, let old = year.record[key] else { break }
             let new = try changed(old, change)
             try spread(key, to: new)
             return
-        case "人员经费", "公用经费":
-            guard path.count == 1, let old = record[key] else { break }
+        case ExactText("人员经费"), ExactText("公用经费"):
+            guard path.count == 1, let old = year.record[key] else { break }
             let new = try changed(old, change)
-            record[key] = new
-            year.record = record
+            year.record[key] = new
             try moveStored("基本支出", by: try difference(new, old))
             return
-        case "收入" where path.count == 2:
-            guard case .record(var income)? = record["收入"] else { throw fail("this year has no 收入 items") }
+        case ExactText("收入") where path.count == 2:
+            guard case .record(var income)? = year.record["收入"] else { throw fail("this year has no 收入 items") }
             if let old = income[path[1]] {
                 income[path[1]] = try changed(old, change)
             } else if change.operation == .set, case .money = change.value {
@@ -137,13 +161,12 @@ struct ScenarioBuilder {
                 throw fail("no income item '\(path[1])' to change", notes: hint(path[1], among: income.keys)
                            + ["help: a new item is set with '=': 收入.\(path[1]) = 100万元"])
             }
-            record["收入"] = .record(income)
-            year.record = record
+            year.record["收入"] = .record(income)
             return
         default:
             break
         }
-        year.record = try applyPlain(change, to: record, at: path[...])
+        year.record = try applyPlain(change, to: year.record, at: path[...])
     }
 
     /// `项目["名称"]…`: a project's 预算 (moving 项目支出 and 执行), its 执行, indicators and fields.
@@ -226,7 +249,7 @@ struct ScenarioBuilder {
                 throw fail("\(key) is the sum of its parts, and they are not all known here; change a part instead", id: .derivedLine)
             }
             if key == "项目支出", !Year.projects(year.record).isEmpty {
-                effects.append("项目支出 changed alone: its projects' budgets are not all known, or hold only part of it")
+                if noting { effects.append("项目支出 changed alone: its projects' budgets are not all known, or hold only part of it") }
             }
             year.record[key] = new
             return
@@ -246,9 +269,14 @@ struct ScenarioBuilder {
            let rest = try? delta.subtracting(assigned), let fixed = try? shares[largest].adding(rest) {
             shares[largest] = fixed
         }
-        effects.append("\(key) \(signed(delta)) spread in proportion: "
-                       + Message.joined(zip(parts, shares).map { Message(verbatim: "\($0.label) \(signed($1))") }, separator: ", "))
+        if noting {
+            effects.append("\(key) \(signed(delta)) spread in proportion: "
+                           + Message.joined(zip(parts, shares).map { Message(verbatim: "\($0.label) \(signed($1))") }, separator: ", "))
+        }
         if key != "总支出" && key != "总收入" { year.record[key] = new }
+        // The projects are taken out of the year while their budgets change and put back once:
+        // writing the list back per project would copy it per project (quadratic in a province's year).
+        var projectItems: [Value]? = nil
         for (p, share) in zip(parts, shares) {
             let newPart = Value.money((try? p.amount.adding(share)) ?? p.amount, .wan)
             switch p.part {
@@ -256,14 +284,19 @@ struct ScenarioBuilder {
             case .income(let item):
                 if case .record(var income)? = year.record["收入"] { income[item] = newPart; year.record["收入"] = .record(income) }
             case .project(let i):
-                guard case .list(var items)? = year.record["项目"], case .record(var project) = items[i] else { continue }
+                if projectItems == nil, case .list(let items)? = year.record["项目"] {
+                    year.record["项目"] = .list([])
+                    projectItems = items
+                }
+                guard projectItems != nil, case .record(var project) = projectItems![i] else { continue }
+                projectItems![i] = .unknown
                 let oldBudget = project["预算"] ?? .unknown
                 project["预算"] = newPart
                 project["执行"] = scaled(project["执行"] ?? .unknown, from: oldBudget, to: newPart)
-                items[i] = .record(project)
-                year.record["项目"] = .list(items)
+                projectItems![i] = .record(project)
             }
         }
+        if let projectItems { year.record["项目"] = .list(projectItems) }
     }
 
     /// A change with its sign, in 万元, or in 元 when it is under 0.01万元.
@@ -284,7 +317,7 @@ struct ScenarioBuilder {
         guard let key = path.first else {
             throw fail("a change names a line: 项目[\"名称\"].预算 -= 10万元", id: .typeMismatch)
         }
-        if let formula = Year.derivedLines[key], record.kind != nil {
+        if let formula = Year.formula(ofDerived: key), record.kind != nil {
             throw fail("\(key) is computed (\(formula)); change what it is computed from", id: .derivedLine)
         }
         let rest = path.dropFirst()

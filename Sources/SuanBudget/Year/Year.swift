@@ -29,6 +29,10 @@ struct Year {
         "执行率": "执行 ÷ 预算", "基期预算": "the base year's 预算", "基期执行": "the base year's 执行", "预计": "实际 scaled with 预算",
     ]
 
+    /// The formula of a derived line, looked up by the name's bytes (a scenario asks for every change).
+    static func formula(ofDerived key: String) -> String? { derivedByBytes[ExactText(key)] }
+    private static let derivedByBytes = Dictionary(uniqueKeysWithValues: derivedLines.map { (ExactText($0.key), $0.value) })
+
     // MARK: Money
 
     /// The base year's 预算 and 执行 on each project, as 基期预算 and 基期执行: the basis a scenario
@@ -75,6 +79,16 @@ struct Year {
         return .ratio(r, .percent)
     }
 
+    /// Whether a derived line already holds exactly `v` (the same case, digits, scale and display),
+    /// so that it need not be written again. Only unknowns and ratios are compared; anything else counts as changed.
+    static func identical(_ old: Value?, _ v: Value) -> Bool {
+        switch (old, v) {
+        case (.unknown?, .unknown): true
+        case (.ratio(let a, let s)?, .ratio(let b, let t)): s == t && a.coefficient == b.coefficient && a.scale == b.scale
+        default: false
+        }
+    }
+
     // MARK: Parts
 
     static func projects(_ year: Record) -> [Record] {
@@ -113,16 +127,25 @@ struct Year {
         var items: [Value] = []
         var budgets: [Value] = [], spent: [Value] = []
         let scenario = y.kind == .scenario
-        for var p in Year.projects(y) {
-            if p["预算"] == nil { p["预算"] = .unknown }
-            if p["执行"] == nil { p["执行"] = .unknown }
-            p["执行率"] = Year.ratio(p["执行"], p["预算"])
-            if scenario { p = Year.projectIndicators(p) }
+        // A project is written back only when a derived line of it changed, so that deriving a year
+        // again (a scenario, after each change) copies only the projects the change touched.
+        let projects = Year.projects(y)
+        var rewritten = false
+        if case .list(let listed)? = y["项目"], listed.count != projects.count { rewritten = true }
+        items.reserveCapacity(projects.count)
+        for var p in projects {
+            var touched = false
+            if p["预算"] == nil { p["预算"] = .unknown; touched = true }
+            if p["执行"] == nil { p["执行"] = .unknown; touched = true }
+            let rate = Year.ratio(p["执行"], p["预算"])
+            if !Year.identical(p["执行率"], rate) { p["执行率"] = rate; touched = true }
+            if scenario, let projected = Year.projectIndicators(p) { p = projected; touched = true }
             budgets.append(p["预算"]!)
             spent.append(p["执行"]!)
             items.append(.record(p))
+            rewritten = rewritten || touched
         }
-        if y["项目"] != nil { y["项目"] = .list(items) }
+        if y["项目"] != nil && rewritten { y["项目"] = .list(items) }
         // A year read from a table of projects gives no income: 总收入 is unknown, not zero.
         y["总收入"] = Year.income(y).isEmpty ? .unknown : Year.sum(Year.income(y))
         y["总支出"] = Year.plus(y["基本支出"], y["项目支出"])
@@ -146,9 +169,10 @@ struct Year {
     /// Indicators marked `随预算: true` project their output at the base year's unit cost; an
     /// elasticity (`随预算: 0.5`) moves the output by that share of the budget's relative change.
     /// The projection (预计) keeps its exact value; reports round counts for display only.
-    static func projectIndicators(_ project: Record) -> Record {
+    /// Nil when no indicator of the project follows its budget (nothing to project).
+    static func projectIndicators(_ project: Record) -> Record? {
         guard case .list(let indicators)? = project["指标"],
-              indicators.contains(where: { if case .record(let i) = $0 { i["随预算"] != nil } else { false } }) else { return project }
+              indicators.contains(where: { if case .record(let i) = $0 { i["随预算"] != nil } else { false } }) else { return nil }
         let scale = ratio(project["预算"], project["基期预算"])
         var p = project
         p["指标"] = .list(indicators.map { item in

@@ -145,30 +145,32 @@ enum YearValidation {
     /// What makes a derived year impossible: negative amounts, 执行 over 预算, parts larger than
     /// their total, coverage over 100%. Each problem has a key, so that a scenario reports it once,
     /// at the change that first caused it.
-    static func scenarioProblems(of year: Record) -> [(key: String, id: DiagnosticID, message: Message)] {
-        var found: [(key: String, id: DiagnosticID, message: Message)] = []
-        func negative(_ label: String, _ v: Value?) {
+    static func scenarioProblems(of year: Record) -> [(key: String, id: DiagnosticID, message: () -> Message)] {
+        var found: [(key: String, id: DiagnosticID, message: () -> Message)] = []
+        // Labels and messages are written only for a problem found: most changes find none.
+        func negative(_ label: @autoclosure () -> String, _ v: Value?) {
             guard let d = Year.money(v), d.isNegative else { return }
-            found.append(("negative|\(label)", .negativeAmount, "\(label) would be \(Value.money(d, .wan).plainText), below zero"))
+            let label = label()
+            found.append(("negative|\(label)", .negativeAmount, { "\(label) would be \(Value.money(d, .wan).plainText), below zero" }))
         }
         if case .record(let income)? = year["收入"] {
             for (k, v) in income.entries { negative("收入.\(k)", v) }
         }
         for key in ["人员经费", "公用经费", "基本支出", "项目支出", "总支出", "总收入", "自评覆盖资金"] { negative(key, year[key]) }
         for p in Year.projects(year) {
-            let name = p["名称"]?.plainText ?? ""
+            let name: String = if case .string(let n)? = p["名称"] { n } else { p["名称"]?.plainText ?? "" }
             negative("项目[\"\(name)\"].预算", p["预算"])
             negative("项目[\"\(name)\"].执行", p["执行"])
             if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
-                found.append(("over|\(name)", .overExecution,
-                              "\"\(name)\" would execute \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText) (执行率 \(Year.ratio(p["执行"], p["预算"]).plainText))"))
+                found.append(("over|\(name)", .overExecution, {
+                              "\"\(name)\" would execute \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText) (执行率 \(Year.ratio(p["执行"], p["预算"]).plainText))" }))
             }
         }
         func part(_ part: String, _ partValue: Value?, of total: String, _ totalValue: Value?) {
             // A negative total is reported as such; comparing parts with it says nothing more.
             guard let p = Year.money(partValue), let t = Year.money(totalValue), p > t, !t.isNegative, !p.isNegative else { return }
-            found.append(("part|\(part)|\(total)", .partExceedsTotal,
-                          "\(part) (\(Value.money(p, .wan).plainText)) would be larger than \(total) (\(Value.money(t, .wan).plainText))"))
+            found.append(("part|\(part)|\(total)", .partExceedsTotal, {
+                          "\(part) (\(Value.money(p, .wan).plainText)) would be larger than \(total) (\(Value.money(t, .wan).plainText))" }))
         }
         part("人员经费", year["人员经费"], of: "基本支出", year["基本支出"])
         part("公用经费", year["公用经费"], of: "基本支出", year["基本支出"])
@@ -177,8 +179,8 @@ enum YearValidation {
             part("Σ 项目.预算", Year.sum(Year.projects(year).compactMap { if case .money? = $0["预算"] { $0["预算"] } else { nil } }), of: "项目支出", year["项目支出"])
         }
         if let covered = Year.money(year["自评覆盖资金"]), let total = Year.money(year["总支出"]), covered > total {
-            found.append(("coverage", .overCoverage,
-                          "自评覆盖率 would be \(Year.ratio(year["自评覆盖资金"], year["总支出"]).plainText): 自评覆盖资金 \(Value.money(covered, .wan).plainText) is more than 总支出 \(Value.money(total, .wan).plainText)"))
+            found.append(("coverage", .overCoverage, {
+                          "自评覆盖率 would be \(Year.ratio(year["自评覆盖资金"], year["总支出"]).plainText): 自评覆盖资金 \(Value.money(covered, .wan).plainText) is more than 总支出 \(Value.money(total, .wan).plainText)" }))
         }
         return found
     }
@@ -189,7 +191,7 @@ enum YearValidation {
     static func scenarioErrors(of year: Record) -> [(key: String, id: DiagnosticID, message: Message, help: Message?)] {
         var found: [(key: String, id: DiagnosticID, message: Message, help: Message?)] = []
         for p in Year.projects(year) {
-            let name = p["名称"]?.plainText ?? ""
+            var name: String { p["名称"]?.plainText ?? "" }
             for key in ["预算", "执行", "年初预算"] {
                 guard let v = p[key] else { continue }
                 switch v {
@@ -201,7 +203,7 @@ enum YearValidation {
             }
             guard case .list(let indicators)? = p["指标"] else { continue }
             for case .record(let i) in indicators {
-                let label = "项目[\"\(name)\"].指标[\"\(i["名称"]?.plainText ?? "")\"]"
+                var label: String { "项目[\"\(name)\"].指标[\"\(i["名称"]?.plainText ?? "")\"]" }
                 if let target = i["目标"] {
                     switch target {
                     case .target(_, let box):

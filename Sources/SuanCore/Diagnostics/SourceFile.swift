@@ -13,11 +13,35 @@ public struct SourceFile: Sendable {
     public init(name: String, text: String, cells: SourceCells? = nil) {
         self.name = name
         self.cells = cells
-        var scalars = Array(text.unicodeScalars)
+        // One pass over the UTF-8 bytes (a `String` holds valid UTF-8), scalars and line starts together.
+        var scalars: [Unicode.Scalar] = []
+        var starts = [0]
+        var copy = text
+        copy.withUTF8 { bytes in
+            // Exactly as many as there are scalars: a byte that does not continue a sequence starts one.
+            var count = 0
+            for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+            scalars.reserveCapacity(count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = UInt32(bytes[i])
+                var v: UInt32
+                if b < 0x80 {
+                    v = b; i += 1
+                    if b == 0x0A { scalars.append("\n"); starts.append(scalars.count); continue }
+                } else if b < 0xE0 {
+                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                } else if b < 0xF0 {
+                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); i += 4
+                }
+                scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+        }
         if scalars.first == "\u{FEFF}" { scalars[0] = " " }  // a BOM reads as a space, so columns stay put
         self.scalars = scalars
-        var starts = [0]
-        for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
         self.lineStarts = starts
     }
 

@@ -245,7 +245,7 @@ public enum Arithmetic {
         case (.unknown, .unknown): return true
         case (.unknown, _), (_, .unknown): return false
         case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return ExactText.same(a, b)
         case (.list(let a), .list(let b)):
             guard a.count == b.count else { return false }
             return try equalParts(a, b, span: span, memo: memo)

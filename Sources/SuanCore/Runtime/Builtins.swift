@@ -4,11 +4,14 @@ enum Builtins {
         if b != .kind && b != .has && b != .text && args.contains(where: { if case .unknown = $0 { true } else { false } }) { return .unknown }
         switch b {
         case .kind:
-            let t = args[0].type
-            if case .quantity = t { return .string("Quantity") }
-            if case .rate = t { return .string("Rate") }
-            if case .unknown = args[0] { return .string("Unknown") }
-            return .string(t.name)
+            switch args[0] {
+            case .quantity: return .string("Quantity")
+            case .rate: return .string("Rate")
+            case .unknown: return .string("Unknown")
+            // A record's kind names it: its fields' types (a project's whole 指标 list) are not needed.
+            case .record(let r): return .string(r.kind?.typeName ?? "Record")
+            default: return .string(args[0].type.name)
+            }
         case .has:
             guard case .string(let key) = args[1] else { throw expected("has", "a field name in quotes", args[1], span) }
             if case .record(let r) = args[0] { return .bool(r[key] != nil) }

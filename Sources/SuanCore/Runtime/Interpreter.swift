@@ -448,7 +448,7 @@ struct Interpreter {
             edits.append(ScenarioEdit(path: change.path, operation: change.operation,
                                       value: try eval(change.value, &frame, depth: depth), span: change.span))
         }
-        let log = warnings
-        return .record(try domain.scenario(from: year, name: plan.name, changes: edits, span: plan.span, warn: { log?.add($0) }))
+        let warn: ((Diagnostic) -> Void)? = warnings.map { log in { log.add($0) } }
+        return .record(try domain.scenario(from: year, name: plan.name, changes: edits, span: plan.span, warn: warn))
     }
 }

@@ -159,8 +159,7 @@ public struct Record: Sendable {
     /// through Unicode normalisation, and field names all come from one normalised source.
     @inline(__always)
     public func index(of key: String) -> Int? {
-        let length = key.utf8.count
-        for i in keys.indices where keys[i].utf8.count == length && keys[i].utf8.elementsEqual(key.utf8) { return i }
+        for i in keys.indices where ExactText.same(keys[i], key) { return i }
         return nil
     }
 

@@ -8,9 +8,10 @@ public protocol DomainHost: Sendable {
 
     /// A scenario: `base` with `changes` applied in order, derived lines recomputed and the result
     /// validated. Problems that make the year impossible are passed to `warn` at the change that
-    /// caused them; changes that cannot be made at all throw.
+    /// caused them; with no `warn` (`count`, `solve`: warnings muted) they need not be worked out.
+    /// Changes that cannot be made at all throw.
     func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
-                  warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record
+                  warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record
 
     /// Help for a name that is not defined, when the domain knows what would define it
     /// (`y2023` → "'load 2023' binds y2023").
@@ -91,7 +92,7 @@ public struct NoDomain: DomainHost {
         Diagnostic(id: .noDomain, "\(what) is not available in this build", at: span)
     }
     public func load(_ request: LoadRequest) -> LoadAnswer { .failure(unavailable("year data", request.span)) }
-    public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan, warn: (Diagnostic) -> Void) throws(Diagnostic) -> Record {
+    public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan, warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         throw unavailable("scenario", span)
     }
     public func hint(forUnknownName name: String) -> Message? { nil }

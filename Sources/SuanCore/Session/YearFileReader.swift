@@ -15,6 +15,8 @@ struct YearFileReader {
     /// Resolves a Stdlib name (`产出`, `达成`) to its value.
     let lookup: (String) -> Value?
     var index = 0
+    /// Stdlib names already resolved (`产出` is named once per indicator), hashed by their bytes.
+    var resolved: [ExactText: Value] = [:]
 
     struct GiveUp: Error {}
 
@@ -100,6 +102,8 @@ struct YearFileReader {
     mutating func entries(kind: RecordKind?, header: (String, Value, SourceSpan)?) throws(GiveUp) -> Record {
         try expect("{")
         var keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []
+        // Room for an indicator's or a project's fields at once, instead of growing 1, 2, 4, 8.
+        keys.reserveCapacity(6); values.reserveCapacity(6); spans.reserveCapacity(6)
         if let (key, value, span) = header { keys.append(key); values.append(value); spans.append(span) }
         var headerPending = header != nil
         while true {
@@ -177,7 +181,7 @@ struct YearFileReader {
                 let name = try string()
                 return .record(try entries(kind: RecordKind(rawValue: w), header: ("名称", .string(name), SourceSpan(file: file, start: nameStart, end: index))))
             default:
-                guard !(w.unicodeScalars.first!.isASCII && Keyword(rawValue: w) != nil), var v = lookup(w) else { index = start; throw GiveUp() }
+                guard !(w.unicodeScalars.first!.isASCII && Keyword(rawValue: w) != nil), var v = resolve(w) else { index = start; throw GiveUp() }
                 while peek() == "." {
                     index += 1
                     guard let field = word(), case .record(let r) = v, let next = r[field] else { throw GiveUp() }
@@ -186,6 +190,14 @@ struct YearFileReader {
                 return v
             }
         }
+    }
+
+    mutating func resolve(_ name: String) -> Value? {
+        let key = ExactText(name)
+        if let known = resolved[key] { return known }
+        guard let v = lookup(name) else { return nil }
+        resolved[key] = v
+        return v
     }
 
     /// Digits [. digits] with an optional unit written right after them (or a built-in one after a space).
