@@ -51,11 +51,13 @@ public struct BudgetDomain: DomainHost {
         try checkWrite(path, span: span)
         try FileText.write(SVGChart(format: format).render(chart), to: YearLoader.resolved(path, from: directory), force: force, by: .chart, span: span)
         let bars = chart.categories.count * chart.series.count
-        return .text("wrote a chart of \(bars) bars to \(path)")
+        let wrote: Message = "wrote a chart of \(bars) bars to \(path)"
+        return .text(wrote.text(in: format.language))
     }
 
     public func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         try checkWrite(path, span: span)
-        return .text(try Exporter(format: format).export(content, to: YearLoader.resolved(path, from: directory), force: force, span: span))
+        let wrote = try Exporter(format: format).export(content, to: YearLoader.resolved(path, from: directory), force: force, span: span)
+        return .text(wrote.text(in: format.language))
     }
 }

@@ -28,18 +28,13 @@ extension Comparison {
             var row: [ExportTable.Cell] = [.text(line.label.trimmed), unit.isEmpty ? .empty : .text(unit)]
             row += line.values.map(cell)
             for v in line.values.dropFirst() {
-                let (change, relative) = difference(line.values[0], v)
+                // The same change as on screen; a ratio's change (个百分点) is written as a number of %.
+                var (change, relative) = delta(line.values[0], v)
+                if case .ratio(let d, .points)? = change { change = .ratio(d, .percent) }
                 row += [cell(change), relative.map { ExportNumber.percent($0, format: format) } ?? .empty]
             }
             table.rows.append(row)
         }
         return table
-    }
-
-    /// b − a in a's unit (a ratio's change in percentage points, written in %), and (b − a) ÷ a.
-    func difference(_ a: Value, _ b: Value) -> (Value?, Value?) {
-        guard let x = a.decimal, let y = b.decimal, a.dimension == b.dimension, let d = try? y.subtracting(x) else { return (nil, nil) }
-        let relative: Value? = if case .ratio = a { nil } else if x.isZero { nil } else { (try? d.divided(by: x)).map { .ratio($0, .percent) } }
-        return (Arithmetic.rebuild(a, d), relative)
     }
 }

@@ -88,7 +88,8 @@ struct Exporter {
         return table
     }
 
-    func export(_ content: ExportContent, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) -> String {
+    /// Writes the file; the message says what was written (in the run's language when shown).
+    func export(_ content: ExportContent, to path: String, force: Bool, span: SourceSpan) throws(Diagnostic) -> Message {
         let lower = path.lowercased()
         guard let kind = [".csv", ".md", ".html", ".json", ".xlsx"].first(where: { lower.hasSuffix($0) }) else {
             throw Diagnostic(id: .exportFormat, "export writes .csv, .xlsx, .md, .html or .json files, not \"\(path)\"", at: span,
