@@ -57,6 +57,8 @@ var command: SuanCommand
 do {
     command = try SuanCommand.parse(arguments)
     command.expression += expressions
+    // The -e values were taken out before parsing: check again with them (`--machine -e …`).
+    if !expressions.isEmpty { try command.validate() }
 } catch {
     let code = SuanCommand.exitCode(for: error)
     if code == .success {
