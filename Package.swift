@@ -50,6 +50,8 @@ let package = Package(
         .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"]),
         // What a run answers a program (results, diagnostics, HTML): shared by `suan serve` and `suan --machine`.
         .target(name: "SuanReply", dependencies: ["SuanCore", "SuanSheets"]),
+        // The Jupyter kernel: its kernelspec and the Python kernel on `suan --machine`, embedded for `suan kernel install`.
+        .target(name: "SuanKernel", path: "kernel", exclude: ["README.md"], resources: [.embedInCode("suan_kernel.py")]),
         // `suan serve`: the HTTP interface and the page, a thin shell over Session.
         .target(
             name: "SuanServe",
@@ -59,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "suan",
             dependencies: [
-                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe", "SuanReply",
+                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe", "SuanReply", "SuanKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
