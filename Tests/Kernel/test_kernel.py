@@ -103,3 +103,12 @@ def test_complete_interrupt_and_restart(kernel_prefix, tmp_path):
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+
+
+def test_paths_in_a_notebook_are_relative_to_its_folder(kernel_prefix, tmp_path):
+    (tmp_path / "mine.suan").write_text((ROOT / "Stdlib" / "years" / "示例-2022.suan").read_text(encoding="utf-8"), encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "suan", "display_name": "Suan 算", "language": "suan"}
+    nb.cells = [nbformat.v4.new_code_cell('load "mine.suan"')]
+    NotebookClient(nb, kernel_name="suan", timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert "mine.suan" in plain(nb.cells[0].outputs[0])
