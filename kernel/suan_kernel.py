@@ -163,6 +163,27 @@ class SuanKernel(Kernel):
             "metadata": {},
         }
 
+    async def do_inspect(self, code, cursor_pos, detail_level=0, omit_sections=()):
+        """Shift-Tab: the type and value of the name (or field path, y2022.基本支出) under the
+        cursor, and the `:help` text when it names a topic."""
+        start = end = cursor_pos
+        def word(c):
+            return c.isalnum() or c in "_."
+        while start > 0 and word(code[start - 1]):
+            start -= 1
+        while end < len(code) and word(code[end]):
+            end += 1
+        name = code[start:end].strip(".")
+        reply = self.suan_session().request({"inspect": name}) if name else None
+        if not reply or not reply.get("found"):
+            return {"status": "ok", "found": False, "data": {}, "metadata": {}}
+        lines = []
+        if reply.get("type"):
+            lines.append(name + ": " + reply["type"] + (" = " + reply["text"] if reply.get("text") else ""))
+        if reply.get("help"):
+            lines.append(reply["help"])
+        return {"status": "ok", "found": True, "data": {"text/plain": "\n".join(lines)}, "metadata": {}}
+
     async def do_shutdown(self, restart):
         if self.suan is not None:
             self.suan.close()

@@ -6,7 +6,7 @@ import SuanCore
 enum MachineError: Error, Sendable, Equatable {
     /// The line is not a JSON object (or not UTF-8).
     case notAnObject(String)
-    /// The object has neither a `code` nor a `complete` string.
+    /// The object has no `code`, `complete` or `inspect` string.
     case noRequest
     /// A line longer than the limit.
     case tooLong(limit: Int)
@@ -22,7 +22,7 @@ enum MachineError: Error, Sendable, Equatable {
     var message: Message {
         switch self {
         case .notAnObject(let reason): "the request is not a JSON object: \(reason)"
-        case .noRequest: "the request has neither \"code\" nor \"complete\" as a string"
+        case .noRequest: "the request has no \"code\", \"complete\" or \"inspect\" string"
         case .tooLong(let limit): "the request is longer than \(limit) bytes"
         }
     }

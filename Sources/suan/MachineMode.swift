@@ -13,6 +13,8 @@ import SuanReply
 ///     → {"id":1,"status":"success","results":[…],"diagnostics":[],"html":"…","hasTables":false}
 ///     {"id":2,"complete":"基本"}
 ///     → {"id":2,"status":"success","replacing":2,"matches":["基本支出",…]}
+///     {"id":3,"inspect":"基本支出"}
+///     → {"id":3,"status":"success","type":"Money","text":"2,433.84万元","found":true}
 ///
 /// Each `code` runs as a REPL line does: a failure leaves the session as it was. SIGINT stops the
 /// run going on (its reply says `interrupted`) and the session goes on; at the end of input the
@@ -62,7 +64,31 @@ struct MachineMode {
             return "{\"id\":" + id + ",\"status\":\"success\",\"replacing\":\(completion.replacing),\"matches\":["
                 + completion.candidates.map(JSONRenderer.string).joined(separator: ",") + "]}"
         }
+        if let text = object["inspect"] as? String {
+            return "{\"id\":" + id + "," + inspect(text).joined(separator: ",") + "}"
+        }
         return MachineMode.refusal(id: id, .noRequest, language)
+    }
+
+    /// What an editor's or notebook's inspection shows for `text` (a name, a field path or a help
+    /// topic): its type, its value when it is a variable, and the `:help` text when it names a topic.
+    func inspect(_ text: String) -> [String] {
+        let language = session.settings.language
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var fields = ["\"status\":\"success\""]
+        var found = false
+        if !name.isEmpty, case .success(let type) = session.typeOf(name) {
+            found = true
+            fields.append("\"type\":" + JSONRenderer.string(language == .chinese ? MessageCatalogue.term(type.name) : type.name))
+            if let value = session.variables.first(where: { $0.name == name })?.value {
+                fields.append("\"text\":" + JSONRenderer.string(session.formatter.text(value)))
+            }
+        }
+        if let help = HelpTopics.text(of: name, in: language) {
+            found = true
+            fields.append("\"help\":" + JSONRenderer.string(help))
+        }
+        return fields + ["\"found\":" + (found ? "true" : "false")]
     }
 
     /// Runs `code` as one transaction and returns the reply's members.

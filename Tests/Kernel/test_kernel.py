@@ -81,6 +81,9 @@ def test_complete_interrupt_and_restart(kernel_prefix, tmp_path):
         reply = client.complete("基本", 2, reply=True, timeout=30)
         assert "基本支出" in reply["content"]["matches"]
         assert reply["content"]["cursor_start"] == 0
+        reply = client.inspect("基本支出 / 总支出", 2, reply=True, timeout=30)
+        assert reply["content"]["found"]
+        assert reply["content"]["data"]["text/plain"] == "基本支出: Money = 2,433.84万元"
         # A long run, interrupted: the cell fails as interrupted and the session keeps its year.
         outputs = []
         msg_id = client.execute("fn f(n) = if n == 0 then 0 else f(n - 1) + 1\ntable r in 1..9000000 step 1 { f(300) }")

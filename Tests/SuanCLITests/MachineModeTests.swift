@@ -64,6 +64,16 @@ import Testing
         #expect((replies[2]["matches"] as? [String])?.isEmpty == false)
     }
 
+    @Test func inspectionAnswersTheTypeValueAndHelp() throws {
+        let replies = try Self.replies([#"{"id":1,"code":"load 2022"}"#, #"{"id":2,"inspect":"基本支出"}"#,
+                                        #"{"id":3,"inspect":"y2022.项目支出"}"#, #"{"id":4,"inspect":"what-if"}"#, #"{"id":5,"inspect":"没有这个"}"#])
+        #expect(replies[1]["type"] as? String == "Money")
+        #expect(replies[1]["text"] as? String == "2,433.84万元")
+        #expect(replies[2]["type"] as? String == "Money")
+        #expect((replies[3]["help"] as? String)?.hasPrefix("what-if") == true)
+        #expect(replies[4]["found"] as? Bool == false)
+    }
+
     @Test func aBadLineIsAnErrorReplyAndTheNextLineIsAnswered() throws {
         let replies = try Self.replies(["not json", #"{"id":7}"#, #"[1,2]"#, #"{"id":8,"code":"1 + 1"}"#], environment: ["SUAN_LANG": "zh"])
         #expect(replies.count == 4)

@@ -300,7 +300,7 @@ extension MessageCatalogue {
         "the parameter '%@' appears twice": "参数“%@”出现了两次",
         "the range ends below its start": "范围的终点小于起点",
         "the range's ends differ: %@ and %@": "范围两端的类型不同：%@ 和 %@",
-        "the request has neither \"code\" nor \"complete\" as a string": "请求中既没有文本形式的 \"code\"，也没有 \"complete\"",
+        "the request has no \"code\", \"complete\" or \"inspect\" string": "请求中没有文本形式的 \"code\"、\"complete\" 或 \"inspect\"",
         "the request is longer than %@ bytes": "请求超过 %@ 字节",
         "the request is not a JSON object: %@": "请求不是 JSON 对象：%@",
         "the request is larger than %@ bytes": "请求超过 %@ 字节",
