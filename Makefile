@@ -1,7 +1,7 @@
 # The two commands: `make run` (build and open the REPL on the bundled 2022 year) and `make test`.
 SWIFT ?= swift
 
-.PHONY: run test build release deps bench acceptance browser-deps browser-test
+.PHONY: run test build release deps bench acceptance browser-deps browser-test kernel-deps kernel-test
 
 deps:
 	@{ pkg-config --exists libedit && pkg-config --exists zlib; } 2>/dev/null || { \
@@ -23,6 +23,7 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) browser-test
+	$(MAKE) kernel-test
 
 # The page of `suan serve` in a real browser: Debian's chromium with CJK fonts, Playwright for Python
 # in a virtual environment pointed at that chromium (docs/serve.md).
@@ -41,3 +42,14 @@ browser-test: browser-deps
 
 acceptance: deps
 	../shared/acceptance/run
+
+# The Jupyter kernel (docs/machine.md): `suan kernel install --prefix` into a temporary folder, then
+# nbclient runs notebooks/ through it (Tests/Kernel), in a virtual environment with ipykernel.
+KERNEL_VENV ?= .build-kernel/venv
+kernel-deps:
+	@[ -x $(KERNEL_VENV)/bin/pytest ] && $(KERNEL_VENV)/bin/python -c 'import ipykernel, nbclient, nbformat, jupyter_client' 2>/dev/null || { \
+	  python3 -m venv $(KERNEL_VENV) && $(KERNEL_VENV)/bin/pip install -q ipykernel nbclient nbformat jupyter_client pytest; }
+
+kernel-test: kernel-deps
+	$(SWIFT) build
+	$(KERNEL_VENV)/bin/python -m pytest -q Tests/Kernel

@@ -48,16 +48,20 @@ let package = Package(
         // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
         .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"]),
         .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"]),
+        // What a run answers a program (results, diagnostics, HTML): shared by `suan serve` and `suan --machine`.
+        .target(name: "SuanReply", dependencies: ["SuanCore", "SuanSheets"]),
+        // The Jupyter kernel: its kernelspec and the Python kernel on `suan --machine`, embedded for `suan kernel install`.
+        .target(name: "SuanKernel", path: "kernel", exclude: ["README.md"], resources: [.embedInCode("suan_kernel.py")]),
         // `suan serve`: the HTTP interface and the page, a thin shell over Session.
         .target(
             name: "SuanServe",
-            dependencies: ["SuanCore", "SuanBudget", "SuanSheets", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["SuanCore", "SuanBudget", "SuanSheets", "SuanReply", .product(name: "FlyingFox", package: "FlyingFox")],
             resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/style.css")]
         ),
         .executableTarget(
             name: "suan",
             dependencies: [
-                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe",
+                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe", "SuanReply", "SuanKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

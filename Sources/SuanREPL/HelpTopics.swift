@@ -1,7 +1,7 @@
 import SuanCore
 
 /// The `:help` topics. Examples are run live against the bundled 2022 year when shown.
-enum HelpTopics {
+public enum HelpTopics {
     struct Topic {
         var name: String
         var summary: String

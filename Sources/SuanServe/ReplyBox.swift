@@ -5,7 +5,7 @@ import Synchronization
 /// does not stop in time; a later answer is dropped.
 final class ReplyBox: Sendable {
     enum Answer: Sendable {
-        case reply(RunReply)
+        case reply(ServeReply)
         case failed(ServeError)
     }
 

@@ -1,5 +1,6 @@
 import Dispatch
 import SuanCore
+import SuanReply
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -116,7 +117,7 @@ final class SessionWorker: @unchecked Sendable {
     }
 
     /// Runs one piece of source as the REPL does (a failure leaves the session as it was).
-    private func execute(_ text: String) -> RunReply {
+    private func execute(_ text: String) -> ServeReply {
         runs += 1
         let stop = StopRequest()
         let deadline = DispatchWorkItem { stop.request() }
@@ -126,6 +127,6 @@ final class SessionWorker: @unchecked Sendable {
         let status = stop.installed {
             session.run(text, name: "<input:\(runs)>", transactional: true) { collector.take($0) }
         }
-        return collector.reply(status: status, timedOut: stop.isRequested ? limits.runSeconds : nil, session: session)
+        return ServeReply(collector, status: status, timedOut: stop.isRequested ? limits.runSeconds : nil, session: session)
     }
 }

@@ -64,7 +64,13 @@ struct SuanCommand: ParsableCommand {
     @Flag(name: .customLong("no-write"), help: help("禁止写入任何文件（export、图表文件、:save、历史）：用于运行别人的脚本。", "Forbid every file write (export, chart files, :save, history): for someone else's script."))
     var noWrite = false
 
+    @Flag(name: .customLong("machine"), help: help("供程序使用：每行一个 JSON 请求，每个请求一行 JSON 回复（docs/machine.md）。", "For programs: one JSON request per line in, one JSON reply per line out (docs/machine.md)."))
+    var machine = false
+
     func validate() throws {
+        if machine && (file != nil || !expression.isEmpty || interactive || step) {
+            throw ValidationError(Self.language.pick("--machine 不能与 FILE、-e、-i 或 --step 同用", "--machine goes with no FILE, -e, -i or --step"))
+        }
         if step && file == nil { throw ValidationError(Self.language.pick("--step 需要一个逐条运行的 FILE", "--step needs a FILE to step through")) }
         guard RoundingMode(rawValue: rounding) != nil, rounding != RoundingMode.towardZero.rawValue else {
             throw ValidationError(Self.language.pick("--rounding 必须是 half-up 或 half-even", "--rounding must be half-up or half-even"))
@@ -120,6 +126,11 @@ struct SuanCommand: ParsableCommand {
         if let timeout { Watchdog.start(after: timeout) }
         Watchdog.startBackstop(CommandWords(language: settings.language))
         for problem in session.stdlibProblems { Console.error(CommandWords(language: settings.language).stdlibProblem(problem)) }
+        if machine {
+            Watchdog.stopBackstop()
+            var mode = MachineMode(session: session)
+            return mode.run()
+        }
         let chosen = Console.Format(rawValue: format) ?? .terminal
         let printer = Console(format: chosen, colour: colour && chosen == .terminal,
                               colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1,

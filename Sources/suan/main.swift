@@ -52,11 +52,23 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "serve" {
     }
 }
 
+// `suan kernel install …` writes the Jupyter kernelspec (docs/machine.md).
+if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "kernel" && CommandLine.arguments[2] == "install" {
+    do {
+        let kernel = try KernelCommand.parse(Array(CommandLine.arguments.dropFirst(3)))
+        exit(kernel.execute())
+    } catch {
+        KernelCommand.exit(withError: error)
+    }
+}
+
 let (arguments, expressions) = separatingExpressions(Array(CommandLine.arguments.dropFirst()))
 var command: SuanCommand
 do {
     command = try SuanCommand.parse(arguments)
     command.expression += expressions
+    // The -e values were taken out before parsing: check again with them (`--machine -e …`).
+    if !expressions.isEmpty { try command.validate() }
 } catch {
     let code = SuanCommand.exitCode(for: error)
     if code == .success {

@@ -1,0 +1,116 @@
+import Foundation
+import SuanCore
+import SuanSheets
+
+/// What one run of Suan source answers a program: the run's status, its results as the JSON
+/// renderer's objects (one per block, in order), its diagnostics with their spans, and the same
+/// results as one HTML fragment. `suan serve` answers `POST /api/sessions/ID/run` with it and
+/// `suan --machine` answers each request line with it (docs/output.md).
+///
+///     {"status":"success","results":[{"kind":"value","type":"Ratio","text":"67.19%",…}],
+///      "diagnostics":[],"html":"<div class=\"suan-doc\">…</div>"}
+public struct RunReply: Sendable {
+    /// `success`, `failure`, `incomplete` (the input ends inside a bracket), `interrupted`, or what
+    /// the caller makes of an interruption (`suan serve`: `timedOut`).
+    public var status: String
+    /// One JSON object per block of every document the run produced.
+    public var results: [String] = []
+    /// One JSON object per diagnostic (errors and warnings), with `rendered` holding the caret text.
+    public var diagnostics: [String] = []
+    /// The documents and then the diagnostics, rendered by the HTML renderer.
+    public var html = ""
+    /// The run's tables as CSV (with the byte-order mark Excel needs) and as Markdown: what the page's
+    /// export buttons download, written by the same renderers as `export`. Empty unless asked for.
+    public var csv = ""
+    public var markdown = ""
+    /// The same tables as an Excel workbook, base64-encoded (empty when the run made no table or
+    /// exports were not asked for).
+    public var xlsx = ""
+    /// Whether the run made a table or a chart (a notebook shows those as HTML).
+    public var hasTables = false
+    public var language: Language
+
+    public init(status: String, language: Language) {
+        self.status = status
+        self.language = language
+    }
+
+    /// Collects the events of a run and renders them against the session's sources once it ended.
+    public struct Collector {
+        /// What the run printed, in order: documents, and the years it loaded.
+        enum Item {
+            case document(Document)
+            case loaded(name: String, label: String)
+        }
+
+        var items: [Item] = []
+        var diagnostics: [Diagnostic] = []
+
+        public init() {}
+
+        public mutating func take(_ event: Session.Event) {
+            switch event {
+            case .result(let value, let type): items.append(.document(Document([.value(value, type: type, label: nil)])))
+            case .document(let document): items.append(.document(document))
+            case .loaded(let name, let label): items.append(.loaded(name: name, label: label))
+            case .diagnostic(let d): diagnostics.append(d)
+            }
+        }
+
+        /// The reply; with `exports`, also the CSV, Markdown and workbook of the run's tables.
+        public func reply(status: Session.Status, session: Session, exports: Bool = true) -> RunReply {
+            let json = JSONRenderer(format: session.formatter, sources: session.sources)
+            let html = HTMLRenderer(format: session.formatter, sources: session.sources)
+            var reply = RunReply(status: RunReply.name(status), language: session.settings.language)
+            var all = Document()
+            for item in items {
+                switch item {
+                case .loaded(let name, let label):
+                    reply.results.append("{\"kind\":\"loaded\",\"name\":" + JSONRenderer.string(name) + ",\"label\":" + JSONRenderer.string(label) + "}")
+                case .document(let document):
+                    reply.results += document.blocks.map(json.render)
+                    reply.html += html.render(document)
+                    all.blocks += document.blocks
+                }
+            }
+            reply.hasTables = all.blocks.contains { block in
+                switch block {
+                case .table, .chart: true
+                default: false
+                }
+            }
+            if exports {
+                reply.csv = CSVRenderer(format: session.formatter, byteOrderMark: true).render(all) ?? ""
+                reply.xlsx = XLSXRenderer(format: session.formatter).render(all).map { Data($0).base64EncodedString() } ?? ""
+                reply.markdown = MarkdownRenderer(format: session.formatter).render(Document(all.blocks.filter { if case .table = $0 { true } else { false } }))
+            }
+            reply.diagnostics = diagnostics.map { json.render(.diagnostic($0)) }
+            if !diagnostics.isEmpty { reply.html += html.render(Document(diagnostics.map { .diagnostic($0) })) }
+            return reply
+        }
+    }
+
+    public static func name(_ status: Session.Status) -> String {
+        switch status {
+        case .success: "success"
+        case .failure: "failure"
+        case .incomplete: "incomplete"
+        case .interrupted: "interrupted"
+        }
+    }
+
+    /// The status, results, diagnostics and HTML as JSON object members (without the braces).
+    public var coreFields: [String] {
+        ["\"status\":" + JSONRenderer.string(status),
+         "\"results\":[" + results.joined(separator: ",") + "]",
+         "\"diagnostics\":[" + diagnostics.joined(separator: ",") + "]",
+         "\"html\":" + JSONRenderer.string(html)]
+    }
+
+    /// The export members: `csv`, `markdown`, `xlsx`.
+    public var exportFields: [String] {
+        ["\"csv\":" + JSONRenderer.string(csv),
+         "\"markdown\":" + JSONRenderer.string(markdown),
+         "\"xlsx\":" + JSONRenderer.string(xlsx)]
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import SuanCore
+import SuanREPL
+import SuanReply
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// `suan --machine`: the session for programs (a notebook kernel, an editor), on standard input and
+/// output. One request per line, one JSON reply per line, in order (docs/machine.md):
+///
+///     {"id":1,"code":"load 2022\n基本支出 / 总支出"}
+///     → {"id":1,"status":"success","results":[…],"diagnostics":[],"html":"…","hasTables":false}
+///     {"id":2,"complete":"基本"}
+///     → {"id":2,"status":"success","replacing":2,"matches":["基本支出",…]}
+///     {"id":3,"inspect":"基本支出"}
+///     → {"id":3,"status":"success","type":"Money","text":"2,433.84万元","found":true}
+///
+/// Each `code` runs as a REPL line does: a failure leaves the session as it was. SIGINT stops the
+/// run going on (its reply says `interrupted`) and the session goes on; at the end of input the
+/// process exits 0. The `id` is echoed as it came (any JSON value, `null` when absent).
+struct MachineMode {
+    /// The longest request line taken (bytes).
+    static let lineLimit = 16 << 20
+
+    var session: Session
+    private var runs = 0
+
+    init(session: Session) {
+        self.session = session
+    }
+
+    /// Answers requests until the end of standard input; returns the exit status.
+    mutating func run() -> Int32 {
+        while let line = readLine(strippingNewline: true) {
+            if line.allSatisfy(\.isWhitespace) { continue }
+            let reply = answer(line)
+            FileHandle.standardOutput.write(Data((reply + "\n").utf8))
+        }
+        return 0
+    }
+
+    /// The reply to one request line.
+    mutating func answer(_ line: String) -> String {
+        let language = session.settings.language
+        guard line.utf8.count <= MachineMode.lineLimit else {
+            return MachineMode.refusal(id: "null", .tooLong(limit: MachineMode.lineLimit), language)
+        }
+        let object: [String: Any]
+        do {
+            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed]) as? [String: Any] else {
+                return MachineMode.refusal(id: "null", .notAnObject(language.pick("不是对象", "not an object")), language)
+            }
+            object = parsed
+        } catch {
+            return MachineMode.refusal(id: "null", .notAnObject(error.localizedDescription), language)
+        }
+        let id = MachineMode.echo(object["id"])
+        if let code = object["code"] as? String {
+            return "{\"id\":" + id + "," + execute(code).joined(separator: ",") + "}"
+        }
+        if let before = object["complete"] as? String {
+            let completion = Completer(session: session).complete(before)
+            return "{\"id\":" + id + ",\"status\":\"success\",\"replacing\":\(completion.replacing),\"matches\":["
+                + completion.candidates.map(JSONRenderer.string).joined(separator: ",") + "]}"
+        }
+        if let text = object["inspect"] as? String {
+            return "{\"id\":" + id + "," + inspect(text).joined(separator: ",") + "}"
+        }
+        return MachineMode.refusal(id: id, .noRequest, language)
+    }
+
+    /// What an editor's or notebook's inspection shows for `text` (a name, a field path or a help
+    /// topic): its type, its value when it is a variable, and the `:help` text when it names a topic.
+    func inspect(_ text: String) -> [String] {
+        let language = session.settings.language
+        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var fields = ["\"status\":\"success\""]
+        var found = false
+        if !name.isEmpty, case .success(let type) = session.typeOf(name) {
+            found = true
+            fields.append("\"type\":" + JSONRenderer.string(language == .chinese ? MessageCatalogue.term(type.name) : type.name))
+            if let value = session.variables.first(where: { $0.name == name })?.value {
+                fields.append("\"text\":" + JSONRenderer.string(session.formatter.text(value)))
+            }
+        }
+        if let help = HelpTopics.text(of: name, in: language) {
+            found = true
+            fields.append("\"help\":" + JSONRenderer.string(help))
+        }
+        return fields + ["\"found\":" + (found ? "true" : "false")]
+    }
+
+    /// Runs `code` as one transaction and returns the reply's members.
+    mutating func execute(_ code: String) -> [String] {
+        runs += 1
+        // A Ctrl-C that came while no run was going on is not for this run.
+        Interruption.clear()
+        var collector = RunReply.Collector()
+        let status = session.run(code, name: "<cell:\(runs)>", transactional: true) { collector.take($0) }
+        Interruption.clear()
+        let reply = collector.reply(status: status, session: session, exports: false)
+        return reply.coreFields + ["\"hasTables\":" + (reply.hasTables ? "true" : "false")]
+    }
+
+    /// The id as JSON: what the request held, re-encoded, or `null`.
+    static func echo(_ id: Any?) -> String {
+        guard let id, !(id is NSNull),
+              let data = try? JSONSerialization.data(withJSONObject: id, options: [.fragmentsAllowed, .withoutEscapingSlashes]) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func refusal(id: String, _ error: MachineError, _ language: Language) -> String {
+        "{\"id\":" + id + ",\"status\":\"error\",\"error\":" + error.object(in: language) + "}"
+    }
+}

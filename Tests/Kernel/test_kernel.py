@@ -1,0 +1,117 @@
+"""Issue 17: the Jupyter kernel, end to end. `suan kernel install --prefix DIR` writes the kernelspec,
+then nbclient runs the notebooks of notebooks/ through it as Jupyter would (docs/machine.md).
+
+The suan binary is SUAN_BIN, else .build/debug/suan; the Python is this one (the test's venv, which
+has ipykernel).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_client.manager import start_new_kernel
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = Path(__file__).resolve().parents[2]
+SUAN = os.environ.get("SUAN_BIN") or str(ROOT / ".build" / "debug" / "suan")
+
+
+@pytest.fixture(scope="module")
+def kernel_prefix(tmp_path_factory):
+    prefix = tmp_path_factory.mktemp("jupyter")
+    done = subprocess.run([SUAN, "kernel", "install", "--prefix", str(prefix), "--python", sys.executable],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    spec = json.loads((prefix / "share/jupyter/kernels/suan/kernel.json").read_text())
+    assert spec["display_name"] == "Suan 算"
+    assert spec["interrupt_mode"] == "signal"
+    old = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = str(prefix / "share/jupyter")
+    yield prefix
+    if old is None:
+        os.environ.pop("JUPYTER_PATH", None)
+    else:
+        os.environ["JUPYTER_PATH"] = old
+
+
+def plain(output):
+    return output.get("data", {}).get("text/plain", "")
+
+
+def test_the_2022_notebook_runs_with_an_error_cell_and_the_session_goes_on(kernel_prefix, tmp_path):
+    nb = nbformat.read(ROOT / "notebooks" / "2022-shares.ipynb", as_version=4)
+    client = NotebookClient(nb, kernel_name="suan", timeout=60, allow_errors=True,
+                            resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    by_source = {c.source: c.outputs for c in code}
+    assert "loaded y2022" in plain(by_source["load 2022"][0])
+    assert plain(by_source["基本支出 / 总支出"][0]) == "67.19%  [Ratio]"
+    assert plain(by_source["项目支出 / 总支出"][0]) == "32.81%  [Ratio]"
+    error = by_source["1万元 + 3件"]
+    assert error[0]["output_type"] == "error"
+    assert error[0]["ename"] == "dimension-mismatch"
+    assert any("^~~~" in line for line in error[0]["traceback"])
+    shown = by_source["show y2022"][0]
+    assert "<table class=\"suan-table\">" in shown["data"]["text/html"]
+    last = code[-1].outputs
+    assert plain(last[0]) == "100%  [Ratio]"
+
+
+def test_a_notebook_without_allowed_errors_stops_at_the_bad_cell(kernel_prefix, tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "suan", "display_name": "Suan 算", "language": "suan"}
+    nb.cells = [nbformat.v4.new_code_cell("1万元 + 3件")]
+    with pytest.raises(CellExecutionError) as raised:
+        NotebookClient(nb, kernel_name="suan", timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert raised.value.ename == "dimension-mismatch"
+    assert "^~~~" in str(raised.value)
+
+
+def test_complete_interrupt_and_restart(kernel_prefix, tmp_path):
+    manager, client = start_new_kernel(kernel_name="suan", cwd=str(tmp_path))
+    try:
+        client.execute_interactive("load 2022", timeout=30)
+        reply = client.complete("基本", 2, reply=True, timeout=30)
+        assert "基本支出" in reply["content"]["matches"]
+        assert reply["content"]["cursor_start"] == 0
+        reply = client.inspect("基本支出 / 总支出", 2, reply=True, timeout=30)
+        assert reply["content"]["found"]
+        assert reply["content"]["data"]["text/plain"] == "基本支出: Money = 2,433.84万元"
+        # A long run, interrupted: the cell fails as interrupted and the session keeps its year.
+        outputs = []
+        msg_id = client.execute("fn f(n) = if n == 0 then 0 else f(n - 1) + 1\ntable r in 1..9000000 step 1 { f(300) }")
+        time.sleep(1.5)
+        manager.interrupt_kernel()
+        reply = client.get_shell_msg(timeout=30)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = client.get_shell_msg(timeout=30)
+        assert reply["content"]["status"] == "error"
+        assert reply["content"]["ename"] == "KeyboardInterrupt"
+        client.execute_interactive("基本支出 / 总支出", timeout=30, output_hook=outputs.append)
+        assert any("67.19%" in plain(m["content"]) for m in outputs if m["msg_type"] == "execute_result")
+        # Restart: a fresh session, without the year.
+        manager.restart_kernel(now=True)
+        client.wait_for_ready(timeout=30)
+        outputs.clear()
+        reply = client.execute_interactive("基本支出", timeout=30, output_hook=outputs.append)
+        assert reply["content"]["status"] == "error"
+        assert reply["content"]["ename"] == "unknown-name"
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def test_paths_in_a_notebook_are_relative_to_its_folder(kernel_prefix, tmp_path):
+    (tmp_path / "mine.suan").write_text((ROOT / "Stdlib" / "years" / "示例-2022.suan").read_text(encoding="utf-8"), encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "suan", "display_name": "Suan 算", "language": "suan"}
+    nb.cells = [nbformat.v4.new_code_cell('load "mine.suan"')]
+    NotebookClient(nb, kernel_name="suan", timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert "mine.suan" in plain(nb.cells[0].outputs[0])

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Issue 17: `suan --machine`, one JSON request per line in, one JSON reply per line out.
+@Suite(.timeLimit(.minutes(1))) struct MachineModeTests {
+    /// Runs the binary in machine mode on `requests` (one JSON object each) and parses the reply lines.
+    static func replies(_ requests: [String], environment: [String: String] = [:]) throws -> [[String: Any]] {
+        let outcome = try Binary.run(["--machine"], stdin: requests.joined(separator: "\n") + "\n", environment: environment)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return try outcome.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    static func texts(_ reply: [String: Any]) -> [String] {
+        (reply["results"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String == "value" ? $0["text"] as? String : nil }
+    }
+
+    @Test func eachRequestGetsOneReplyAndTheSessionSurvivesAnError() throws {
+        let replies = try Self.replies([
+            #"{"id":1,"code":"load 2022\n基本支出 / 总支出"}"#,
+            #"{"id":"two","code":"1万元 + 3件"}"#,
+            #"{"id":3,"code":"show y2022"}"#,
+            #"{"id":4,"code":"let 预算 = 5万元"}"#,
+            #"{"id":5,"code":"预算 * 2 + 基本支出"}"#,
+        ])
+        #expect(replies.count == 5)
+        #expect(replies[0]["id"] as? Int == 1)
+        #expect(replies[0]["status"] as? String == "success")
+        #expect(Self.texts(replies[0]) == ["67.19%"])
+        #expect(replies[0]["hasTables"] as? Bool == false)
+        #expect((replies[0]["html"] as? String)?.contains("<span class=\"suan-value\">67.19</span>") == true)
+        // The error: its id, span and caret text; no results.
+        #expect(replies[1]["id"] as? String == "two")
+        #expect(replies[1]["status"] as? String == "failure")
+        let d = try #require((replies[1]["diagnostics"] as? [[String: Any]])?.first)
+        #expect(d["id"] as? String == "dimension-mismatch")
+        #expect(d["line"] as? Int == 1 && d["column"] as? Int == 1)
+        #expect((d["rendered"] as? String)?.contains("^~~~") == true)
+        // show: tables, in the JSON and in the HTML.
+        #expect(replies[2]["hasTables"] as? Bool == true)
+        #expect((replies[2]["html"] as? String)?.contains("<table class=\"suan-table\">") == true)
+        #expect((replies[2]["results"] as? [[String: Any]])?.contains { $0["kind"] as? String == "table" } == true)
+        // The session went on after the error.
+        #expect(Self.texts(replies[4]) == ["2,443.84万元"])
+    }
+
+    @Test func aFailedRequestLeavesTheSessionAsItWas() throws {
+        let replies = try Self.replies([
+            #"{"id":1,"code":"let a = 1万元"}"#,
+            #"{"id":2,"code":"let b = 2万元\nlet c = b + 3件"}"#,
+            #"{"id":3,"code":"b"}"#,
+            #"{"id":4,"code":"a"}"#,
+        ])
+        #expect(replies[1]["status"] as? String == "failure")
+        #expect((replies[2]["diagnostics"] as? [[String: Any]])?.first?["id"] as? String == "unknown-name")
+        #expect(Self.texts(replies[3]) == ["1.00万元"])
+    }
+
+    @Test func completionAnswersTheNamesInScope() throws {
+        let replies = try Self.replies([#"{"id":1,"code":"load 2022"}"#, #"{"id":2,"complete":"基本"}"#, #"{"id":3,"complete":"y2022.项目[\""}"#])
+        #expect(replies[1]["replacing"] as? Int == 2)
+        #expect((replies[1]["matches"] as? [String])?.contains("基本支出") == true)
+        #expect((replies[2]["matches"] as? [String])?.isEmpty == false)
+    }
+
+    @Test func inspectionAnswersTheTypeValueAndHelp() throws {
+        let replies = try Self.replies([#"{"id":1,"code":"load 2022"}"#, #"{"id":2,"inspect":"基本支出"}"#,
+                                        #"{"id":3,"inspect":"y2022.项目支出"}"#, #"{"id":4,"inspect":"what-if"}"#, #"{"id":5,"inspect":"没有这个"}"#])
+        #expect(replies[1]["type"] as? String == "Money")
+        #expect(replies[1]["text"] as? String == "2,433.84万元")
+        #expect(replies[2]["type"] as? String == "Money")
+        #expect((replies[3]["help"] as? String)?.hasPrefix("what-if") == true)
+        #expect(replies[4]["found"] as? Bool == false)
+    }
+
+    @Test func aBadLineIsAnErrorReplyAndTheNextLineIsAnswered() throws {
+        let replies = try Self.replies(["not json", #"{"id":7}"#, #"[1,2]"#, #"{"id":8,"code":"1 + 1"}"#], environment: ["SUAN_LANG": "zh"])
+        #expect(replies.count == 4)
+        #expect(replies[0]["status"] as? String == "error")
+        #expect((replies[0]["error"] as? [String: Any])?["code"] as? String == "bad-request")
+        #expect(replies[1]["id"] as? Int == 7)
+        #expect((replies[1]["error"] as? [String: Any])?["code"] as? String == "no-request")
+        #expect(((replies[1]["error"] as? [String: Any])?["message"] as? String)?.contains("请求") == true)
+        #expect((replies[2]["error"] as? [String: Any])?["code"] as? String == "bad-request")
+        #expect(Self.texts(replies[3]) == ["2"])
+    }
+
+    @Test func machineGoesAlone() throws {
+        let outcome = try Binary.run(["--machine", "-e", "1"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--machine"))
+    }
+}
