@@ -167,6 +167,8 @@ struct Interpreter {
             return try muted.count(axes, condition, span: span, &frame, depth: depth)
         case .scenario(let plan):
             return try scenario(plan, &frame, depth: depth)
+        case .closure(let template, let captures):
+            return .function(.user(template.capturing(captures.map { frame[$0] })))
         }
     }
 
@@ -197,7 +199,8 @@ struct Interpreter {
             guard !stack.exhausted else { throw StackGuard.failure(span) }
             try tick(span)
             var frame = args
-            if u.frameSize > args.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - args.count)) }
+            if !u.captured.isEmpty { frame.append(contentsOf: u.captured) }
+            if u.frameSize > frame.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - frame.count)) }
             do {
                 return try eval(u.body, &frame, depth: depth + 1)
             } catch {

@@ -21,6 +21,7 @@
 //               | 'scenario' [NAME] 'from' expr '{' changes '}'
 //               | relation expr                      (a target: '>= 7000件')
 //               | ('year' | 'project' | 'indicator') expr '{' entries '}'
+//               | 'fn' '(' [NAME {',' NAME}] ')' '=' expr   (an anonymous function)
 //
 // Newlines are ignored inside ( ) and [ ], separate entries inside { }, and are skipped after a
 // binary operator, so a line that ends with an operator continues on the next.
@@ -170,20 +171,11 @@ public struct Parser {
             _ = try expect(.assign, "after the name in 'let'")
             skipNewlines()
             return made(.binding(name: n, nameSpan: s, value: try expression()))
-        case .keyword(.fn):
+        case .keyword(.fn) where lookahead(1) != .symbol(.leftParen):
             _ = advance()
             let (n, s) = try name("a function name after 'fn'")
             _ = try expect(.leftParen, "after the function name")
-            var parameters: [(String, SourceSpan)] = []
-            skipNewlines()
-            if !check(.rightParen) {
-                repeat {
-                    skipNewlines()
-                    parameters.append(try name("a parameter name"))
-                    skipNewlines()
-                } while take(.comma)
-            }
-            _ = try expect(.rightParen, "to close the parameter list")
+            let parameters = try parameterList()
             _ = try expect(.assign, "before the function body")
             skipNewlines()
             return made(.function(name: n, nameSpan: s, parameters: parameters, body: try expression()))
@@ -473,6 +465,8 @@ public struct Parser {
             return try scenarioExpression(t)
         case .keyword(.year), .keyword(.project), .keyword(.indicator):
             return try blockExpression(t)
+        case .keyword(.fn):
+            return try lambdaExpression(t)
         default:
             break
         }
@@ -575,6 +569,33 @@ public struct Parser {
         var clause = try scenarioBody()
         clause.name = name
         return Expr(kind: .scenario(clause), span: t.span.through(tokens[position - 1].span))
+    }
+
+    /// [NAME {',' NAME}] ')' — after the '(' of a function's parameters.
+    mutating func parameterList() throws(Failure) -> [(String, SourceSpan)] {
+        var parameters: [(String, SourceSpan)] = []
+        skipNewlines()
+        if !check(.rightParen) {
+            repeat {
+                skipNewlines()
+                parameters.append(try name("a parameter name"))
+                skipNewlines()
+            } while take(.comma)
+        }
+        _ = try expect(.rightParen, "to close the parameter list")
+        return parameters
+    }
+
+    /// 'fn' '(' [NAME {',' NAME}] ')' '=' expr — the body reaches as far as an expression does.
+    @inline(never)
+    mutating func lambdaExpression(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        _ = try expect(.leftParen, "after 'fn' (an anonymous function is written fn(x) = x * 2)")
+        let parameters = try parameterList()
+        _ = try expect(.assign, "before the function body (fn(x) = x * 2)")
+        skipNewlines()
+        let body = try expression()
+        return Expr(kind: .lambda(parameters: parameters, body: body), span: t.span.through(body.span))
     }
 
     @inline(never)

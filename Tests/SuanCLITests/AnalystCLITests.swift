@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+
+/// Issue 18 through the binary: the analyst's vocabulary (anonymous functions, lists of records).
+@Suite(.timeLimit(.minutes(1))) struct AnalystCLITests {
+    @Test func anonymousFunctionsMapFilterAndCheckBeforeRunning() throws {
+        let r = try Binary.run(["-e", "map([1, 2, 3], fn(x) = x * 2)", "-e", "load 示例 2022",
+                                "-e", "map(filter(项目, fn(p) = p.执行率 < 95%), fn(p) = p.名称)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("[2, 4, 6]\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("[\"法治宣传教育\"]"), "\(r.stdout)")
+        let bad = try Binary.run(["-e", "print 1\nmap([1万元], fn(x) = x + 1件)"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.isEmpty, "\(bad.stdout)")
+        #expect(bad.stderr.contains("cannot add Quantity(件) to Money"), "\(bad.stderr)")
+    }
+}
