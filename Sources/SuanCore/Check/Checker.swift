@@ -643,6 +643,15 @@ struct Checker {
         case .kind, .text, .digits: return .string
         case .starts: return .bool
         case .has: return .bool
+        case .sort:
+            sortKeyCheck(types, args: args)
+            if args.count == 3, case .string(let d) = args[2].kind, d != "asc", d != "desc" {
+                report("sort's direction is \"asc\" or \"desc\", not \(d)", at: args[2].span, id: .typeMismatch)
+            }
+            return first
+        case .unique: return first
+        case .join: return .string
+        case .range: return .list(.number)
         case .map:
             if case .list(let element) = first, element != .any, args.count == 2 {
                 return .list(inferLambda(args[1], argumentTypes: [element]))
@@ -654,6 +663,26 @@ struct Checker {
                 expect(result, .bool, at: args[1].span, "filter's function must return true or false")
             }
             return first
+        }
+    }
+
+    /// `sort(list, key)`: a field name must exist on the items; a function is checked with the item type
+    /// and must give something orderable.
+    mutating func sortKeyCheck(_ types: [SuanType], args: [Expr]) {
+        guard types.count >= 2, case .list(let element) = types[0], element != .any else { return }
+        let keyType: SuanType
+        if case .string(let field) = args[1].kind {
+            keyType = fieldType(element, field, span: args[1].span, baseSpan: args[0].span)
+        } else if case .lambda = args[1].kind {
+            keyType = inferLambda(args[1], argumentTypes: [element])
+        } else {
+            if types[1] != .any && types[1] != .string, case .function = types[1] {} else if types[1] != .any && types[1] != .string {
+                report("sort's key must be a field name in quotes or a function, not a \(types[1].name)", at: args[1].span, id: .typeMismatch)
+            }
+            return
+        }
+        if keyType != .any && keyType != .string && keyType.dimension == nil {
+            report("sort orders numbers, money, ratios, counts or strings; a key here is a \(keyType.name)", at: args[1].span, id: .typeMismatch)
         }
     }
 

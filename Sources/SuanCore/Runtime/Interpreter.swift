@@ -139,6 +139,10 @@ struct Interpreter {
                 if keep { out.append(item) }
             }
             return .list(out)
+        case .builtin(.sort, let args, let span):
+            var values: [Value] = []
+            for a in args { values.append(try eval(a, &frame, depth: depth)) }
+            return try sort(values, span: span, depth: depth)
         case .builtin(let b, let args, let span):
             var values: [Value] = []
             values.reserveCapacity(args.count)
@@ -186,6 +190,8 @@ struct Interpreter {
             throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: .notCallable)
         }
         switch function {
+        case .builtin(.sort):
+            return try sort(args, span: span, depth: depth)
         case .builtin(let b):
             return try Builtins.call(b, args, span: span, settings: settings)
         case .user(let u):
