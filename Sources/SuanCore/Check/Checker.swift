@@ -360,6 +360,13 @@ struct Checker {
             return record(kind: kind, entries: all)
         case .lambda(let parameters, let body):
             return lambda(parameters, body, span: e.span)
+        case .interpolation(let items):
+            // join([text(part), …], ""): each value shows as text(x) shows it.
+            let parts = items.map { item -> Code in
+                let (code, type) = check(item)
+                return type == .string ? code : .builtin(.text, [code], item.span)
+            }
+            return (.builtin(.join, [.list(parts, span: e.span), .constant(.string(""))], e.span), .string)
         }
     }
 

@@ -9,7 +9,7 @@ extension Expr {
         switch kind {
         case .number, .string, .bool: return
         case .name(let n): add(n)
-        case .list(let items): items.forEach(visit)
+        case .list(let items), .interpolation(let items): items.forEach(visit)
         case .record(let entries): entries.forEach { visit($0.value) }
         case .negate(let e), .not(let e), .convert(let e, _, _), .field(let e, _), .target(_, let e):
             visit(e)

@@ -14,7 +14,7 @@
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
 //   expr        → binary operators by the precedence table below, then unary, then postfix
 //   postfix     → primary { '(' args ')' | '.' NAME | '[' expr ']' }
-//   primary     → NUMBER [unit] | STRING | 'true' | 'false' | NAME | '(' expr ')' | '[' list ']'
+//   primary     → NUMBER [unit] | STRING | TEMPLATE ("{名称}: {预算}") | 'true' | 'false' | NAME | '(' expr ')' | '[' list ']'
 //               | '{' entries '}' | 'if' expr 'then' expr 'else' expr
 //               | 'solve' NAME 'in' expr '..' expr 'where' expr relation expr
 //               | 'count' axis {',' axis} 'where' expr
@@ -107,7 +107,7 @@ public struct Parser {
         switch t.kind {
         case .number(let d): "number \(d)"
         case .identifier(let n): "'\(n)'"
-        case .string: "a string"
+        case .string, .template: "a string"
         case .keyword(let k): "'\(k.rawValue)'"
         case .symbol(let s): "'\(s.rawValue)'"
         case .newline: "end of line"
@@ -435,6 +435,8 @@ public struct Parser {
         case .string(let s):
             _ = advance()
             return Expr(kind: .string(s), span: t.span)
+        case .template(let parts):
+            return try interpolation(t, parts: parts)
         case .keyword(.true), .keyword(.false):
             _ = advance()
             return Expr(kind: .bool(t.kind == .keyword(.true)), span: t.span)
@@ -569,6 +571,44 @@ public struct Parser {
         var clause = try scenarioBody()
         clause.name = name
         return Expr(kind: .scenario(clause), span: t.span.through(tokens[position - 1].span))
+    }
+
+    /// TEMPLATE: each `{expr}` part is read as an expression whose tokens point into the string.
+    @inline(never)
+    mutating func interpolation(_ t: Token, parts: [Token.TemplatePart]) throws(Failure) -> Expr {
+        _ = advance()
+        var items: [Expr] = []
+        for part in parts {
+            switch part {
+            case .text(let text):
+                items.append(Expr(kind: .string(text), span: t.span))
+            case .code(let code, let offset):
+                var inner = Lexer.tokenize(SourceFile(name: "", text: code), file: t.span.file)
+                for i in inner.indices {
+                    inner[i].span = SourceSpan(file: t.span.file, start: offset + Int(inner[i].span.start), end: offset + Int(inner[i].span.end))
+                }
+                var parser = Parser(tokens: inner)
+                parser.depth = depth
+                parser.skipNewlines()
+                guard parser.kind != .endOfInput else {
+                    throw failure("'{}' in a string needs a value inside (write \\{ for a brace)", at: t)
+                }
+                do throws(Failure) {
+                    let e = try parser.expression()
+                    parser.skipNewlines()
+                    guard parser.kind == .endOfInput else {
+                        throw parser.failure("expected '}' after the value inserted in the string, found \(parser.describe(parser.current))")
+                    }
+                    items.append(e)
+                } catch {
+                    // The string is closed: more lines cannot finish the value (the REPL must not wait).
+                    var f = error
+                    f.incomplete = false
+                    throw f
+                }
+            }
+        }
+        return Expr(kind: .interpolation(items), span: t.span)
     }
 
     /// [NAME {',' NAME}] ')' — after the '(' of a function's parameters.
