@@ -29,9 +29,10 @@ import Testing
 
     @Test func stringInterpolationWritesSentences() throws {
         let r = try Binary.run(["-e", "load 示例 2022", "-e", "let p = 项目[\"人民调解补贴\"]",
-                                "-e", "print \"{p.名称}：预算 {p.预算}，执行率 {p.执行率}\""])
+                                "-e", "print \"{p.名称}：预算 {p.预算}，执行率 {p.执行率}\"",
+                                "-e", "format(p.执行率, 1)"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasSuffix("人民调解补贴：预算 220.00万元，执行率 97.27%\n"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("人民调解补贴：预算 220.00万元，执行率 97.27%\n97.3%\n"), "\(r.stdout)")
         let bad = try Binary.run(["-e", "\"x {1万元 + 1件}\""])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("<expr>:1:5: error: cannot add Quantity(件) to Money"), "\(bad.stderr)")

@@ -2,7 +2,7 @@ import Testing
 import SuanTestSupport
 @testable import SuanCore
 
-/// Issue 18, item 5 (part): string interpolation `"{名称}: {预算}"`.
+/// Issue 18, item 5: string interpolation `"{名称}: {预算}"` and `format(x, digits)`.
 @Suite struct InterpolationTests {
     @Test func valuesShowAsTextShowsThem() {
         var h = SessionHarness()
@@ -27,5 +27,20 @@ import SuanTestSupport
         #expect(h.errorID("\"{1万元 + 1件}\"") == "dimension-mismatch")
         h.run("\"x {1万元 + 1件}\"")
         #expect(h.rendered.last?.contains("<expr>:1:5:") == true, "\(h.rendered.last ?? "")")
+    }
+
+    @Test func formatChoosesDecimalsOrAUnit() {
+        var h = SessionHarness()
+        #expect(h.value("format(3622.4万元, 1)") == "3,622.4万元")
+        #expect(h.value("format(2433.84万元 / 3622.4万元, 1)") == "67.2%")
+        #expect(h.value("format(1 / 3, 4)") == "0.3333")
+        #expect(h.value("format(7730件, 0)") == "7,730件")
+        #expect(h.value("format(3622.4万元, \"亿元\")") == "0.36亿元")
+        #expect(h.value("format(0.672, \"%\")") == "67.2%")
+        #expect(h.value("\"执行率 {format(97.2727%, 1)}\"") == "执行率 97.3%")
+        #expect(h.errorID("format(1, 11)") == "type-mismatch")
+        #expect(h.errorID("format(1万元, \"斤\")") == "type-mismatch")
+        #expect(h.errorID("format(\"a\", 1)") == "type-mismatch")
+        #expect(h.errorID("format(1件, \"万元\")") == "dimension-mismatch")
     }
 }

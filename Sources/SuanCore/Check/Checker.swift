@@ -657,7 +657,7 @@ struct Checker {
             }
             return first
         case .unique: return first
-        case .join: return .string
+        case .join, .format: return .string
         case .range: return .list(.number)
         case .map:
             if case .list(let element) = first, element != .any, args.count == 2 {

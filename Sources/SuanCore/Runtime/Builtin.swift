@@ -36,12 +36,14 @@ public enum Builtin: String, Sendable, CaseIterable {
     case join
     /// `range(a, b)`: the whole numbers a, a + 1, …, b − 1.
     case range
+    /// `format(x, digits)`, `format(x, "万元")`: x as text with a chosen number of decimals or unit.
+    case format
 
     public var arity: Int? {
         switch self {
         case .round, .min, .max: nil
         case .abs, .sum, .len, .value, .kind, .text, .digits, .unique: 1
-        case .root, .has, .map, .filter, .starts, .join, .range: 2
+        case .root, .has, .map, .filter, .starts, .join, .range, .format: 2
         case .sort: nil
         }
     }
@@ -52,7 +54,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .round: 1...2
         case .min, .max: 1...64
         case .abs, .sum, .len, .value, .kind, .text, .digits, .unique: 1...1
-        case .root, .has, .map, .filter, .starts, .join, .range: 2...2
+        case .root, .has, .map, .filter, .starts, .join, .range, .format: 2...2
         case .sort: 2...3
         }
     }
@@ -78,6 +80,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .unique: "unique(list): the items without repeats, in first-seen order"
         case .join: "join(strings, sep): the strings joined with sep between them"
         case .range: "range(a, b): the whole numbers from a up to b, without b"
+        case .format: "format(x, digits) or format(x, \"万元\"): x as text, with that many decimals or in that unit"
         }
     }
 }

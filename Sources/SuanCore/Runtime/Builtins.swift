@@ -53,6 +53,18 @@ enum Builtins {
             // From a year (y.年度), years: they show as written (2021, not 2,021).
             if case .year = args[0] { return .list((low..<high).map { .year($0) }) }
             return .list((low..<high).map { .number(ExactDecimal($0)) })
+        case .format:
+            let formatter = ValueFormatter(rounding: settings.rounding)
+            if case .string(let word) = args[1] {
+                let unit: UnitWord? = word == "%" ? .ratio(.percent) : word == "‰" ? .ratio(.permille) : UnitWord.builtin(word)
+                guard let unit else { throw Arithmetic.fail("format takes a number of decimals or a unit (元, 万元, 亿元, %, ‰, pp), not \"\(word)\"", span, id: .typeMismatch) }
+                return .string(formatter.text(try Arithmetic.convert(args[0], to: unit, span: span)))
+            }
+            guard args[1].dimension == .number, let digits = args[1].decimal?.integerValue, (0...10).contains(digits) else {
+                throw Arithmetic.fail("format's decimals are a whole number from 0 to 10, not \(args[1].plainText)", span, id: .typeMismatch)
+            }
+            guard let text = formatter.text(args[0], digits: digits) else { throw expected("format", "a number, amount or ratio", args[0], span) }
+            return .string(text)
         case .sort, .map, .filter:
             throw Arithmetic.fail("\(b.rawValue) is evaluated by the interpreter", span)
         case .round:
