@@ -21,6 +21,9 @@ public enum HelpTopics {
             x + 10% 是相对变动；a% − b% 以个百分点显示；p% of x 即 x × p%。
             x -> 亿元、r -> ‰ 只改变显示，不改变数值。round(x, 0.1%) 按步长舍入。
             let a = 1万元      fn 占比(part, whole) = part / whole      if a > b then a else b
+            匿名函数：map([1, 2, 3], fn(x) = x * 2)、filter(项目, fn(p) = p.执行率 < 95%)（按值捕获局部变量）
+            列表：sort(项目, "预算", "desc")、group(指标, fn(i) = i.领域)、top(项目, 3, "执行率")、unique、join(文本, "、")、range(a, b)
+            文本插值："{p.名称}：预算 {p.预算}"（\\{ 写大括号）；format(x, 1)、format(x, "亿元")
             完整说明：docs/language.md
             """),
         "data": ("载入、显示、校验、CSV、导出", """
@@ -76,6 +79,9 @@ public enum HelpTopics {
             x + 10% is a relative change; a% − b% shows in 个百分点; p% of x is x × p%.
             x -> 亿元, r -> ‰ change the display, never the value. round(x, 0.1%) rounds to a step.
             let a = 1万元      fn 占比(part, whole) = part / whole      if a > b then a else b
+            Anonymous functions: map([1, 2, 3], fn(x) = x * 2), filter(项目, fn(p) = p.执行率 < 95%) (capture by value)
+            Lists: sort(项目, "预算", "desc"), group(指标, fn(i) = i.领域), top(项目, 3, "执行率"), unique, join(strings, "、"), range(a, b)
+            Interpolation: "{p.名称}: budget {p.预算}" (\\{ writes a brace); format(x, 1), format(x, "亿元")
             Full reference: docs/language.md
             """, examples: ["0.1元 + 0.2元 == 0.3元", "100万元 + 10%", "67.3% - 49.9%", "round(2433.84万元 / 3622.4万元, 0.1%)"]),
         Topic(name: "data", summary: "load, show, validation, CSV, export", text: """

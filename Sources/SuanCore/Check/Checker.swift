@@ -71,7 +71,13 @@ struct Checker {
         case .binding(let name, let nameSpan, let value):
             guard !isReserved(name, at: nameSpan) else { return .none }
             let (code, type) = check(value)
-            return .bind(slot: scope.define(name, type: type), code)
+            let slot = scope.define(name, type: type)
+            // `let f = fn(x) = …`: calls of f are checked with their arguments' types, as for `fn f(x)`.
+            if case .lambda(let parameters, let body) = value.kind {
+                scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body,
+                                              captured: capturedLocals(parameters, body))
+            }
+            return .bind(slot: slot, code)
         case .function(let name, let nameSpan, let parameters, let body):
             guard !isReserved(name, at: nameSpan) else { return .none }
             let slot = scope.define(name, type: .function(arity: parameters.count))
@@ -352,7 +358,55 @@ struct Checker {
                 all.insert(RecordEntry(key: key, keySpan: header.span, value: header), at: 0)
             }
             return record(kind: kind, entries: all)
+        case .lambda(let parameters, let body):
+            return lambda(parameters, body, span: e.span)
+        case .interpolation(let items):
+            // join([text(part), …], ""): each value shows as text(x) shows it.
+            let parts = items.map { item -> Code in
+                let (code, type) = check(item)
+                return type == .string ? code : .builtin(.text, [code], item.span)
+            }
+            return (.builtin(.join, [.list(parts, span: e.span), .constant(.string(""))], e.span), .string)
         }
+    }
+
+    /// The enclosing locals that `fn(params) = body` names: it captures them by value.
+    func capturedLocals(_ parameters: [(String, SourceSpan)], _ body: Expr) -> [(String, SuanType)] {
+        var names: [String] = [], seen = Set(parameters.map(\.0))
+        body.mentionedNames(into: &names, seen: &seen)
+        return names.compactMap { n in localBinding(n).map { (n, $0.type) } }
+    }
+
+    /// The innermost local variable called `name`, if any.
+    func localBinding(_ name: String) -> (slot: Int, type: SuanType)? {
+        for level in locals.reversed() {
+            if let local = level.last(where: { $0.name == name }) { return (local.slot, local.type) }
+        }
+        return nil
+    }
+
+    /// `fn(x, y) = body`: checked as a function body whose frame holds the parameters, then the
+    /// captured locals; running it makes a function value holding those locals' current values.
+    mutating func lambda(_ parameters: [(String, SourceSpan)], _ body: Expr, span: SourceSpan) -> (Code, SuanType) {
+        var seen: Set<String> = []
+        for (p, pspan) in parameters where !seen.insert(p).inserted {
+            report("the parameter '\(p)' appears twice", at: pspan, id: .duplicateParameter)
+        }
+        let captured = capturedLocals(parameters, body)
+        let slots = captured.compactMap { localBinding($0.0)?.slot }
+        let (code, size) = checkBody(body, parameters: parameters.map { ($0.0, SuanType.any) } + captured)
+        let function = UserFunction(name: "", parameters: parameters.map(\.0), body: code, frameSize: size, span: span)
+        return (.closure(function, captures: slots), .function(arity: parameters.count))
+    }
+
+    /// The result type of an anonymous function written as an argument, called with `argumentTypes`:
+    /// checking its body with them finds dimension errors before anything runs.
+    mutating func inferLambda(_ e: Expr, argumentTypes: [SuanType]) -> SuanType {
+        guard case .lambda(let parameters, let body) = e.kind, parameters.count == argumentTypes.count else { return .any }
+        let syntax = GlobalScope.FunctionSyntax(name: "fn(\(parameters.map(\.0).joined(separator: ", ")))",
+                                                parameters: parameters.map(\.0), body: body,
+                                                captured: capturedLocals(parameters, body))
+        return inferCall(syntax, argumentTypes: argumentTypes, span: e.span)
     }
 
     mutating func record(kind: RecordKind?, entries: [RecordEntry]) -> (Code, SuanType) {
@@ -548,6 +602,13 @@ struct Checker {
                 let type = inferCall(syntax, argumentTypes: checked.map(\.1), span: span)
                 return (.call(calleeCode, checked.map(\.0), span), type)
             }
+            if case .lambda(let parameters, _) = callee.kind {
+                guard parameters.count == args.count else {
+                    arityError("fn", expected: "\(parameters.count)", got: args.count, span: span)
+                    return (.constant(.unknown), .any)
+                }
+                return (.call(calleeCode, checked.map(\.0), span), inferLambda(callee, argumentTypes: checked.map(\.1)))
+            }
             if case .global(let slot) = calleeCode, case .function(let arity) = scope.type(slot), let arity, arity != args.count {
                 arityError(scope.names[slot], expected: "\(arity)", got: args.count, span: span)
             } else if calleeType != .any, case .function = calleeType {
@@ -589,8 +650,46 @@ struct Checker {
         case .kind, .text, .digits: return .string
         case .starts: return .bool
         case .has: return .bool
-        case .map: return .list(.any)
-        case .filter: return first
+        case .sort:
+            sortKeyCheck(types, args: args)
+            if args.count == 3, case .string(let d) = args[2].kind, d != "asc", d != "desc" {
+                report("sort's direction is \"asc\" or \"desc\", not \(d)", at: args[2].span, id: .typeMismatch)
+            }
+            return first
+        case .unique: return first
+        case .join, .format: return .string
+        case .range: return .list(.number)
+        case .map:
+            if case .list(let element) = first, element != .any, args.count == 2 {
+                return .list(inferLambda(args[1], argumentTypes: [element]))
+            }
+            return .list(.any)
+        case .filter:
+            if case .list(let element) = first, element != .any, args.count == 2 {
+                let result = inferLambda(args[1], argumentTypes: [element])
+                expect(result, .bool, at: args[1].span, "filter's function must return true or false")
+            }
+            return first
+        }
+    }
+
+    /// `sort(list, key)`: a field name must exist on the items; a function is checked with the item type
+    /// and must give something orderable.
+    mutating func sortKeyCheck(_ types: [SuanType], args: [Expr]) {
+        guard types.count >= 2, case .list(let element) = types[0], element != .any else { return }
+        let keyType: SuanType
+        if case .string(let field) = args[1].kind {
+            keyType = fieldType(element, field, span: args[1].span, baseSpan: args[0].span)
+        } else if case .lambda = args[1].kind {
+            keyType = inferLambda(args[1], argumentTypes: [element])
+        } else {
+            if types[1] != .any && types[1] != .string, case .function = types[1] {} else if types[1] != .any && types[1] != .string {
+                report("sort's key must be a field name in quotes or a function, not a \(types[1].name)", at: args[1].span, id: .typeMismatch)
+            }
+            return
+        }
+        if keyType != .any && keyType != .string && keyType.dimension == nil {
+            report("sort orders numbers, money, ratios, counts or strings; a key here is a \(keyType.name)", at: args[1].span, id: .typeMismatch)
         }
     }
 
@@ -613,6 +712,7 @@ struct Checker {
         locals = [[]]
         nextLocal = 0
         for (p, t) in zip(f.parameters, argumentTypes) { _ = declareLocal(p, type: t) }
+        for (name, t) in f.captured { _ = declareLocal(name, type: t) }
         let (_, type) = check(f.body)
         (locals, nextLocal, frameSize) = saved
         let problems = diagnostics

@@ -24,6 +24,9 @@ indirect enum Code: Sendable {
     case count([TablePlan.Axis], Code, SourceSpan)
     case scenario(ScenarioPlan)
     case target(ComparisonOperator, Code)
+    /// `fn(x) = …`: the function made with the current values of the enclosing locals at these
+    /// slots (its capture slots follow its parameters).
+    case closure(UserFunction, captures: [Int])
 }
 
 struct SolvePlan: Sendable {

@@ -16,6 +16,9 @@ struct GlobalScope: Sendable {
         var name: String
         var parameters: [String]
         var body: Expr
+        /// For an anonymous function: the enclosing locals it captures and their types, declared
+        /// after the parameters when a call is checked.
+        var captured: [(String, SuanType)] = []
     }
 
     var count: Int { names.count }

@@ -137,6 +137,7 @@ public struct ValueFormatter: Sendable {
             return m + Markup("}")
         case .function(let f):
             switch f {
+            case .user(let u) where u.isAnonymous: return Markup("fn(\(u.parameters.joined(separator: ", ")))", .keyword)
             case .user(let u): return Markup("fn \(u.name)(\(u.parameters.joined(separator: ", ")))", .keyword)
             case .builtin(let b): return Markup("builtin \(b.rawValue)", .keyword)
             }

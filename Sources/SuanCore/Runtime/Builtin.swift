@@ -28,12 +28,23 @@ public enum Builtin: String, Sendable, CaseIterable {
     case starts
     /// `digits(x)`: a number's exact digits, without grouping (years: "2022").
     case digits
+    /// `sort(list, key)`, `sort(list, key, "desc")`: stable, by a field name or a function's value.
+    case sort
+    /// `unique(list)`: the items without repeats, in first-seen order.
+    case unique
+    /// `join(strings, sep)`: the strings with `sep` between them.
+    case join
+    /// `range(a, b)`: the whole numbers a, a + 1, …, b − 1.
+    case range
+    /// `format(x, digits)`, `format(x, "万元")`: x as text with a chosen number of decimals or unit.
+    case format
 
     public var arity: Int? {
         switch self {
         case .round, .min, .max: nil
-        case .abs, .sum, .len, .value, .kind, .text, .digits: 1
-        case .root, .has, .map, .filter, .starts: 2
+        case .abs, .sum, .len, .value, .kind, .text, .digits, .unique: 1
+        case .root, .has, .map, .filter, .starts, .join, .range, .format: 2
+        case .sort: nil
         }
     }
 
@@ -42,8 +53,9 @@ public enum Builtin: String, Sendable, CaseIterable {
         switch self {
         case .round: 1...2
         case .min, .max: 1...64
-        case .abs, .sum, .len, .value, .kind, .text, .digits: 1...1
-        case .root, .has, .map, .filter, .starts: 2...2
+        case .abs, .sum, .len, .value, .kind, .text, .digits, .unique: 1...1
+        case .root, .has, .map, .filter, .starts, .join, .range, .format: 2...2
+        case .sort: 2...3
         }
     }
 
@@ -64,6 +76,11 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .text: "text(x): x as it prints, as a string"
         case .starts: "starts(s, prefix): whether the string s starts with prefix"
         case .digits: "digits(x): the exact digits of a number, without grouping, as a string"
+        case .sort: "sort(list, key) or sort(list, key, \"desc\"): stable sort by a field name or a function"
+        case .unique: "unique(list): the items without repeats, in first-seen order"
+        case .join: "join(strings, sep): the strings joined with sep between them"
+        case .range: "range(a, b): the whole numbers from a up to b, without b"
+        case .format: "format(x, digits) or format(x, \"万元\"): x as text, with that many decimals or in that unit"
         }
     }
 }

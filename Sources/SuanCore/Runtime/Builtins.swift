@@ -31,7 +31,44 @@ enum Builtins {
                 throw expected("starts", "two strings", args.first { if case .string = $0 { false } else { true } }, span)
             }
             return .bool(s.hasPrefix(prefix))
-        case .map, .filter:
+        case .unique:
+            guard case .list(let items) = args[0] else { throw Arithmetic.fail("unique takes a list, not a \(args[0].type.name)", span, id: .typeMismatch) }
+            return .list(try unique(items))
+        case .join:
+            guard case .list(let items) = args[0] else { throw Arithmetic.fail("join takes a list of strings, not a \(args[0].type.name)", span, id: .typeMismatch) }
+            guard case .string(let separator) = args[1] else { throw Arithmetic.fail("join's separator must be a string, not a \(args[1].type.name)", span, id: .typeMismatch) }
+            var parts: [String] = []
+            var length = 0
+            for item in items {
+                guard case .string(let s) = item else { throw Arithmetic.fail("join takes a list of strings, not a \(item.type.name)", span, id: .typeMismatch) }
+                length += s.utf8.count + separator.utf8.count
+                guard length <= Arithmetic.maximumLength else { throw Arithmetic.tooLong("string", span) }
+                parts.append(s)
+            }
+            return .string(parts.joined(separator: separator))
+        case .range:
+            guard args[0].dimension == .number, args[1].dimension == .number,
+                  let low = args[0].decimal?.integerValue, let high = args[1].decimal?.integerValue else {
+                throw Arithmetic.fail("range takes whole numbers, not \(args[0].plainText) and \(args[1].plainText)", span, id: .typeMismatch)
+            }
+            guard high > low else { return .list([]) }
+            guard high - low <= settings.maximumListLength else { throw Arithmetic.tooLong("list", span) }
+            // From a year (y.年度), years: they show as written (2021, not 2,021).
+            if case .year = args[0] { return .list((low..<high).map { .year($0) }) }
+            return .list((low..<high).map { .number(ExactDecimal($0)) })
+        case .format:
+            let formatter = ValueFormatter(rounding: settings.rounding)
+            if case .string(let word) = args[1] {
+                let unit: UnitWord? = word == "%" ? .ratio(.percent) : word == "‰" ? .ratio(.permille) : UnitWord.builtin(word)
+                guard let unit else { throw Arithmetic.fail("format takes a number of decimals or a unit (元, 万元, 亿元, %, ‰, pp), not \"\(word)\"", span, id: .typeMismatch) }
+                return .string(formatter.text(try Arithmetic.convert(args[0], to: unit, span: span)))
+            }
+            guard args[1].dimension == .number, let digits = args[1].decimal?.integerValue, (0...10).contains(digits) else {
+                throw Arithmetic.fail("format's decimals are a whole number from 0 to 10, not \(args[1].plainText)", span, id: .typeMismatch)
+            }
+            guard let text = formatter.text(args[0], digits: digits) else { throw expected("format", "a number, amount or ratio", args[0], span) }
+            return .string(text)
+        case .sort, .map, .filter:
             throw Arithmetic.fail("\(b.rawValue) is evaluated by the interpreter", span)
         case .round:
             guard let x = args.first?.decimal else { throw expected("round", "a number, amount or ratio", args.first, span) }
@@ -91,6 +128,34 @@ enum Builtins {
         case .value:
             guard let x = args[0].decimal else { throw expected("value", "a number, amount or ratio", args[0], span) }
             return .number(x)
+        }
+    }
+
+    /// The items without repeats (structural equality), in first-seen order.
+    static func unique(_ items: [Value]) throws(Diagnostic) -> [Value] {
+        var out: [Value] = []
+        var strings: Set<String> = []
+        for item in items {
+            // Strings, the common case (names, 领域), by a set; other values by comparison.
+            if case .string(let s) = item {
+                if strings.insert(s).inserted { out.append(item) }
+                continue
+            }
+            var seen = false
+            for o in out where comparable(o, item) {
+                if try Arithmetic.equalValues(o, item) { seen = true; break }
+            }
+            if !seen { out.append(item) }
+        }
+        return out
+    }
+
+    /// Whether two values can be equal at all: of one kind, and of comparable dimensions when numeric.
+    static func comparable(_ a: Value, _ b: Value) -> Bool {
+        switch (a.dimension, b.dimension) {
+        case (let x?, let y?): DimensionRules.comparable(x, y)
+        case (nil, nil): a.type.name == b.type.name || a.type == .any || b.type == .any
+        default: false
         }
     }
 

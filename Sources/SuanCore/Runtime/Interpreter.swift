@@ -139,6 +139,10 @@ struct Interpreter {
                 if keep { out.append(item) }
             }
             return .list(out)
+        case .builtin(.sort, let args, let span):
+            var values: [Value] = []
+            for a in args { values.append(try eval(a, &frame, depth: depth)) }
+            return try sort(values, span: span, depth: depth)
         case .builtin(let b, let args, let span):
             var values: [Value] = []
             values.reserveCapacity(args.count)
@@ -167,6 +171,8 @@ struct Interpreter {
             return try muted.count(axes, condition, span: span, &frame, depth: depth)
         case .scenario(let plan):
             return try scenario(plan, &frame, depth: depth)
+        case .closure(let template, let captures):
+            return .function(.user(template.capturing(captures.map { frame[$0] })))
         }
     }
 
@@ -184,6 +190,8 @@ struct Interpreter {
             throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: .notCallable)
         }
         switch function {
+        case .builtin(.sort):
+            return try sort(args, span: span, depth: depth)
         case .builtin(let b):
             return try Builtins.call(b, args, span: span, settings: settings)
         case .user(let u):
@@ -197,7 +205,8 @@ struct Interpreter {
             guard !stack.exhausted else { throw StackGuard.failure(span) }
             try tick(span)
             var frame = args
-            if u.frameSize > args.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - args.count)) }
+            if !u.captured.isEmpty { frame.append(contentsOf: u.captured) }
+            if u.frameSize > frame.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - frame.count)) }
             do {
                 return try eval(u.body, &frame, depth: depth + 1)
             } catch {

@@ -206,19 +206,32 @@ public enum Function: Sendable {
     }
 }
 
-/// A function defined with `fn`: its compiled body and the size of its frame.
+/// A function defined with `fn`, or an anonymous `fn(x) = …`: its compiled body, the size of its
+/// frame, and for an anonymous function the values it captured when it was made. Captured values
+/// sit in the frame right after the parameters.
 public final class UserFunction: Sendable {
     public let name: String
     public let parameters: [String]
     let body: Code
     let frameSize: Int
     let span: SourceSpan
+    /// The enclosing locals an anonymous function names, by value, in the order of its capture slots.
+    let captured: [Value]
 
-    init(name: String, parameters: [String], body: Code, frameSize: Int, span: SourceSpan) {
+    init(name: String, parameters: [String], body: Code, frameSize: Int, span: SourceSpan, captured: [Value] = []) {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.frameSize = frameSize
         self.span = span
+        self.captured = captured
+    }
+
+    /// True for `fn(x) = …`, which shows without a name.
+    var isAnonymous: Bool { name.isEmpty }
+
+    /// This function with `values` captured (an anonymous function made at run time).
+    func capturing(_ values: [Value]) -> UserFunction {
+        UserFunction(name: name, parameters: parameters, body: body, frameSize: frameSize, span: span, captured: values)
     }
 }

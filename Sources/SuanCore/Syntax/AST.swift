@@ -40,6 +40,10 @@ public struct Expr: Sendable {
         case target(ComparisonOperator, Expr)
         /// `year 2022 { … }`, `project "名称" { … }`, `indicator "名称" { … }`
         case block(RecordKind, header: Expr, entries: [RecordEntry])
+        /// `fn(x, y) = body`: an anonymous function; it captures the local variables it names.
+        case lambda(parameters: [(String, SourceSpan)], body: Expr)
+        /// `"{名称}: {预算}"`: the parts joined, each value as `text(x)` shows it.
+        case interpolation([Expr])
     }
 }
 

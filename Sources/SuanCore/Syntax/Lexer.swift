@@ -171,22 +171,46 @@ public struct Lexer {
         let closing: Unicode.Scalar = opening == "“" ? "”" : (opening == "「" ? "」" : "\"")
         index += 1
         var view = String.UnicodeScalarView()
+        var parts: [Token.TemplatePart] = []
         while index < scalars.count {
             let c = scalars[index]
             index += 1
-            if c == closing { return .string(String(view)) }
+            if c == closing {
+                if parts.isEmpty { return .string(String(view)) }
+                if !view.isEmpty { parts.append(.text(String(view))) }
+                return .template(parts)
+            }
             if c == "\n" { index -= 1; break }
             if c == "\\" && index < scalars.count {
                 let e = scalars[index]; index += 1
                 switch e {
                 case "n": view.append("\n")
                 case "t": view.append("\t")
-                case "\\", "\"": view.append(e)
+                case "\\", "\"", "{", "}": view.append(e)
                 default: return .invalid(message: "unknown escape '\\\(Character(e))' in a string")
                 }
                 continue
             }
             if c == "\u{FFFD}" { return .invalid(message: "invalid UTF-8 in a string") }
+            if c == "{" {
+                // `{expr}`: up to the matching brace (records inside may use braces too).
+                let start = index
+                var depth = 1
+                while index < scalars.count, scalars[index] != "\n", scalars[index] != closing {
+                    if scalars[index] == "{" { depth += 1 }
+                    if scalars[index] == "}" { depth -= 1; if depth == 0 { break } }
+                    index += 1
+                }
+                guard index < scalars.count, scalars[index] == "}" else {
+                    return .invalid(message: "'{' in a string starts a value to insert; close it with '}' (or write \\{ for a brace)")
+                }
+                var code = String.UnicodeScalarView()
+                code.append(contentsOf: scalars[start..<index])
+                index += 1
+                if !view.isEmpty { parts.append(.text(String(view))); view = String.UnicodeScalarView() }
+                parts.append(.code(String(code), offset: start))
+                continue
+            }
             view.append(c)
         }
         return .invalid(message: "this string is not closed; add \(Character(closing)) before the end of the line")

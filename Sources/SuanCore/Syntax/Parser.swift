@@ -14,13 +14,14 @@
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
 //   expr        → binary operators by the precedence table below, then unary, then postfix
 //   postfix     → primary { '(' args ')' | '.' NAME | '[' expr ']' }
-//   primary     → NUMBER [unit] | STRING | 'true' | 'false' | NAME | '(' expr ')' | '[' list ']'
+//   primary     → NUMBER [unit] | STRING | TEMPLATE ("{名称}: {预算}") | 'true' | 'false' | NAME | '(' expr ')' | '[' list ']'
 //               | '{' entries '}' | 'if' expr 'then' expr 'else' expr
 //               | 'solve' NAME 'in' expr '..' expr 'where' expr relation expr
 //               | 'count' axis {',' axis} 'where' expr
 //               | 'scenario' [NAME] 'from' expr '{' changes '}'
 //               | relation expr                      (a target: '>= 7000件')
 //               | ('year' | 'project' | 'indicator') expr '{' entries '}'
+//               | 'fn' '(' [NAME {',' NAME}] ')' '=' expr   (an anonymous function)
 //
 // Newlines are ignored inside ( ) and [ ], separate entries inside { }, and are skipped after a
 // binary operator, so a line that ends with an operator continues on the next.
@@ -106,7 +107,7 @@ public struct Parser {
         switch t.kind {
         case .number(let d): "number \(d)"
         case .identifier(let n): "'\(n)'"
-        case .string: "a string"
+        case .string, .template: "a string"
         case .keyword(let k): "'\(k.rawValue)'"
         case .symbol(let s): "'\(s.rawValue)'"
         case .newline: "end of line"
@@ -170,20 +171,11 @@ public struct Parser {
             _ = try expect(.assign, "after the name in 'let'")
             skipNewlines()
             return made(.binding(name: n, nameSpan: s, value: try expression()))
-        case .keyword(.fn):
+        case .keyword(.fn) where lookahead(1) != .symbol(.leftParen):
             _ = advance()
             let (n, s) = try name("a function name after 'fn'")
             _ = try expect(.leftParen, "after the function name")
-            var parameters: [(String, SourceSpan)] = []
-            skipNewlines()
-            if !check(.rightParen) {
-                repeat {
-                    skipNewlines()
-                    parameters.append(try name("a parameter name"))
-                    skipNewlines()
-                } while take(.comma)
-            }
-            _ = try expect(.rightParen, "to close the parameter list")
+            let parameters = try parameterList()
             _ = try expect(.assign, "before the function body")
             skipNewlines()
             return made(.function(name: n, nameSpan: s, parameters: parameters, body: try expression()))
@@ -443,6 +435,8 @@ public struct Parser {
         case .string(let s):
             _ = advance()
             return Expr(kind: .string(s), span: t.span)
+        case .template(let parts):
+            return try interpolation(t, parts: parts)
         case .keyword(.true), .keyword(.false):
             _ = advance()
             return Expr(kind: .bool(t.kind == .keyword(.true)), span: t.span)
@@ -473,6 +467,8 @@ public struct Parser {
             return try scenarioExpression(t)
         case .keyword(.year), .keyword(.project), .keyword(.indicator):
             return try blockExpression(t)
+        case .keyword(.fn):
+            return try lambdaExpression(t)
         default:
             break
         }
@@ -575,6 +571,71 @@ public struct Parser {
         var clause = try scenarioBody()
         clause.name = name
         return Expr(kind: .scenario(clause), span: t.span.through(tokens[position - 1].span))
+    }
+
+    /// TEMPLATE: each `{expr}` part is read as an expression whose tokens point into the string.
+    @inline(never)
+    mutating func interpolation(_ t: Token, parts: [Token.TemplatePart]) throws(Failure) -> Expr {
+        _ = advance()
+        var items: [Expr] = []
+        for part in parts {
+            switch part {
+            case .text(let text):
+                items.append(Expr(kind: .string(text), span: t.span))
+            case .code(let code, let offset):
+                var inner = Lexer.tokenize(SourceFile(name: "", text: code), file: t.span.file)
+                for i in inner.indices {
+                    inner[i].span = SourceSpan(file: t.span.file, start: offset + Int(inner[i].span.start), end: offset + Int(inner[i].span.end))
+                }
+                var parser = Parser(tokens: inner)
+                parser.depth = depth
+                parser.skipNewlines()
+                guard parser.kind != .endOfInput else {
+                    throw failure("'{}' in a string needs a value inside (write \\{ for a brace)", at: t)
+                }
+                do throws(Failure) {
+                    let e = try parser.expression()
+                    parser.skipNewlines()
+                    guard parser.kind == .endOfInput else {
+                        throw parser.failure("expected '}' after the value inserted in the string, found \(parser.describe(parser.current))")
+                    }
+                    items.append(e)
+                } catch {
+                    // The string is closed: more lines cannot finish the value (the REPL must not wait).
+                    var f = error
+                    f.incomplete = false
+                    throw f
+                }
+            }
+        }
+        return Expr(kind: .interpolation(items), span: t.span)
+    }
+
+    /// [NAME {',' NAME}] ')' — after the '(' of a function's parameters.
+    mutating func parameterList() throws(Failure) -> [(String, SourceSpan)] {
+        var parameters: [(String, SourceSpan)] = []
+        skipNewlines()
+        if !check(.rightParen) {
+            repeat {
+                skipNewlines()
+                parameters.append(try name("a parameter name"))
+                skipNewlines()
+            } while take(.comma)
+        }
+        _ = try expect(.rightParen, "to close the parameter list")
+        return parameters
+    }
+
+    /// 'fn' '(' [NAME {',' NAME}] ')' '=' expr — the body reaches as far as an expression does.
+    @inline(never)
+    mutating func lambdaExpression(_ t: Token) throws(Failure) -> Expr {
+        _ = advance()
+        _ = try expect(.leftParen, "after 'fn' (an anonymous function is written fn(x) = x * 2)")
+        let parameters = try parameterList()
+        _ = try expect(.assign, "before the function body (fn(x) = x * 2)")
+        skipNewlines()
+        let body = try expression()
+        return Expr(kind: .lambda(parameters: parameters, body: body), span: t.span.through(body.span))
     }
 
     @inline(never)

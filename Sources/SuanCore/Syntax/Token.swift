@@ -6,6 +6,9 @@ public struct Token: Sendable {
         case identifier(String)
         /// A string literal's contents, escapes resolved.
         case string(String)
+        /// A string literal with `{expr}` parts: `"{名称}: {预算}"`. The parser reads each part's
+        /// expression; `\{` and `\}` are literal braces.
+        case template([TemplatePart])
         case keyword(Keyword)
         case symbol(Symbol)
         /// A line end outside brackets; statements end here unless the line ends with an operator.
@@ -18,6 +21,13 @@ public struct Token: Sendable {
     public var kind: Kind
     public var span: SourceSpan
     public var spaceBefore: Bool
+
+    /// A piece of an interpolated string: text, or the source of an expression and the scalar
+    /// offset where it starts (so that its tokens point into the string).
+    public enum TemplatePart: Sendable, Equatable {
+        case text(String)
+        case code(String, offset: Int)
+    }
 }
 
 /// Reserved words. Keywords are English; data names are usually Chinese.

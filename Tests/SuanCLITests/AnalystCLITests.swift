@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// Issue 18 through the binary: the analyst's vocabulary (anonymous functions, lists of records).
+@Suite(.timeLimit(.minutes(1))) struct AnalystCLITests {
+    @Test func anonymousFunctionsMapFilterAndCheckBeforeRunning() throws {
+        let r = try Binary.run(["-e", "map([1, 2, 3], fn(x) = x * 2)", "-e", "load 示例 2022",
+                                "-e", "map(filter(项目, fn(p) = p.执行率 < 95%), fn(p) = p.名称)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("[2, 4, 6]\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("[\"法治宣传教育\"]"), "\(r.stdout)")
+        let bad = try Binary.run(["-e", "print 1\nmap([1万元], fn(x) = x + 1件)"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.isEmpty, "\(bad.stdout)")
+        #expect(bad.stderr.contains("cannot add Quantity(件) to Money"), "\(bad.stderr)")
+    }
+
+    @Test func sortGroupAndTopOnTheBundledYears() throws {
+        let r = try Binary.run(["-e", "load 示例 2022", "-e", "join(map(sort(项目, fn(p) = p.预算, \"desc\"), fn(p) = p.名称), \"、\")",
+                                "-e", "map(top(项目, 1, \"执行率\"), fn(p) = p.名称)", "-e", "range(2020, 2023)",
+                                "-e", "load 2022", "-e", "len(group(y2022.指标, fn(i) = i.领域))"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("人民调解补贴、社区法律顾问服务、法治宣传教育\n[\"人民调解补贴\"]\n[2,020, 2,021, 2,022]\n"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("14\n"), "\(r.stdout)")
+        let bad = try Binary.run(["-e", "sort([{a: 1}], fn(r) = r.a > 1)"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("a key here is a Bool"), "\(bad.stderr)")
+    }
+
+    @Test func stringInterpolationWritesSentences() throws {
+        let r = try Binary.run(["-e", "load 示例 2022", "-e", "let p = 项目[\"人民调解补贴\"]",
+                                "-e", "print \"{p.名称}：预算 {p.预算}，执行率 {p.执行率}\"",
+                                "-e", "format(p.执行率, 1)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("人民调解补贴：预算 220.00万元，执行率 97.27%\n97.3%\n"), "\(r.stdout)")
+        let bad = try Binary.run(["-e", "\"x {1万元 + 1件}\""])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("<expr>:1:5: error: cannot add Quantity(件) to Money"), "\(bad.stderr)")
+    }
+}
