@@ -143,14 +143,14 @@ struct Comparison {
             let values = names.indices.map { i -> Value in
                 guard i < extra.count, let row = extra[i].first(where: { $0["行"]?.plainText == label }) else {
                     reasons.append("absent")
-                    notes.append("— \(label)（\(names[i])）：没有该项目")
+                    notes.append(footnote(label, names[i], format.language.pick("没有该项目", "no such project")))
                     return .unknown
                 }
                 let value = row["值"] ?? .unknown
                 let reason = if case .string(let r)? = row["说明"] { r } else { "" }
                 reasons.append(reason)
                 if case .unknown = value {
-                    if !reason.isEmpty { notes.append("— \(label)（\(names[i])）：\(reason)") }
+                    if !reason.isEmpty { notes.append(footnote(label, names[i], reason)) }
                 } else {
                     known = true
                 }
@@ -175,6 +175,11 @@ struct Comparison {
                              notes: ["help: lines are named as in show: 基本支出, 项目支出, 总支出, 收支差额, a project's name, …"])
         }
         return chosen
+    }
+
+    /// `— 新 · 得分（S）：无绩效指标` — why a figure of one column is `—`.
+    func footnote(_ label: String, _ column: String, _ reason: String) -> String {
+        format.language.pick("— \(label)（\(column)）：\(reason)", "— \(label) (\(column)): \(reason)")
     }
 
     func table(_ items: [(label: String, value: Value)], extra: [[Record]] = [], only: [String], span: SourceSpan) throws(Diagnostic) -> Document {
@@ -211,7 +216,7 @@ struct Comparison {
                                                         "(\(folded) unchanged project lines folded; use only to see them)"))
         }
         let shown = Set(all.map(\.label))
-        table.footnotes += footnotes.filter { note in shown.contains(where: { note.hasPrefix("— \($0)（") }) }
+        table.footnotes += footnotes.filter { note in shown.contains(where: { note.hasPrefix("— \($0)（") || note.hasPrefix("— \($0) (") }) }
         return Document([.table(table)])
     }
 }

@@ -28,7 +28,7 @@ year 2024 {
 """
 
 @Suite struct ScoringTests {
-    func loaded(_ session: Session = Session(domain: BudgetDomain())) throws -> SessionHarness {
+    func loaded(_ session: Session = SessionHarness.chinese.session) throws -> SessionHarness {
         let dir = try Scratch()
         let path = try dir.write("2024.suan", scoredYear)
         var h = SessionHarness(session: session)
@@ -98,7 +98,7 @@ year 2024 {
     }
 
     @Test func categoryPointsThatDoNotAddUpAreFlagged() {
-        var h = SessionHarness()
+        var h = SessionHarness.chinese
         h.run("let q = project \"q\" { 预算: 10万元, 执行: 10万元, 指标: [indicator \"a\" { 类别: 产出.数量, 目标: >= 1件, 实际: 1件, 分值: 40 }] }")
         h.run("explain score(q)")
         #expect(h.output.last?.contains("产出分值合计 40，应为 50") == true)

@@ -6,8 +6,9 @@ import SuanCore
 /// loaded years, projects come and go, indicators get targets. Each quoted bug of the year-model
 /// issue has a case here.
 @Suite struct WholeYearTests {
+    /// The training department in a Chinese session (the Stdlib's reasons are checked in Chinese).
     func training() -> SessionHarness {
-        var h = SessionHarness()
+        var h = SessionHarness.chinese
         h.run("load 示例 2022")
         return h
     }
@@ -65,8 +66,8 @@ import SuanCore
         let status = h.run("scenario S from 示例2022 {\n  基本支出 -= 3000万元\n}", name: "<expr:2>")
         #expect(status == .success)
         #expect(warnings(h).contains(.negativeAmount))
-        let rendered = h.rendered.first { $0.contains("warning:") } ?? ""
-        #expect(rendered.hasPrefix("<expr:2>:2:3: warning: "), "\(rendered)")
+        let rendered = h.rendered.first { $0.contains("警告：") } ?? ""
+        #expect(rendered.hasPrefix("<expr:2>:2:3: 警告："), "\(rendered)")
         // The session goes on.
         #expect(h.value("S.总支出") == "-850.00万元")
         // Coverage over 100% (was: show printed 自评覆盖率 103.48% silently).
@@ -117,7 +118,7 @@ import SuanCore
         h.run("show D")
         #expect(h.output.last?.contains("情景 D（基于 示例2022）") == true)
         #expect(h.output.last?.contains("基期执行") == true)
-        #expect(h.output.last?.contains("Projection: 执行 follows 预算") == true)
+        #expect(h.output.last?.contains("预计规则：执行随预算") == true)
     }
 
     @Test func theYearIsAYear() {

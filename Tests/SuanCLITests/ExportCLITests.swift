@@ -44,7 +44,7 @@ import Testing
         #expect(compare == "\u{FEFF}行,单位,示例2022,S,Δ,Δ（%）\r\n总支出,万元,2150.00,2050.00,-100.00,-4.65\r\n")
         let explain = try String(contentsOf: sub.appendingPathComponent("e.md"), encoding: .utf8)
         #expect(explain.hasPrefix("| 指标 | 类别 | 目标 | 实际 | 分值 | 得分 | 规则 | 提示 |\n| --- | --- | --- | --- | ---: | ---: | --- | --- |\n"))
-        #expect(explain.hasSuffix("| 合计 |  |  |  | 100 | 99.73 | 等级 优 |  |\n"))
+        #expect(explain.hasSuffix("| 合计 |  |  |  | 100 | 99.73 | grade 优 |  |\n"), "\(explain)")
         let table = String(decoding: try Data(contentsOf: sub.appendingPathComponent("t.csv")), as: UTF8.self)
         #expect(table == "\u{FEFF}r（%）,总支出 * (1 - r)（万元）\r\n0,2150.00\r\n10,1935.00\r\n")
     }

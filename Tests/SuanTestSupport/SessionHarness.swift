@@ -6,6 +6,13 @@ public struct SessionHarness {
     public var session = Session(domain: BudgetDomain())
 
     public init(session: Session = Session(domain: BudgetDomain())) { self.session = session }
+
+    /// A session in Chinese (the Stdlib's own sentences, messages and notes in Chinese).
+    public static var chinese: SessionHarness {
+        var settings = Settings()
+        settings.language = .chinese
+        return SessionHarness(session: Session(domain: BudgetDomain(), settings: settings))
+    }
     public var output: [String] = []
     public var diagnostics: [Diagnostic] = []
     public var rendered: [String] = []

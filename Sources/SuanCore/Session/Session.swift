@@ -65,6 +65,10 @@ public struct Session: Sendable {
             _ = scope.define(name, type: .any)
             globals.append(.unknown)
         }
+        // The session's language ("zh" or "en"), so that the Stdlib's own sentences (why a score is
+        // missing, a hint in explain) can be written in both.
+        _ = scope.define("语言", type: .string)
+        globals.append(.string(settings.language.rawValue))
         for (name, text) in stdlib ?? StdlibFiles.all {
             var problems: [String] = []
             let status = run(text, name: name, transactional: false) { event in
