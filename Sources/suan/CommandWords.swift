@@ -8,11 +8,11 @@ struct CommandWords: Sendable {
     var interrupted: String { language.pick("suan: 已中断", "suan: interrupted") }
 
     func cannotOpen(_ path: String, _ reason: String) -> String {
-        language.pick("suan: 错误：无法打开“\(path)”：\(reason)", "suan: error: cannot open '\(path)': \(reason)")
+        language.pick("suan: 错误：无法打开“\(path)”：\(MessageCatalogue.term(reason))", "suan: error: cannot open '\(path)': \(reason)")
     }
 
     func cannotReadStandardInput(_ reason: String) -> String {
-        language.pick("suan: 错误：无法读取标准输入：\(reason)", "suan: error: cannot read standard input: \(reason)")
+        language.pick("suan: 错误：无法读取标准输入：\(MessageCatalogue.term(reason))", "suan: error: cannot read standard input: \(reason)")
     }
 
     func loaded(_ name: String, from label: String) -> String {

@@ -71,13 +71,15 @@ do {
     if !expressions.isEmpty { try command.validate() }
 } catch {
     let code = SuanCommand.exitCode(for: error)
+    let zh = SuanCommand.language == .chinese
     if code == .success {
-        print(SuanCommand.fullMessage(for: error))
+        let full = SuanCommand.fullMessage(for: error)
+        // --help in Chinese is written from the same options; --version is the same in both.
+        print(zh && full.hasPrefix("OVERVIEW") ? ChineseUsage.help : full)
         exit(0)
     }
     // One message and one usage line (the parser's full message repeats the usage in its own form).
-    let zh = SuanCommand.language == .chinese
-    fputs((zh ? "错误：" : "Error: ") + SuanCommand.message(for: error) + "\n", stderr)
+    fputs((zh ? "错误：" + ChineseUsage.message(SuanCommand.message(for: error)) : "Error: " + SuanCommand.message(for: error)) + "\n", stderr)
     fputs(zh ? "用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n"
              : "Usage: suan [FILE] [-e EXPR …] [-i] [options]   (suan --help for more)\n", stderr)
     exit(2)

@@ -21,6 +21,11 @@ public enum MessageCatalogue {
         "Indicator": "指标", "Scenario": "情景", "Unknown": "未知",
         "add": "加", "subtract": "减", "multiply": "乘", "divide": "除", "raise": "乘方",
         "list": "列表", "string": "文本", "the department": "部门",
+        // The C library's messages (strerror), as they appear inside file errors.
+        "No such file or directory": "没有那个文件或目录", "Permission denied": "权限不够", "Is a directory": "是一个目录",
+        "Not a directory": "不是目录", "File exists": "文件已存在", "No space left on device": "设备上没有空间",
+        "Read-only file system": "只读文件系统", "Too many levels of symbolic links": "符号链接的层数过多",
+        "File name too long": "文件名过长", "Input/output error": "输入/输出错误",
     ]
 
     static let chinese: [String: String] = MessageCatalogue.entries

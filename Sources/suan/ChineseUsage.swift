@@ -1,0 +1,62 @@
+import ArgumentParser
+import SuanCore
+
+/// The command line's help and parse errors in Chinese: ArgumentParser writes its own words
+/// (OVERVIEW, USAGE, "Unknown option") in English, so under a Chinese locale the help is written
+/// here from the same option list, and its errors are translated by their form.
+enum ChineseUsage {
+    /// `suan --help` in Chinese.
+    static var help: String {
+        let c = SuanCommand.configuration
+        return """
+        概述：\(c.abstract)
+
+        \(c.discussion)
+
+        用法：suan [<脚本>] [--expression <表达式> ...] [--interactive] [--no-color] [--rounding <舍入>] [--max-depth <深度>]
+              [--timeout <秒>] [--format <格式>] [--step] [--no-write]
+              suan serve [<脚本>] [--port <端口>] …    suan --machine    suan kernel install
+
+        参数：
+          <脚本>                  要运行的脚本（*.suan）。
+
+        选项：
+          -e, --expression <表达式>
+                                  求值一个表达式或语句并打印其值（可重复）。
+          -i, --interactive       运行脚本或 -e 之后进入 REPL。
+          --no-color              不使用颜色（设置了 NO_COLOR 时也是如此）。
+          --rounding <舍入>       显示时的舍入：half-up（四舍五入）或 half-even（银行家舍入）。（默认：half-up）
+          --max-depth <深度>      嵌套调用的最大深度。（默认：400）
+          --timeout <秒>          脚本运行超过这么多秒即停止（退出码 1）。
+          --format <格式>         结果的输出格式：terminal、md、csv、html 或 json。（默认：terminal）
+          --step                  培训模式：逐条显示脚本的注释和语句，等待按键（q 退出），再显示结果。
+          --no-write              禁止写入任何文件（export、图表文件、:save、历史）：用于运行别人的脚本。
+          --version               显示版本。
+          -h, --help              显示本帮助。
+        """
+    }
+
+    /// A parse error of ArgumentParser in Chinese, by its form; other messages as they are.
+    static func message(_ english: String) -> String {
+        let forms: [(String, String)] = [
+            ("Unknown option '", "未知的选项“"), ("Missing value for '", "选项缺少值：“"),
+            ("Unexpected argument '", "多余的参数“"), ("Missing expected argument '", "缺少参数“"),
+            ("The value '", "值“"),
+        ]
+        for (prefix, chinese) in forms where english.hasPrefix(prefix) {
+            var rest = String(english.dropFirst(prefix.count))
+            rest = rest.replacingQuotes
+            return chinese + rest
+        }
+        return english
+    }
+}
+
+extension String {
+    /// `'` replaced by `”` (the closing quote of a Chinese message).
+    var replacingQuotes: String {
+        var out = ""
+        for c in self { if c == "'" { out += "”" } else { out.append(c) } }
+        return out
+    }
+}

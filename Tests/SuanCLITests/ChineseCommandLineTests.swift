@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// Chinese first on the command line: help, usage errors, file errors and diagnostics follow the locale.
+@Suite(.timeLimit(.minutes(1))) struct ChineseCommandLineTests {
+    let zh = ["LANG": "zh_CN.UTF-8"]
+
+    @Test func helpAndUsageErrorsAreChinese() throws {
+        let help = try Binary.run(["--help"], environment: zh)
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("概述：Suan（算）"), "\(help.stdout)")
+        #expect(help.stdout.contains("选项：") && !help.stdout.contains("OPTIONS:"))
+        let bad = try Binary.run(["--bogus"], environment: zh)
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "错误：未知的选项“--bogus”\n用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n", "\(bad.stderr)")
+        // English under SUAN_LANG=en, whatever the locale.
+        let en = try Binary.run(["--bogus"], environment: ["LANG": "zh_CN.UTF-8", "SUAN_LANG": "en"])
+        #expect(en.stderr.hasPrefix("Error: Unknown option '--bogus'"))
+    }
+
+    @Test func fileErrorsAndDiagnosticsAreChinese() throws {
+        let missing = try Binary.run(["/nonexistent/x.suan"], environment: zh)
+        #expect(missing.stderr == "suan: 错误：无法打开“/nonexistent/x.suan”：没有那个文件或目录\n", "\(missing.stderr)")
+        let mismatch = try Binary.run(["-e", "1万元 + 3件"], environment: zh)
+        #expect(mismatch.stderr.hasPrefix("<expr>:1:1: 错误：不能把数量（件）加到金额上"))
+    }
+}
