@@ -60,8 +60,9 @@ public struct MarkdownRenderer: Sendable {
         for row in table.rows {
             let cells = table.columns.indices.map { i -> String in
                 let text = i < row.cells.count ? cell(row.cells[i]) : ""
-                // Indentation survives Markdown as non-breaking spaces.
-                return i == 0 && row.level > 0 ? String(repeating: "\u{00A0}\u{00A0}", count: row.level) + text : text
+                // Indentation survives Markdown as non-breaking spaces; the first level stays flush, so
+                // a line reads `| 基本支出 |` as it is named.
+                return i == 0 && row.level > 1 ? String(repeating: "\u{00A0}\u{00A0}", count: row.level - 1) + text : text
             }
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
