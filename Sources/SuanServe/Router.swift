@@ -8,6 +8,7 @@ import SuanCore
 ///     GET    /api/info                the server's version, limits and starting FILE
 ///     POST   /api/sessions[?lang=zh]  → {"id": "…"}
 ///     POST   /api/sessions/ID/run     Suan source as the body → the run's documents as JSON
+///                                     (`?exports=1`: also its tables as CSV, Markdown and .xlsx)
 ///     DELETE /api/sessions/ID         closes a session
 ///
 /// Every refusal is `{"error": {"code", "message"}}` with its HTTP status (``ServeError``).
@@ -48,7 +49,8 @@ struct Router: HTTPHandler {
         do throws(ServeError) {
             let worker = try await store.worker(id)
             let text = try await body(of: request)
-            switch await worker.run(text) {
+            let exports = request.query.first(where: { $0.name == "exports" })?.value == "1"
+            switch await worker.run(text, exports: exports) {
             case .reply(let reply): return Router.json(reply.json, status: reply.httpStatus)
             case .failed(let error):
                 if case .stuck = error { await store.sweep() }

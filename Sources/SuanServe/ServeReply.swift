@@ -9,8 +9,10 @@ struct ServeReply: Sendable {
     var error: ServeError?
 
     /// The reply of a run that ended with `status`; `timedOut` is the limit when the deadline stopped it.
-    init(_ collector: RunReply.Collector, status: Session.Status, timedOut: Double?, session: Session) {
-        run = collector.reply(status: status, session: session)
+    /// `exports`: also the run's tables as CSV, Markdown and a workbook (only when the page asks: they
+    /// cost a render and a zip each).
+    init(_ collector: RunReply.Collector, status: Session.Status, timedOut: Double?, session: Session, exports: Bool) {
+        run = collector.reply(status: status, session: session, exports: exports)
         if let timedOut, status == .interrupted {
             run.status = "timedOut"
             error = .timedOut(seconds: timedOut)

@@ -21,7 +21,8 @@ final class SessionWorker: @unchecked Sendable {
     /// What the thread is asked to do next.
     enum Job {
         /// Run a piece of source and leave the reply in the box.
-        case run(String, ReplyBox)
+        /// Source to run; `exports` also renders the run's tables as CSV, Markdown and a workbook.
+        case run(String, exports: Bool, ReplyBox)
         /// End the thread.
         case stop
     }
@@ -77,7 +78,7 @@ final class SessionWorker: @unchecked Sendable {
     }
 
     /// Runs `text` in the session; fails with ``ServeError/busy`` while a run is going on.
-    func run(_ text: String) async -> ReplyBox.Answer {
+    func run(_ text: String, exports: Bool = false) async -> ReplyBox.Answer {
         guard busyFlag.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
             return .failed(.busy)
         }
@@ -89,7 +90,7 @@ final class SessionWorker: @unchecked Sendable {
             self.stuckFlag.store(true, ordering: .relaxed)
             box.answer(.failed(.stuck(seconds: grace)))
         }
-        queue.withLock { $0.append(.run(text, box)) }
+        queue.withLock { $0.append(.run(text, exports: exports, box)) }
         wake.signal()
         return await box.wait()
     }
@@ -105,11 +106,11 @@ final class SessionWorker: @unchecked Sendable {
         while true {
             wake.wait()
             let next: Job? = queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
-            guard case .run(let text, let box) = next else {
+            guard case .run(let text, let exports, let box) = next else {
                 if case .stop = next { return }
                 continue
             }
-            let reply = execute(text)
+            let reply = execute(text, exports: exports)
             lastUsedTime.store(SessionWorker.now, ordering: .relaxed)
             busyFlag.store(false, ordering: .relaxed)
             box.answer(.reply(reply))
@@ -117,7 +118,7 @@ final class SessionWorker: @unchecked Sendable {
     }
 
     /// Runs one piece of source as the REPL does (a failure leaves the session as it was).
-    private func execute(_ text: String) -> ServeReply {
+    private func execute(_ text: String, exports: Bool) -> ServeReply {
         runs += 1
         let stop = StopRequest()
         let deadline = DispatchWorkItem { stop.request() }
@@ -127,6 +128,6 @@ final class SessionWorker: @unchecked Sendable {
         let status = stop.installed {
             session.run(text, name: "<input:\(runs)>", transactional: true) { collector.take($0) }
         }
-        return ServeReply(collector, status: status, timedOut: stop.isRequested ? limits.runSeconds : nil, session: session)
+        return ServeReply(collector, status: status, timedOut: stop.isRequested ? limits.runSeconds : nil, session: session, exports: exports)
     }
 }

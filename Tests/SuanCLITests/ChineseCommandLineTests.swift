@@ -24,4 +24,16 @@ import Testing
         let mismatch = try Binary.run(["-e", "1万元 + 3件"], environment: zh)
         #expect(mismatch.stderr.hasPrefix("<expr>:1:1: 错误：不能把数量（件）加到金额上"))
     }
+
+    @Test func namesTheUserWroteStayAsWritten() throws {
+        // `Money` is the user's name here, not the type: a quoted value is never translated.
+        let r = try Binary.run(["-e", "Money + 1"], environment: zh)
+        #expect(r.stderr.hasPrefix("<expr>:1:1: 错误：未知的名称“Money”"), "\(r.stderr)")
+    }
+
+    @Test func rangeOfHugeEndsIsAnErrorNotATrap() throws {
+        let r = try Binary.run(["-e", "range(-9223372036854775807, 9223372036854775807)"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("error: this list would be longer than"))
+    }
 }

@@ -58,10 +58,12 @@ public struct Message: Sendable, Equatable, ExpressibleByStringInterpolation, Cu
     /// arguments that are type names or known terms are translated too.
     public func text(in language: Language) -> String {
         let pattern = language == .english ? template : (MessageCatalogue.chinese[template] ?? template)
+        let quoted = quotedArguments
         func argument(_ i: Int) -> String {
             guard i < arguments.count else { return "" }
             switch arguments[i] {
-            case .text(let t): return language == .english ? t : MessageCatalogue.term(t)
+            // A value the message quotes ('Money', "法治宣传教育") is the user's own text: never translated.
+            case .text(let t): return language == .english || quoted.contains(i) ? t : MessageCatalogue.term(t)
             case .message(let m): return m.text(in: language)
             }
         }
@@ -86,6 +88,18 @@ public struct Message: Sendable, Equatable, ExpressibleByStringInterpolation, Cu
         guard let first = items.first else { return "" }
         // Each part keeps its own template, so that each is translated on its own.
         return items.dropFirst().reduce(first) { Message(template: "%@" + separator + "%@", arguments: [.message($0), .message($1)]) }
+    }
+
+    /// The arguments the English template puts in quotes (`'%@'`, `"%@"`): names the user wrote.
+    var quotedArguments: Set<Int> {
+        var result: Set<Int> = []
+        let scalars = Array(template.unicodeScalars)
+        var k = 0
+        for i in scalars.indices where scalars[i] == "%" && i + 1 < scalars.count && scalars[i + 1] == "@" {
+            if i > 0, ["'", "\"", "“"].contains(scalars[i - 1]) { result.insert(k) }
+            k += 1
+        }
+        return result
     }
 
     public static func + (a: Message, b: Message) -> Message {

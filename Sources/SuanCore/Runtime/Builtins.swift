@@ -52,7 +52,8 @@ enum Builtins {
                 throw Arithmetic.fail("range takes whole numbers, not \(args[0].plainText) and \(args[1].plainText)", span, id: .typeMismatch)
             }
             guard high > low else { return .list([]) }
-            guard high - low <= settings.maximumListLength else { throw Arithmetic.tooLong("list", span) }
+            let (count, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, count <= settings.maximumListLength else { throw Arithmetic.tooLong("list", span) }
             // From a year (y.年度), years: they show as written (2021, not 2,021).
             if case .year = args[0] { return .list((low..<high).map { .year($0) }) }
             return .list((low..<high).map { .number(ExactDecimal($0)) })

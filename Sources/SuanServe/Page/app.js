@@ -49,8 +49,8 @@ async function api(method, path, body) {
 }
 
 /** Runs Suan source in the session; resolves to the run's JSON (results, diagnostics, html). */
-async function run(source) {
-  const { status, json } = await api("POST", `/api/sessions/${state.session}/run`, source);
+async function run(source, exports) {
+  const { status, json } = await api("POST", `/api/sessions/${state.session}/run${exports ? "?exports=1" : ""}`, source);
   if (status === 404 && json.error && json.error.code === "unknown-session") {
     // The session expired while the tab was idle: open another and say so.
     await openSession();
@@ -189,9 +189,10 @@ async function updateScenario() {
       for (const c of state.controls) showDelta(c, null);
     } else {
       // The chart (SVG with a legend, one colour per year) shows what the scenario changed.
-      const reply = await run(`scenario 当前情景 from ${state.year} { ${list.join("; ")} }\ncompare ${state.year}, 当前情景\nchart ${state.year}, 当前情景\nshow 当前情景`);
+      const source = `scenario 当前情景 from ${state.year} { ${list.join("; ")} }\ncompare ${state.year}, 当前情景\nchart ${state.year}, 当前情景\nshow 当前情景`;
+      const reply = await run(source);
       $("#scenario-output").innerHTML = reply.html;
-      state.view = reply;
+      state.viewSource = source;
       const table = (reply.results || []).find((r) => r.kind === "table");
       for (const c of state.controls) {
         const row = table && table.rows.find((r) => cellText(r.cells[0]) === c.compareLabel);
@@ -214,8 +215,9 @@ function showDelta(c, amount) {
 }
 
 /** Downloads the current view's tables, as the server rendered them (CSV for Excel, or Markdown). */
-function download(kind) {
-  const reply = state.view;
+async function download(kind) {
+  // The exports are rendered only when asked for: the current view's source runs again with them.
+  const reply = state.viewSource ? await run(state.viewSource, true) : null;
   if (!reply) { $("#scenario-output").innerHTML = `<p class="hint">${escape(t("noChange"))}</p>`; return; }
   let blob;
   if (kind === "xlsx") {
