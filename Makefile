@@ -33,12 +33,13 @@ browser-deps:
 	  echo "installing chromium and fonts-noto-cjk (for the browser test)…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
-	@[ -x $(BROWSER_VENV)/bin/pytest ] && $(BROWSER_VENV)/bin/python -c 'import playwright, pyte' 2>/dev/null || { \
-	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q playwright pytest pyte; }
+	@[ -x $(BROWSER_VENV)/bin/pytest ] && $(BROWSER_VENV)/bin/python -c 'import playwright, pyte, pygments' 2>/dev/null || { \
+	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q playwright pytest pyte pygments; }
 
-# Also the REPL on a pseudo-terminal read through pyte, a terminal emulator (Tests/Terminal).
+# Also the REPL on a pseudo-terminal read through pyte, a terminal emulator (Tests/Terminal), and the
+# editor support: the TextMate grammar and the Pygments lexer over Scripts/ and Stdlib/ (editors/).
 browser-test: browser-deps
-	$(BROWSER_VENV)/bin/python -m pytest -q Tests/Browser Tests/Terminal
+	$(BROWSER_VENV)/bin/python -m pytest -q Tests/Browser Tests/Terminal editors/tests
 
 acceptance: deps
 	../shared/acceptance/run
