@@ -136,8 +136,12 @@ struct ScenarioBuilder {
             func name(_ p: Record) -> String { p["名称"]?.plainText ?? "" }
             let beforeNames = Set(before.map(name)), afterNames = Set(after.map(name))
             var delta = Value.money(.zero, .wan)
-            for p in after where !beforeNames.contains(name(p)) { if case .money? = p["预算"] { delta = try Arithmetic.apply(.add, delta, p["预算"]!, span: span) } }
-            for p in before where !afterNames.contains(name(p)) { if case .money? = p["预算"] { delta = try Arithmetic.apply(.subtract, delta, p["预算"]!, span: span) } }
+            for p in after where !beforeNames.contains(name(p)) {
+                if let budget = p["预算"], case .money = budget { delta = try Arithmetic.apply(.add, delta, budget, span: span) }
+            }
+            for p in before where !afterNames.contains(name(p)) {
+                if let budget = p["预算"], case .money = budget { delta = try Arithmetic.apply(.subtract, delta, budget, span: span) }
+            }
             try moveStored("项目支出", by: delta)
             return
         case ExactText("总支出"), ExactText("基本支出"), ExactText("项目支出"), ExactText("总收入"):
@@ -234,7 +238,7 @@ struct ScenarioBuilder {
             let projects = Year.projects(r)
             let amounts = projects.compactMap { Year.money($0["预算"]) }
             guard !projects.isEmpty, amounts.count == projects.count, let line = Year.money(r["项目支出"]),
-                  case .money(let total, _) = Year.sum(projects.map { $0["预算"]! }), total == line else { return nil }
+                  let total = try? amounts.reduce(ExactDecimal.zero, { try $0.adding($1) }), total == line else { return nil }
             return projects.indices.map { (.project($0), "项目[\"\(projects[$0]["名称"]?.plainText ?? "")\"].预算", amounts[$0]) }
         default: return nil
         }

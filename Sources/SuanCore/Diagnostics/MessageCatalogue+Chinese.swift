@@ -376,5 +376,10 @@ extension MessageCatalogue {
         "项目 must be a list of projects": "项目必须是项目的列表",
         "项目[\"%@\"].%@ must be an amount of money, not a %@ (%@)": "项目[\"%@\"].%@ 必须是金额，而不是%@（%@）",
         "项目支出 changed alone: its projects' budgets are not all known, or hold only part of it": "只修改了项目支出：其项目预算并非都已知，或只占其中一部分",
+        "a column title after 'as'": "“as”后的列标题",
+        "after 'fn' (an anonymous function is written fn(x) = x * 2)": "在“fn”之后（匿名函数写作 fn(x) = x * 2）",
+        "before the function body (fn(x) = x * 2)": "在函数体之前（fn(x) = x * 2）",
+        "filter's function must return true or false": "filter 的函数必须返回 true 或 false",
+        "row %@": "第 %@ 行",
     ]
 }

@@ -27,7 +27,8 @@ public protocol DomainHost: Sendable {
     /// A bar chart in the terminal, or written as SVG when `path` is given (relative to `directory`).
     func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 
-    /// Writes CSV or Markdown for `export` (`path` relative to `directory`): a value, or the
+    /// Writes what `export` names as .csv, .md, .html, .json or .xlsx by the path's extension (`path`
+    /// relative to `directory`): a value, or the
     /// lines of a `compare`; the domain builds the table.
     func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 }
