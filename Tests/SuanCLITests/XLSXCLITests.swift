@@ -96,3 +96,34 @@ import Testing
         #expect(text == "A2 True 金额（万元） 2090.0 0.00% 0.9721\n220.0 214.0\nTrue 行\n", "\(text)")
     }
 }
+
+/// The one-project form provinces publish (部门预算项目支出绩效自评表), one sheet per project.
+@Suite(.timeLimit(.minutes(2))) struct ProvinceFormCLITests {
+    @Test func aWorkbookOfOneProjectFormsLoadsAsOneYear() throws {
+        let r = try Binary.run(["-e", "load \"form.xlsx\" as f", "-e", "len(f.项目)", "-e", "f.项目[\"法律援助\"].预算", "-e", "f.项目[\"法律援助\"].执行",
+                                "-e", "f.项目[\"人民调解\"].预算", "-e", "f.项目[\"法律援助\"].项目代码", "-e", "f.项目[\"法律援助\"].实施单位",
+                                "-e", "f.年度", "-e", "f.部门", "-e", "f.项目支出"],
+                               directory: XLSXCLITests.fixtures)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "2\n200.00万元\n190.00万元\n33.60万元\n51092324T000000000000\n示例县法律援助中心\n2023\n示例县司法局\n233.60万元\n", "\(r.stdout)")
+    }
+
+    @Test func indicatorsHaveTargetsAndTheFormsScores() throws {
+        let r = try Binary.run(["-e", "load \"form.xlsx\" as f", "-e", "f.项目[\"法律援助\"].指标[\"结案率\"].目标",
+                                "-e", "f.项目[\"人民调解\"].指标[\"人均补贴\"].目标", "-e", "f.项目[\"法律援助\"].指标[\"办理案件\"].实际",
+                                "-e", "f.项目[\"法律援助\"].指标[\"结案率\"].分值", "-e", "f.项目[\"人民调解\"].指标[\"调解成功率\"].自评得分",
+                                "-e", "f.项目[\"法律援助\"].自评得分", "-e", "f.项目[\"法律援助\"].预算执行自评得分",
+                                "-e", "score(f.项目[\"法律援助\"])", "-e", "score(f.项目[\"人民调解\"])", "-e", "f.项目[\"人民调解\"].自评得分"],
+                               directory: XLSXCLITests.fixtures)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "≥ 95%\n≤ 800.00元\n1,298件\n20\n45\n99.5\n9.5\n99.5\n96.3\n93.93\n", "\(r.stdout)")
+    }
+
+    @Test func explainScoreWorksOnAFormsProject() throws {
+        let r = try Binary.run(["-e", "load \"form.xlsx\" as f", "-e", "explain score(f.项目[0])"], directory: XLSXCLITests.fixtures)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("预算执行率"), "\(r.stdout)")
+        #expect(r.stdout.contains("办理案件"), "\(r.stdout)")
+        #expect(r.stdout.contains("99.5"), "\(r.stdout)")
+    }
+}

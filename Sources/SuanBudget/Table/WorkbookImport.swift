@@ -14,19 +14,37 @@ enum WorkbookImport {
     static func year(_ bytes: [UInt8], path: String, file: Int32, span: SourceSpan) -> (Result<Record, Diagnostic>, SourceFile?) {
         do throws(WorkbookError) {
             let workbook = try Workbook(bytes)
+            var projects: [Record] = []
+            var titles: [String] = []
+            var first: SourceFile? = nil
             for index in workbook.sheetNames.indices {
                 let sheet = try workbook.sheet(at: index)
                 let text = SheetText(sheet, path: path, file: file)
-                guard let header = ProjectTableHeader.find(in: text.rows) else { continue }
+                if let layout = ProjectFormImport.layout(of: text.rows) {
+                    // A one-project form: every such sheet adds its project.
+                    do throws(Diagnostic) {
+                        projects.append(try ProjectFormImport(id: .xlsx, file: file, name: path).project(text.rows, layout: layout))
+                    } catch {
+                        return (.failure(error), text.source)
+                    }
+                    titles += text.rows[..<layout.nameRow].flatMap { $0.map(\.text) }
+                    if first == nil { first = text.source }
+                    continue
+                }
+                guard projects.isEmpty, let header = ProjectTableHeader.find(in: text.rows) else { continue }
                 do throws(Diagnostic) {
                     return (.success(try ProjectTableImport.year(text.rows, header: header, name: path, file: file, id: .xlsx)), text.source)
                 } catch {
                     return (.failure(error), text.source)
                 }
             }
+            if !projects.isEmpty {
+                return (.success(ProjectFormImport.year(projects, name: path, file: file, titles: titles)), first)
+            }
             let sheets = workbook.sheetNames.map { "'\($0)'" }.joined(separator: ", ")
             return (.failure(Diagnostic(id: .xlsx, "no sheet of \"\(path)\" has a 项目名称 column (sheets: \(sheets))", at: span,
-                                        notes: ["help: a header row needs 项目名称 (or 名称, 项目) and usually 全年预算数 and 全年执行数; rows above it are skipped"])), nil)
+                                        notes: ["help: a header row needs 项目名称 (or 名称, 项目) and usually 全年预算数 and 全年执行数; rows above it are skipped",
+                                                 "help: a one-project form (部门预算项目支出绩效自评表) needs a 项目名称 label, a 预算执行情况 header (调整后预算数) and a 绩效指标 header (一级指标, 三级指标)"])), nil)
         } catch {
             return (.failure(diagnostic(error, path: path, span: span)), nil)
         }

@@ -1,0 +1,185 @@
+import SuanCore
+
+/// Reads the one-project form that provinces publish, one sheet per project — the
+/// 部门预算项目支出绩效自评表 — into a project record:
+///
+///     项目名称 | 51092324T000000000000-法律援助
+///     主管部门 | 示例县司法局 | 实施单位 | 示例县法律援助中心
+///     预算执行情况（万元） |      | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分
+///                       | 总额 | 200     | 200         | 190       | 95%       | 10  | 9.5
+///                       | 其中：财政资金 | …
+///     绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分
+///             | 产出指标 | 数量指标 | 办理案件 | ≥ | 1200 | 件 | 1298 | 40 | 40
+///     合计 | … | 100 | 99.5
+///
+/// The form is recognised by its labels, not by their positions: a 项目名称 label with the name to
+/// its right, a budget header (调整后预算数, 年初预算 or 预算执行数) and an indicator header (一级指标 and
+/// 三级指标) below it. A label's value is the first cell to its right that is not the label itself
+/// (a merged label repeats in every cell of its range). A code prefix before the name
+/// (`51092324T000000000000-`) is kept as 项目代码. 调整后预算数 is the budget (年初预算 when the form
+/// has no other), read from the 总额 row. The scores printed on the form are kept as 自评得分: the
+/// 合计 row's on the project, the 预算执行情况 row's as 预算执行自评得分, and each indicator's own.
+struct ProjectFormImport {
+    /// The diagnostics' id (`xlsx`).
+    let id: DiagnosticID
+    let file: Int32
+    let name: String
+
+    /// The three rows the form is recognised by.
+    struct Layout {
+        var nameRow: Int
+        var nameColumn: Int
+        var budgetRow: Int
+        var indicatorRow: Int
+    }
+
+    static let budgetTitles: Set<String> = ["调整后预算数", "调整后预算", "全年预算数", "年初预算", "年初预算数", "预算执行数", "全年执行数"]
+    static let rateTitles: Set<String> = ["预算执行率", "执行率"]
+    static let totalTitles: Set<String> = ["合计", "总计", "总分"]
+
+    static func title(_ cell: TableCell) -> String { ProjectTableHeader.title(cell.text).0 }
+
+    /// Where the form's labels are, or nil when `rows` are not such a form.
+    static func layout(of rows: [[TableCell]]) -> Layout? {
+        var nameAt: (Int, Int)? = nil
+        var budgetRow: Int? = nil
+        for (r, row) in rows.enumerated() {
+            let titles = row.map(title)
+            if titles.contains("一级指标") && titles.contains("三级指标") {
+                guard let (nameRow, nameColumn) = nameAt, let budgetRow else { return nil }
+                return Layout(nameRow: nameRow, nameColumn: nameColumn, budgetRow: budgetRow, indicatorRow: r)
+            }
+            if nameAt == nil, let c = titles.firstIndex(of: "项目名称"), value(after: c, in: row) != nil {
+                nameAt = (r, c)
+            } else if nameAt != nil, budgetRow == nil, titles.contains(where: budgetTitles.contains) {
+                budgetRow = r
+            }
+        }
+        return nil
+    }
+
+    /// The first cell right of `column` that holds something other than the label there.
+    static func value(after column: Int, in row: [TableCell]) -> TableCell? {
+        let label = row[column].text.trimmed
+        return row.dropFirst(column + 1).first { !$0.text.trimmed.isEmpty && $0.text.trimmed != label }
+    }
+
+    /// The header of a block: each known title's column (first occurrence), and the unit named in
+    /// the block's label (`预算执行情况（万元）`).
+    static func header(_ row: [TableCell], index: Int) -> ProjectTableHeader {
+        var header = ProjectTableHeader(row: index, width: row.count)
+        for (i, cell) in row.enumerated() {
+            let (title, unit) = ProjectTableHeader.title(cell.text)
+            if let unit {
+                header.units[i] = unit
+                header.defaultUnit = unit
+            }
+            var column = ProjectTableHeader.columnsByName[title]
+            if rateTitles.contains(title) { column = .rate }
+            if title == "年初预算" || title == "年初预算数" { column = .initialBudget }
+            if let column, header.position[column] == nil { header.position[column] = i }
+        }
+        return header
+    }
+
+    /// The project a form sheet describes.
+    func project(_ rows: [[TableCell]], layout: Layout) throws(Diagnostic) -> Record {
+        var fields = RecordBuilder(kind: .project)
+        let nameRow = rows[layout.nameRow]
+        let label = nameRow[layout.nameColumn]
+        guard let nameCell = Self.value(after: layout.nameColumn, in: nameRow) else {
+            throw Diagnostic(id: id, "the 项目名称 of this form is empty", at: label.span)
+        }
+        let (code, projectName) = Self.split(nameCell.text.trimmed)
+        fields.set("名称", .string(projectName), at: nameCell.span)
+        if let code { fields.set("项目代码", .string(code), at: nameCell.span) }
+
+        // 主管部门, 实施单位: labels anywhere above the budget block.
+        for row in rows[..<layout.budgetRow] {
+            for (c, cell) in row.enumerated() {
+                let title = Self.title(cell)
+                guard title == "主管部门" || title == "实施单位", let value = Self.value(after: c, in: row) else { continue }
+                guard !fields.has(title) else { continue }
+                fields.set(title, .string(value.text.trimmed), at: value.span)
+            }
+        }
+
+        // 预算执行情况: the 总额 row (or the first row) under the budget header.
+        let budgetHeader = Self.header(rows[layout.budgetRow], index: layout.budgetRow)
+        let reader = ProjectTableImport(header: budgetHeader, file: file, name: name, id: id)
+        let block = rows[(layout.budgetRow + 1)..<layout.indicatorRow].filter { !$0.allSatisfy { $0.text.trimmed.isEmpty } }
+        let firstAmount = budgetHeader.position.values.min() ?? 0
+        let total = block.first { row in row.prefix(firstAmount).contains { Self.title($0) == "总额" || Self.totalTitles.contains(Self.title($0)) } }
+        guard let totalRow = total ?? block.first else {
+            throw Diagnostic(id: id, "the 预算执行情况 block of \"\(projectName)\" has no 总额 row", at: rows[layout.budgetRow][0].span,
+                             notes: ["help: the row under 调整后预算数 / 预算执行数 gives the project's amounts (总额)"])
+        }
+        let budget = try reader.amount(totalRow, budgetHeader[.budget] != nil ? .budget : .initialBudget)
+        let spent = try reader.amount(totalRow, .spent)
+        let initial = try reader.amount(totalRow, .initialBudget)
+        let origin = nameCell.span
+        fields.set("预算", budget?.0 ?? .unknown, at: budget?.1 ?? origin)
+        fields.set("执行", spent?.0 ?? .unknown, at: spent?.1 ?? origin)
+        if let initial { fields.set("年初预算", initial.0, at: initial.1) }
+        if let (value, at) = try reader.number(totalRow, .score, "points scored") { fields.set("预算执行自评得分", value, at: at) }
+
+        // 绩效指标: rows under the indicator header up to 合计.
+        let indicatorHeader = Self.header(rows[layout.indicatorRow], index: layout.indicatorRow)
+        var withoutScore = indicatorHeader
+        withoutScore.position[.score] = nil
+        let indicatorReader = ProjectTableImport(header: withoutScore, file: file, name: name, id: id)
+        let scoreReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
+        var indicators: [Value] = []
+        for row in rows.dropFirst(layout.indicatorRow + 1) {
+            if row.contains(where: { Self.totalTitles.contains(Self.title($0)) }) {
+                if let (value, at) = try scoreReader.number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
+                break
+            }
+            guard let indicator = try indicatorReader.indicator(row) else { continue }
+            var built = RecordBuilder(kind: .indicator)
+            for (i, (key, value)) in indicator.entries.enumerated() { built.set(key, value, at: indicator.spans[i]) }
+            if let (value, at) = try scoreReader.number(row, .score, "points scored") { built.set("自评得分", value, at: at) }
+            indicators.append(.record(built.record))
+        }
+        if !indicators.isEmpty { fields.set("指标", .list(indicators), at: rows[layout.indicatorRow][0].span) }
+        return fields.record
+    }
+
+    /// `51092324T000000000000-法律援助` → the code and the name; a name without a code is kept whole.
+    static func split(_ text: String) -> (String?, String) {
+        for separator in ["-", "－", "—", "_"] {
+            guard let range = text.range(of: separator) else { continue }
+            let code = text[..<range.lowerBound]
+            let rest = String(text[range.upperBound...]).trimmed
+            if code.count >= 6, !rest.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }), code.contains(where: \.isNumber) {
+                return (String(code), rest)
+            }
+        }
+        return (nil, text)
+    }
+
+    /// The year of a workbook whose sheets are one-project forms: its projects in sheet order, the
+    /// department from the first 主管部门, the year from a `2023年度` title when there is one.
+    static func year(_ projects: [Record], name: String, file: Int32, titles: [String]) -> Record {
+        let origin = SourceSpan(file: file, start: 0, end: 1)
+        var year = RecordBuilder(kind: .year)
+        var number: Value = .unknown
+        for title in titles {
+            let scalars = Array(title.unicodeScalars)
+            guard let n = scalars.indices.dropFirst(4).lazy.compactMap({ i -> Int? in
+                guard scalars[i] == "年", scalars[(i - 4)..<i].allSatisfy({ $0.isASCII && $0.properties.numericType != nil }) else { return nil }
+                return Int(String(String.UnicodeScalarView(scalars[(i - 4)..<i])))
+            }).first else { continue }
+            number = .number(ExactDecimal(n))
+            break
+        }
+        year.set("年度", number, at: origin)
+        let department: Value = projects.lazy.compactMap { $0["主管部门"] }.first ?? .string(ProjectTableImport.title(ofFile: name))
+        year.set("部门", department, at: origin)
+        year.set("收入", .record(Record()), at: origin)
+        year.set("基本支出", .unknown, at: origin)
+        year.set("项目支出", Year.sum(projects.map { $0["预算"] ?? .unknown }), at: origin)
+        year.set("项目", .list(projects.map { .record($0) }), at: origin)
+        return year.record
+    }
+}
