@@ -7,7 +7,8 @@ public struct BudgetDomain: DomainHost {
 
     public init(allowsWrites: Bool = true) { self.allowsWrites = allowsWrites }
 
-    func checkWrite(_ path: String, span: SourceSpan) throws(Diagnostic) {
+    /// Refuses a write under `--no-write` (export, chart files, the REPL's :save).
+    public func checkWrite(_ path: String, span: SourceSpan) throws(Diagnostic) {
         guard allowsWrites else {
             throw Diagnostic(id: .noWrite, "writing \"\(path)\" is forbidden by --no-write", at: span)
         }

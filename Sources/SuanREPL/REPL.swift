@@ -174,12 +174,9 @@ public struct REPL {
             if path.hasSuffix(" force") { force = true; path = String(path.dropLast(" force".count)).trimmingTrailingSpaces }
             path = path.trimmingQuotes
             guard !path.isEmpty else { fputs(language.pick("用法：:save 文件 [force]\n", "usage: :save FILE [force]\n"), suan_stderr()); break }
-            guard allowsWrites else {
-                fputs(language.pick("错误：--no-write 禁止写入“\(path)”\n", "error: writing \"\(path)\" is forbidden by --no-write\n"), suan_stderr())
-                break
-            }
             let script = session.history.joined(separator: "\n") + "\n"
             do {
+                try BudgetDomain(allowsWrites: allowsWrites).checkWrite(path, span: .none)
                 try FileText.write(script, to: path, force: force, by: .save, span: .none)
                 print(language.pick("已把 \(session.history.count) 条输入保存到 \(path)", "saved \(session.history.count) inputs to \(path)"))
             } catch {

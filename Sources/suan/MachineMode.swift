@@ -80,7 +80,7 @@ struct MachineMode {
         if !name.isEmpty, case .success(let type) = session.typeOf(name) {
             found = true
             fields.append("\"type\":" + JSONRenderer.string(language == .chinese ? MessageCatalogue.term(type.name) : type.name))
-            if let value = session.variables.first(where: { $0.name == name })?.value {
+            if let value = session.value(of: name) {
                 fields.append("\"text\":" + JSONRenderer.string(session.formatter.text(value)))
             }
         }

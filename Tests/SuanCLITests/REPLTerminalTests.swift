@@ -223,6 +223,23 @@ final class Terminal {
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "let 公用 = 380万元\n")
     }
 
+    /// `--no-write` holds at the REPL too: `:save` is refused through the same check as `export`.
+    @Test func saveIsRefusedUnderNoWrite() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let saved = home + "/session.suan"
+        let t = try Terminal(home: home, arguments: ["--no-write"])
+        t.prompt()
+        t.send("1 + 1\r")
+        t.prompt()
+        t.send(":save \(saved)\r")
+        t.expect("forbidden by --no-write")
+        t.prompt()
+        t.send(":quit\r")
+        #expect(t.exitStatus() == 0)
+        #expect(!FileManager.default.fileExists(atPath: saved))
+    }
+
     /// Chinese first: the banner, results' type names, help and errors follow the language.
     @Test func theREPLSpeaksChinese() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path

@@ -4,7 +4,6 @@
 /// spells its underscore as `\u{5F}`: the core itself reads no paths, and a check looks for the name.)
 extension MessageCatalogue {
     static let entries: [String: String] = [
-        "\n %@ = note: raised in %@:%@:%@: %@": "\n %@ = 注意：出自 %@:%@:%@：%@",
         " (within the report's rounding)": "（在报告舍入范围内）",
         " (within the report's ±0.01万元 rounding)": "（在报告 ±0.01万元 的舍入范围内）",
         "\"%@\" already exists": "“%@”已存在",
@@ -204,8 +203,6 @@ extension MessageCatalogue {
         "expected true or false, found a %@": "应为 true 或 false，却遇到%@",
         "expected unit words after 'unit', e.g. 'unit 件'": "“unit”之后应为单位词，例如“unit 件”",
         "explain takes a call, e.g. explain score(p)": "explain 需要一个函数调用，例如 explain score(p)",
-        "export writes .csv or .md files, not \"%@\"": "export 只写 .csv 或 .md 文件，不能写“%@”",
-        "export writes .csv, .md, .html or .json files, not \"%@\"": "export 只写 .csv、.md、.html 或 .json 文件，不能写“%@”",
         "export writes .csv, .xlsx, .md, .html or .json files, not \"%@\"": "export 只写 .csv、.xlsx、.md、.html 或 .json 文件，不能写“%@”",
         "export writes years, scenarios, projects, lists of records, compare, explain and table; this is a %@": "export 可导出年度、情景、项目、记录列表、compare、explain 和 table；这是%@",
         "export … to \"%@\" force": "export … to \"%@\" force",
@@ -225,7 +222,6 @@ extension MessageCatalogue {
         "help: a new item is set with '=': 收入.%@ = 100万元": "提示：新项用“=”设定：收入.%@ = 100万元",
         "help: a new line is set with '=': %@": "提示：新行用“=”设定：%@",
         "help: add 'force' to replace it: %@": "提示：加上“force”即可替换：%@",
-        "help: add 'force' to replace it: export … to \"%@\" force": "提示：加上“force”即可替换：export … to \"%@\" force",
         "help: amounts are digits with an optional decimal point and thousands separators, e.g. 1,188.56": "提示：金额由数字组成，可带小数点和千位分隔符，例如 1,188.56",
         "help: bundled years: %@": "提示：内置年度：%@",
         "help: change one of its parts: %@": "提示：请修改其某个分项：%@",
@@ -233,8 +229,6 @@ extension MessageCatalogue {
         "help: did you mean \"%@\"?": "提示：是否想写“%@”？",
         "help: did you mean '%@'?": "提示：是否想写“%@”？",
         "help: e.g. round(x, 0.01万元) for money, round(r, 0.1%) for a ratio": "提示：例如金额用 round(x, 0.01万元)，比率用 round(r, 0.1%)",
-        "help: end the file name in .csv (for Excel and load) or .md (Markdown)": "提示：文件名以 .csv（供 Excel 和 load 使用）或 .md（Markdown）结尾",
-        "help: end the file name in .csv (for Excel and load), .md (Markdown), .html or .json": "提示：文件名以 .csv（供 Excel 和 load 使用）、.md（Markdown）、.html 或 .json 结尾",
         "help: end the file name in .csv or .xlsx (for Excel and load), .md (Markdown), .html or .json": "提示：文件名以 .csv 或 .xlsx（供 Excel 和 load 使用）、.md（Markdown）、.html 或 .json 结尾",
         "help: every year gives %@": "提示：每个年度都要给出 %@",
         "help: explain works for %@": "提示：explain 适用于 %@",
