@@ -45,7 +45,11 @@ struct DocumentAnalysis {
         let directory = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         status = stop.installed {
             session.run(text, name: path ?? name, directory: directory, transactional: false) { event in
-                if case .diagnostic(let d) = event { found.append(d) }
+                guard case .diagnostic(let d) = event else { return }
+                // A write refused by the no-write session is not the script's mistake: say what it means here.
+                found.append(d.id == .noWrite
+                    ? Diagnostic(.note, id: .noWrite, "the editor does not run a statement that writes a file; the statements after it are checked but not run", at: d.span)
+                    : d)
             }
         }
         deadline.cancel()
@@ -105,7 +109,7 @@ struct DocumentAnalysis {
         if case .success(let type) = session.typeOf(word) {
             let typeName = language == .chinese ? MessageCatalogue.term(type.name) : type.name
             var line = "**\(word)**: `\(typeName)`"
-            if let value = value(of: word) { line += " = " + session.formatter.text(value) }
+            if let value = value(of: word) { line += " = " + DocumentAnalysis.shortened(session.formatter.text(value)) }
             lines.append(line)
         }
         if let help = HelpTopics.text(of: word, in: language) { lines.append("```\n" + help + "\n```") }
@@ -114,6 +118,14 @@ struct DocumentAnalysis {
         let end = UTF16Position(line: position.line, character: position.character + String(tail).utf16.count)
         return ["contents": ["kind": "markdown", "value": lines.joined(separator: "\n\n")],
                 "range": ["start": start.object, "end": end.object]]
+    }
+
+    /// The most characters of a value a hover shows: a year's whole record is thousands.
+    static let hoverValueLimit = 300
+
+    /// `text`, cut after ``hoverValueLimit`` characters with an ellipsis.
+    static func shortened(_ text: String) -> String {
+        text.count <= hoverValueLimit ? text : String(text.prefix(hoverValueLimit)) + " …"
     }
 
     /// The value of a name or field path, looked up in a copy of the session (a lookup runs no

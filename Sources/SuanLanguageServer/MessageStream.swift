@@ -41,7 +41,7 @@ struct MessageStream {
             guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-length" else { continue }
             length = Int(parts[1].trimmingCharacters(in: .whitespaces))
         }
-        guard let length, length >= 0 else { return .unreadable("no Content-Length header") }
+        guard let length, length >= 0 else { return .unreadable("no valid Content-Length header") }
         guard length <= MessageStream.bodyLimit else {
             skip(length)
             return .unreadable("the message is longer than \(MessageStream.bodyLimit) bytes")

@@ -117,11 +117,12 @@ import Testing
     @Test func hoversANameAndAFieldWithTypeAndValue() throws {
         let uri = "file:///tmp/lsp-hover.suan"
         let replies = try Self.session([
-            Self.open(uri, "load 2022\nlet 收入 = 基本支出 + 1万元\ny2022.基本支出 / 总支出\n"),
+            Self.open(uri, "load 2022\nlet 收入 = 基本支出 + 1万元\ny2022.基本支出 / 总支出\nlet 𠀀甲 = 2万元\n𠀀甲 + 收入\n"),
             Self.request(1, "textDocument/hover", uri, line: 1, character: 5),
             Self.request(2, "textDocument/hover", uri, line: 2, character: 8),
             Self.request(3, "textDocument/hover", uri, line: 0, character: 2),
             Self.request(4, "textDocument/hover", uri, line: 2, character: 2),
+            Self.request(6, "textDocument/hover", uri, line: 4, character: 7),
             Self.open("file:///tmp/lsp-help.suan", "data"),
             Self.request(5, "textDocument/hover", "file:///tmp/lsp-help.suan", line: 0, character: 1),
         ])
@@ -133,8 +134,14 @@ import Testing
         // A keyword is not a name: no hover.
         #expect(Self.response(3, in: replies)?["result"] is NSNull)
         // On the year's name, the year; on a help topic's name, its help.
-        #expect(hover(4)?.hasPrefix("**y2022**: `Year`") == true)
+        #expect(hover(4)?.hasPrefix("**y2022**: `Year` = year {年度: 2022") == true)
+        // A year's record is long: the hover shows its beginning.
+        #expect(hover(4)?.hasSuffix(" …") == true)
+        #expect((hover(4)?.count ?? 0) < 400)
         #expect(hover(5)?.contains("load") == true)
+        // After `𠀀甲 + ` (6 UTF-16 units, 5 scalars), character 7 is inside 收入, which starts at 6.
+        #expect(hover(6) == "**收入**: `Money` = 2,434.84万元")
+        #expect(Self.position((Self.response(6, in: replies)?["result"] as? [String: Any])?["range"], "start") == [4, 6])
     }
 
     @Test func hoverWorksWhileALineDoesNotParse() throws {
@@ -178,6 +185,19 @@ import Testing
         ])
         #expect(Self.diagnostics(in: replies).first?.filter { $0["severity"] as? Int == 1 }.isEmpty == true)
         #expect(Self.hover(1, in: replies)?.hasPrefix("**u**: ") == true)
+    }
+
+    /// Writing a file is not run in the editor: an information, not an error, and no file appears.
+    @Test func aDocumentThatWritesAFileIsNotRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-write-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let uri = folder.appendingPathComponent("a.suan").absoluteString
+        let replies = try Self.session([Self.open(uri, "load 2022\nchart y2022 to \"x.svg\"\n")])
+        let d = try #require(Self.diagnostics(in: replies).first?.first)
+        #expect(d["code"] as? String == "no-write")
+        #expect(d["severity"] as? Int == 3)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.svg").path))
     }
 
     /// A run that would not end is stopped by the step budget or the deadline; the server answers on.
