@@ -28,6 +28,8 @@ struct DocumentAnalysis {
     let session: Session
     /// The document's index in the session's sources.
     let file: Int
+    /// The document's folder, where its relative paths start; nil when it is not a file.
+    let folder: String?
     let status: Session.Status
     let diagnostics: [Diagnostic]
 
@@ -42,9 +44,10 @@ struct DocumentAnalysis {
         let stop = StopRequest()
         let deadline = DispatchWorkItem { stop.request() }
         DispatchQueue.global().asyncAfter(deadline: .now() + limits.seconds, execute: deadline)
-        let directory = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        let folder = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        self.folder = folder
         status = stop.installed {
-            session.run(text, name: path ?? name, directory: directory, transactional: false) { event in
+            session.run(text, name: path ?? name, directory: folder, transactional: false) { event in
                 guard case .diagnostic(let d) = event else { return }
                 // A write refused by the no-write session is not the script's mistake: say what it means here.
                 found.append(d.id == .noWrite
@@ -144,7 +147,7 @@ struct DocumentAnalysis {
     /// with the edit that replaces the word being typed.
     func completion(at position: UTF16Position, in text: String) -> [String: Any] {
         let before = position.split(text).before
-        let completion = Completer(session: session).complete(before)
+        let completion = Completer(session: session, folder: folder).complete(before)
         let replaced = String(before.suffix(completion.replacing)).utf16.count
         let range = ["start": UTF16Position(line: position.line, character: position.character - replaced).object,
                      "end": position.object]

@@ -180,10 +180,12 @@ import Testing
     @Test func loadsResolveFromTheDocumentsFolder() throws {
         let uri = Binary.root.appendingPathComponent("Scripts/lsp-probe.suan").absoluteString
         let replies = try Self.session([
-            Self.open(uri, "load \"data/unit1284-2023.suan\" as u\nu.总支出\n"),
+            Self.open(uri, "load \"data/unit1284-2023.suan\" as u\nu.总支出\nload \"data/unit12"),
             Self.request(1, "textDocument/hover", uri, line: 1, character: 0),
+            Self.request(2, "textDocument/completion", uri, line: 2, character: 17),
         ])
-        #expect(Self.diagnostics(in: replies).first?.filter { $0["severity"] as? Int == 1 }.isEmpty == true)
+        // Paths complete from the document's folder too.
+        #expect(Self.items(2, in: replies).compactMap { $0["label"] as? String }.contains("data/unit1284-2023.suan"))
         #expect(Self.hover(1, in: replies)?.hasPrefix("**u**: ") == true)
     }
 
