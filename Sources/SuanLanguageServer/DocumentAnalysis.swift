@@ -57,10 +57,10 @@ struct DocumentAnalysis {
         }
         deadline.cancel()
         if status == .interrupted {
-            let end = session.sources[file].scalars.count
+            // Where the run stopped is not known: the warning goes at the top, where it is seen.
             found.append(Diagnostic(.warning, id: .interrupted,
-                                    "the document ran longer than \(Int(limits.seconds)) seconds and was stopped: values after this point are not shown",
-                                    at: SourceSpan(file: Int32(file), start: end, end: end)))
+                                    "the document ran longer than \(Int(limits.seconds)) seconds and was stopped; hover shows only what ran before that",
+                                    at: SourceSpan(file: Int32(file), start: 0, end: 0)))
         }
         self.session = session
         diagnostics = found

@@ -144,6 +144,18 @@ import Testing
         #expect(Self.position((Self.response(6, in: replies)?["result"] as? [String: Any])?["range"], "start") == [4, 6])
     }
 
+    /// The locale chooses the language of messages and type names, as on the command line.
+    @Test func speaksTheLocalesLanguage() throws {
+        let uri = "file:///tmp/lsp-zh.suan"
+        let replies = try Self.session([Self.open(uri, "let 预算 = 5万元\n预算 + 3件"),
+                                        Self.request(1, "textDocument/hover", uri, line: 0, character: 5)],
+                                       environment: ["SUAN_LANG": "zh"])
+        let d = try #require(Self.diagnostics(in: replies).first?.first)
+        #expect(d["code"] as? String == "dimension-mismatch")
+        #expect((d["message"] as? String)?.contains("金额") == true)
+        #expect(Self.hover(1, in: replies)?.hasPrefix("**预算**: `金额`") == true)
+    }
+
     @Test func hoverWorksWhileALineDoesNotParse() throws {
         let uri = "file:///tmp/lsp-typing.suan"
         let replies = try Self.session([
