@@ -252,5 +252,9 @@ import Testing
         // Input that ends without shutdown and exit ends the server with status 1.
         let unfinished = try Binary.run(["lsp"], stdin: try Self.framed(Self.initialize))
         #expect(unfinished.status == 1)
+        // Options: --stdio is taken, --help answers, anything else is a usage error.
+        #expect(try Binary.run(["lsp", "--stdio"], stdin: input).status == 0)
+        #expect(try Binary.run(["lsp", "--help"]).stdout.contains("docs/lsp.md"))
+        #expect(try Binary.run(["lsp", "--port", "1"]).status == 2)
     }
 }
