@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "SuanReply", dependencies: ["SuanCore", "SuanSheets"]),
         // The Jupyter kernel: its kernelspec and the Python kernel on `suan --machine`, embedded for `suan kernel install`.
         .target(name: "SuanKernel", path: "kernel", exclude: ["README.md"], resources: [.embedInCode("suan_kernel.py")]),
+        // `suan lsp`: a language server (JSON-RPC over stdio) over the same Session, with the REPL's completion.
+        .target(name: "SuanLanguageServer", dependencies: ["SuanCore", "SuanREPL"]),
         // `suan serve`: the HTTP interface and the page, a thin shell over Session.
         .target(
             name: "SuanServe",
@@ -61,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "suan",
             dependencies: [
-                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe", "SuanReply", "SuanKernel",
+                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe", "SuanReply", "SuanKernel", "SuanLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

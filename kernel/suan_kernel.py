@@ -2,8 +2,8 @@
 process per notebook (docs/machine.md) and sends it each cell.
 
 `suan kernel install` writes this file next to kernel.json; kernel.json's `env` names the suan
-binary in SUAN_BIN. Results with tables or charts display as HTML (text/plain beside it), values
-as plain text (`67.19%  [Ratio]`); a failed cell is a Jupyter error whose traceback is the caret
+binary in SUAN_BIN. Results with tables display as HTML (text/plain beside it), values as plain
+text (`67.19%  [Ratio]`), each chart as image/svg+xml after the cell's other results; a failed cell is a Jupyter error whose traceback is the caret
 text, and the session is as it was before the cell. Interrupt sends SIGINT to the suan process,
 which stops the cell and keeps the session; restart starts a new process (a fresh session).
 """
@@ -128,12 +128,19 @@ class SuanKernel(Kernel):
             return self.fail("SuanExited", "the suan process ended; the next cell starts a fresh session", [])
         results = reply.get("results", [])
         diagnostics = reply.get("diagnostics", [])
-        if not silent and results:
-            data = {"text/plain": plain_text(results)}
-            if reply.get("hasTables"):
+        # Charts come apart from the rest as SVG documents (`charts`, in order); `html` holds the rest.
+        charts = [r for r in results if r.get("kind") == "chart"]
+        rest = [r for r in results if r.get("kind") != "chart"]
+        if not silent and rest:
+            data = {"text/plain": plain_text(rest)}
+            if any(r.get("kind") == "table" for r in rest):
                 data["text/html"] = reply.get("html", "")
             self.send_response(self.iopub_socket, "execute_result",
                                {"execution_count": self.execution_count, "data": data, "metadata": {}})
+        if not silent:
+            for chart, svg in zip(charts, reply.get("charts", [])):
+                self.send_response(self.iopub_socket, "display_data",
+                                   {"data": {"image/svg+xml": svg, "text/plain": plain_text([chart])}, "metadata": {}})
         errors = [d for d in diagnostics if d.get("severity") == "error"]
         for d in diagnostics:
             if d.get("severity") != "error" and not silent:

@@ -35,8 +35,13 @@ public struct Completer {
     static let unitWords = ["元", "万元", "亿元", "%", "‰", "pp", "个百分点"]
 
     let session: Session
+    /// The folder relative paths start from (a document's, in an editor); nil for the current directory.
+    public var folder: String?
 
-    public init(session: Session) { self.session = session }
+    public init(session: Session, folder: String? = nil) {
+        self.session = session
+        self.folder = folder
+    }
 
     static func isWordCharacter(_ c: Character) -> Bool {
         c == "_" || c.isLetter || c.isNumber
@@ -178,7 +183,8 @@ public struct Completer {
         let slash = typed.lastIndex(of: "/")
         let directory = slash.map { String(typed[...$0]) } ?? ""
         let prefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
-        guard let dir = opendir(directory.isEmpty ? "." : directory) else { return [] }
+        let listed = directory.hasPrefix("/") ? directory : (folder.map { $0 + "/" } ?? "") + (directory.isEmpty ? "." : directory)
+        guard let dir = opendir(listed) else { return [] }
         defer { closedir(dir) }
         var found: [String] = []
         while let entry = readdir(dir) {

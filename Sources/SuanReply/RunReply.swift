@@ -28,6 +28,10 @@ public struct RunReply: Sendable {
     public var xlsx = ""
     /// Whether the run made a table or a chart (a notebook shows those as HTML).
     public var hasTables = false
+    /// Each chart the run drew as a standalone SVG document, in order, when the charts were asked
+    /// for apart (`suan --machine`: a notebook shows them as `image/svg+xml`); ``html`` then leaves
+    /// them out.
+    public var charts: [String] = []
     public var language: Language
 
     public init(status: String, language: Language) {
@@ -57,8 +61,9 @@ public struct RunReply: Sendable {
             }
         }
 
-        /// The reply; with `exports`, also the CSV, Markdown and workbook of the run's tables.
-        public func reply(status: Session.Status, session: Session, exports: Bool = true) -> RunReply {
+        /// The reply; with `exports`, also the CSV, Markdown and workbook of the run's tables; with
+        /// `chartsApart`, the charts as SVG documents in ``charts`` instead of inside ``html``.
+        public func reply(status: Session.Status, session: Session, exports: Bool = true, chartsApart: Bool = false) -> RunReply {
             let json = JSONRenderer(format: session.formatter, sources: session.sources)
             let html = HTMLRenderer(format: session.formatter, sources: session.sources)
             var reply = RunReply(status: RunReply.name(status), language: session.settings.language)
@@ -69,8 +74,11 @@ public struct RunReply: Sendable {
                     reply.results.append("{\"kind\":\"loaded\",\"name\":" + JSONRenderer.string(name) + ",\"label\":" + JSONRenderer.string(label) + "}")
                 case .document(let document):
                     reply.results += document.blocks.map(json.render)
-                    reply.html += html.render(document)
                     all.blocks += document.blocks
+                    guard chartsApart else { reply.html += html.render(document); continue }
+                    reply.charts += document.blocks.compactMap { if case .chart(let chart) = $0 { SVGChart(format: session.formatter).render(chart) } else { nil } }
+                    let rest = Document(document.blocks.filter { if case .chart = $0 { false } else { true } })
+                    if !rest.blocks.isEmpty { reply.html += html.render(rest) }
                 }
             }
             reply.hasTables = all.blocks.contains { block in

@@ -15,7 +15,7 @@ enum ChineseUsage {
 
         用法：suan [<脚本>] [--expression <表达式> ...] [--interactive] [--no-color] [--rounding <舍入>] [--max-depth <深度>]
               [--timeout <秒>] [--format <格式>] [--step] [--no-write]
-              suan serve [<脚本>] [--port <端口>] …    suan --machine    suan kernel install
+              suan serve [<脚本>] [--port <端口>] …    suan --machine    suan kernel install    suan lsp
 
         参数：
           <脚本>                  要运行的脚本（*.suan）。

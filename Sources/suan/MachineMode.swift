@@ -10,7 +10,7 @@ import SuanReply
 /// output. One request per line, one JSON reply per line, in order (docs/machine.md):
 ///
 ///     {"id":1,"code":"load 2022\n基本支出 / 总支出"}
-///     → {"id":1,"status":"success","results":[…],"diagnostics":[],"html":"…","hasTables":false}
+///     → {"id":1,"status":"success","results":[…],"diagnostics":[],"html":"…","hasTables":false,"charts":[]}
 ///     {"id":2,"complete":"基本"}
 ///     → {"id":2,"status":"success","replacing":2,"matches":["基本支出",…]}
 ///     {"id":3,"inspect":"基本支出"}
@@ -99,8 +99,9 @@ struct MachineMode {
         var collector = RunReply.Collector()
         let status = session.run(code, name: "<cell:\(runs)>", transactional: true) { collector.take($0) }
         Interruption.clear()
-        let reply = collector.reply(status: status, session: session, exports: false)
-        return reply.coreFields + ["\"hasTables\":" + (reply.hasTables ? "true" : "false")]
+        let reply = collector.reply(status: status, session: session, exports: false, chartsApart: true)
+        return reply.coreFields + ["\"hasTables\":" + (reply.hasTables ? "true" : "false"),
+                                   "\"charts\":[" + reply.charts.map(JSONRenderer.string).joined(separator: ",") + "]"]
     }
 
     /// The id as JSON: what the request held, re-encoded, or `null`.

@@ -21,11 +21,13 @@ struct SuanCommand: ParsableCommand {
                 退出码：0 成功，1 出错或断言不成立，2 用法错误，130 被中断。
                 从这里开始：  suan -e 'load 2022' -e '基本支出 / 总支出'
                 浏览器视图：  suan serve [FILE] [--port N]   （suan serve --help）
+                Jupyter 与编辑器：  suan kernel install（docs/machine.md）、suan lsp（docs/lsp.md）
                 """ : """
                 With no FILE and no -e, suan opens the REPL on a terminal, or runs the script on standard input.
                 Exit codes: 0 success, 1 an error or a failed assert, 2 a usage error, 130 interrupted.
                 Start with:  suan -e 'load 2022' -e '基本支出 / 总支出'
                 The browser view:  suan serve [FILE] [--port N]   (suan serve --help)
+                Notebooks, editors:  suan kernel install, suan lsp   (docs/machine.md, lsp.md)
                 """,
             version: "suan \(version)"
         )

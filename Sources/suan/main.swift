@@ -62,6 +62,11 @@ if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "kernel" && Co
     }
 }
 
+// `suan lsp` is the language server for editors (editors/README.md).
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "lsp" {
+    exit(LanguageServerCommand.execute(Array(CommandLine.arguments.dropFirst(2))))
+}
+
 let (arguments, expressions) = separatingExpressions(Array(CommandLine.arguments.dropFirst()))
 var command: SuanCommand
 do {

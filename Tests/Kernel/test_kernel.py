@@ -115,3 +115,46 @@ def test_paths_in_a_notebook_are_relative_to_its_folder(kernel_prefix, tmp_path)
     nb.cells = [nbformat.v4.new_code_cell('load "mine.suan"')]
     NotebookClient(nb, kernel_name="suan", timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert "mine.suan" in plain(nb.cells[0].outputs[0])
+
+
+def run_notebook(name, folder):
+    """Runs notebooks/NAME through the kernel with nbclient; returns its code cells by source."""
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    NotebookClient(nb, kernel_name="suan", timeout=60, resources={"metadata": {"path": str(folder)}}).execute()
+    return {c.source: c.outputs for c in nb.cells if c.cell_type == "code"}
+
+
+def svgs(outputs):
+    return [o["data"]["image/svg+xml"] for o in outputs
+            if o["output_type"] == "display_data" and "image/svg+xml" in o.get("data", {})]
+
+
+def test_the_estimate_notebook_shows_its_basis_figures_and_chart(kernel_prefix, tmp_path):
+    cells = run_notebook("estimate-from-history.ipynb", tmp_path)
+    loaded = plain(cells["load 示例 2020\nload 示例 2021\nload 示例 2022"][0])
+    assert all("loaded 示例" + year in loaded for year in ("2020", "2021", "2022"))
+    explained = cells['explain estimate(三年, "社区法律顾问服务", "提供法律服务", 6500件)'][0]["data"]["text/html"]
+    # The basis (three years) and the methods, as HTML tables.
+    assert explained.count("<table class=\"suan-table\">") == 2
+    assert "219.23" in explained and "单位成本法" in explained
+    estimate = cells['let 估 = estimate(三年, "社区法律顾问服务", "提供法律服务", 6500件)\n估.单位成本法']
+    assert plain(estimate[0]) == "144.38万元  [Money]"
+    assert plain(cells["估.趋势法 - 估.平均法"][0]) == "20.00万元  [Money]"
+    chart = cells["chart {平均法: 估.平均法, 趋势法: 估.趋势法, 单位成本法: 估.单位成本法}"]
+    [svg] = svgs(chart)
+    assert svg.startswith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+    assert "趋势法" in svg and "150.00万元" in svg
+    # The chart comes as an image only, not again inside HTML.
+    assert not any("text/html" in o.get("data", {}) for o in chart)
+
+
+def test_the_scenario_notebook_compares_and_charts(kernel_prefix, tmp_path):
+    cells = run_notebook("scenario-comparison.ipynb", tmp_path)
+    warning = cells["scenario 压缩 from y2022 { 基本支出 -= 5% }"]
+    assert any(o["output_type"] == "stream" and o["name"] == "stderr" and "自评覆盖率" in o["text"] for o in warning)
+    assert plain(cells["压缩.总支出"][0]) == "3,500.71万元  [Money]"
+    assert plain(cells["压缩.基本支出占比 - y2022.基本支出占比"][0]) == "-1.14个百分点  [Ratio]"
+    compared = cells["compare y2022, 压缩"][0]["data"]["text/html"]
+    assert "<table class=\"suan-table\">" in compared and "压缩" in compared and "2,312.15" in compared
+    [svg] = svgs(cells["chart y2022, 压缩"])
+    assert "压缩" in svg and "y2022" in svg and "<rect" in svg

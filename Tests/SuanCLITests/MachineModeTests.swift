@@ -45,6 +45,22 @@ import Testing
         #expect(Self.texts(replies[4]) == ["2,443.84万元"])
     }
 
+    /// A chart comes apart from the HTML, as an SVG document a notebook shows as image/svg+xml.
+    @Test func chartsComeAsSVGDocuments() throws {
+        let replies = try Self.replies([
+            #"{"id":1,"code":"load 示例 2022\nshow 示例2022.基本支出\nchart 示例2022"}"#,
+            #"{"id":2,"code":"示例2022.总支出"}"#,
+        ])
+        let charts = try #require(replies[0]["charts"] as? [String])
+        #expect(charts.count == 1)
+        #expect(charts.first?.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") == true)
+        #expect(charts.first?.contains("<rect") == true)
+        let html = try #require(replies[0]["html"] as? String)
+        #expect(!html.contains("<svg"))
+        #expect(replies[0]["hasTables"] as? Bool == true)
+        #expect((replies[1]["charts"] as? [String])?.isEmpty == true)
+    }
+
     @Test func aFailedRequestLeavesTheSessionAsItWas() throws {
         let replies = try Self.replies([
             #"{"id":1,"code":"let a = 1万元"}"#,

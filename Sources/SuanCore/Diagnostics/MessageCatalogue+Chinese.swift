@@ -327,6 +327,8 @@ extension MessageCatalogue {
         "the result is too large to hold exactly (more than 38 digits)": "结果过大，无法精确表示（超过 38 位）",
         "the run did not stop %@ s after its time limit; the session is closed": "运行在超时后 %@ 秒仍未停止；会话已关闭",
         "the run took longer than %@ s and was stopped (--timeout); the session is as it was before it": "运行超过 %@ 秒，已停止（--timeout）；会话保持运行前的状态",
+        "the document ran longer than %@ seconds and was stopped; hover shows only what ran before that": "文档运行超过 %@ 秒，已停止；悬停只显示此前运行的结果",
+        "the editor does not run a statement that writes a file; the statements after it are checked but not run": "编辑器不运行写文件的语句；其后的语句只检查、不运行",
         "the session is still running its previous input": "会话仍在运行上一次的输入",
         "the step is a %@ but the range is %@": "步长是%@，但范围是%@",
         "the step must be greater than zero": "步长必须大于零",

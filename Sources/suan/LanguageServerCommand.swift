@@ -1,0 +1,25 @@
+import SuanBudget
+import SuanCore
+import SuanLanguageServer
+
+/// `suan lsp`: the language server on standard input and output (editors/README.md). Each document
+/// runs in a session of the budget domain that cannot write files, in the locale's language.
+enum LanguageServerCommand {
+    static func execute(_ arguments: [String]) -> Int32 {
+        let usage = SuanCommand.language.pick("用法：suan lsp [--stdio]（编辑器的语言服务器，经标准输入输出通信；docs/lsp.md）",
+                                              "Usage: suan lsp [--stdio]   (the language server for editors, on standard input and output; docs/lsp.md)")
+        if arguments == ["--help"] || arguments == ["-h"] {
+            print(usage)
+            return 0
+        }
+        // Editors' clients often pass --stdio; it is the only transport.
+        guard arguments.isEmpty || arguments == ["--stdio"] else {
+            Console.error(usage)
+            return 2
+        }
+        var settings = Settings()
+        settings.language = SuanCommand.language
+        var server = LanguageServer { Session(domain: BudgetDomain(allowsWrites: false), settings: settings) }
+        return server.run()
+    }
+}
