@@ -19,6 +19,13 @@ struct Checker {
     var shapeless = 0
     /// The native stack's end: checking stops with `stack-limit` before reaching it.
     let stack = StackGuard.current()
+    /// Set while a module's definitions are checked (and while a call of a module's function is).
+    var module: ModuleContext? = nil
+    /// What each `use` statement brings in, in order (nil: it failed and was reported).
+    var uses: [ModuleExports?] = []
+    var nextUse = 0
+    /// Names a `use` without `as` may not bind: the user's own, and those the program defines.
+    var protectedNames: Set<String> = []
 
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
@@ -50,8 +57,8 @@ struct Checker {
     mutating func predeclare(_ statements: [Statement]) {
         for statement in statements {
             guard case .function(let name, _, let parameters, let body) = statement.kind, Keyword(rawValue: name) == nil else { continue }
-            let slot = scope.define(name, type: .function(arity: parameters.count))
-            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
+            let slot = defineName(name, type: .function(arity: parameters.count))
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, module: module)
         }
     }
 
@@ -71,17 +78,17 @@ struct Checker {
         case .binding(let name, let nameSpan, let value):
             guard !isReserved(name, at: nameSpan) else { return .none }
             let (code, type) = check(value)
-            let slot = scope.define(name, type: type)
+            let slot = defineName(name, type: type)
             // `let f = fn(x) = …`: calls of f are checked with their arguments' types, as for `fn f(x)`.
             if case .lambda(let parameters, let body) = value.kind {
                 scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body,
-                                              captured: capturedLocals(parameters, body))
+                                              captured: capturedLocals(parameters, body), module: module)
             }
             return .bind(slot: slot, code)
         case .function(let name, let nameSpan, let parameters, let body):
             guard !isReserved(name, at: nameSpan) else { return .none }
-            let slot = scope.define(name, type: .function(arity: parameters.count))
-            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
+            let slot = defineName(name, type: .function(arity: parameters.count))
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, module: module)
             var seen: Set<String> = []
             for (p, span) in parameters where !seen.insert(p).inserted {
                 report("the parameter '\(p)' appears twice", at: span, id: .duplicateParameter)
@@ -113,6 +120,10 @@ struct Checker {
             return .none
         case .load:
             return load()
+        case .use(_, let alias, let aliasSpan):
+            defer { nextUse += 1 }
+            guard nextUse < uses.count, let exports = uses[nextUse] else { return .none }
+            return use(exports, alias: alias, aliasSpan: aliasSpan, span: statement.span)
         case .scenario(let clause, let nameSpan):
             let (code, type) = checkScenario(clause, span: statement.span)
             guard !isReserved(clause.name ?? "", at: nameSpan) else { return .none }
@@ -321,6 +332,8 @@ struct Checker {
         case .call(let callee, let args):
             return call(callee, args, span: e.span)
         case .field(let base, let name):
+            // `口径.人均` after `use "…" as 口径` is the module's function itself, so calls are checked.
+            if let member = prefixedMember(base, name) { return (.global(member), scope.type(member)) }
             let (code, type) = check(base)
             return (.field(code, name, e.span), fieldType(type, name, span: e.span, baseSpan: base.span))
         case .index(let base, let index):
@@ -449,8 +462,8 @@ struct Checker {
         for scopeLevel in locals.reversed() {
             if let local = scopeLevel.last(where: { $0.name == name }) { return (.local(local.slot), local.type) }
         }
-        if let slot = scope.slot(name) { return (.global(slot), scope.type(slot)) }
-        var candidates = scope.visibleNames
+        if let slot = globalSlot(name) { return (.global(slot), scope.type(slot)) }
+        var candidates = module.map { Array($0.stdlibNames) } ?? scope.visibleNames
         for level in locals { candidates += level.map(\.name) }
         var notes: [Message] = []
         if let s = NameSuggestion.closest(to: name, among: candidates) { notes.append("help: did you mean '\(s)'?") }
@@ -708,13 +721,14 @@ struct Checker {
         defer { inferenceDepth -= 1 }
         let savedDiagnostics = diagnostics
         diagnostics = []
-        let saved = (locals, nextLocal, frameSize)
+        let saved = (locals, nextLocal, frameSize, module)
         locals = [[]]
         nextLocal = 0
+        module = f.module
         for (p, t) in zip(f.parameters, argumentTypes) { _ = declareLocal(p, type: t) }
         for (name, t) in f.captured { _ = declareLocal(name, type: t) }
         let (_, type) = check(f.body)
-        (locals, nextLocal, frameSize) = saved
+        (locals, nextLocal, frameSize, module) = saved
         let problems = diagnostics
         diagnostics = savedDiagnostics
         inferring.remove(f.name)

@@ -4,6 +4,16 @@
 /// spells its underscore as `\u{5F}`: the core itself reads no paths, and a check looks for the name.)
 extension MessageCatalogue {
     static let entries: [String: String] = [
+        "there is no Stdlib module '%@'": "标准库中没有模块“%@”",
+        "help: the Stdlib modules are %@; a file is used with quotes: use \"%@.suan\"": "提示：标准库模块有 %@；文件要加引号引用：use \"%@.suan\"",
+        "modules use each other in a cycle: %@": "模块之间循环引用：%@",
+        "help: move what both need into a third module that both use": "提示：把两者都要用的定义移到第三个模块，由两者分别引用",
+        "modules are used inside modules more than %@ deep": "模块嵌套引用超过 %@ 层",
+        "a module holds only definitions (let, fn, unit, use); this would run when it is used": "模块中只能有定义（let、fn、unit、use）；这条语句会在引用模块时执行",
+        "help: move it into the script that uses the module": "提示：把它移到引用该模块的脚本中",
+        "'%@' is already defined; the prefix for %@ must be a new name": "“%@”已有定义；%@ 的前缀须是新名称",
+        "'%@' from %@ is already defined": "%2@ 中的“%1@”已有定义",
+        "help: keep the module's names under a prefix: use … as 前缀, then 前缀.%@": "提示：用前缀引用模块中的名称：use … as 前缀，再写 前缀.%@",
         " (within the report's rounding)": "（在报告舍入范围内）",
         " (within the report's ±0.01万元 rounding)": "（在报告 ±0.01万元 的舍入范围内）",
         "\"%@\" already exists": "“%@”已存在",
