@@ -653,22 +653,30 @@ struct Checker {
         case .abs: return first
         case .min, .max:
             if types.count == 1, case .list(let e) = first { return e }
+            if types.count == 2, case .list = first, types[1] == .string || types[1].isFunction { return keyType(b, types, args: args) }
             return Set(types).count == 1 ? first : .any
-        case .sum:
+        case .sum, .avg:
+            if types.count == 2 { return keyType(b, types, args: args) }
             if case .list(let e) = first { return e }
-            if first != .any { report("sum takes a list, e.g. sum([1万元, 2万元])", at: args[0].span, id: .typeMismatch) }
+            if first != .any { report("\(b.rawValue) takes a list, e.g. \(b.rawValue)([1万元, 2万元])", at: args[0].span, id: .typeMismatch) }
             return .any
         case .len, .value: return .number
         case .root: return first
         case .kind, .text, .digits: return .string
         case .starts: return .bool
         case .has: return .bool
-        case .sort:
-            sortKeyCheck(types, args: args)
+        case .sort, .rank:
+            _ = keyType(b, types, args: args)
             if args.count == 3, case .string(let d) = args[2].kind, d != "asc", d != "desc" {
-                report("sort's direction is \"asc\" or \"desc\", not \(d)", at: args[2].span, id: .typeMismatch)
+                report("\(b.rawValue)'s direction is \"asc\" or \"desc\", not \(d)", at: args[2].span, id: .typeMismatch)
             }
-            return first
+            guard b == .rank else { return first }
+            if case .list(.record(var shape)) = first {
+                shape.fields["名次"] = .number
+                return .list(.record(shape))
+            }
+            if case .list(let e) = first, e != .any { return .list(.record(RecordShape(kind: nil, fields: ["名次": .number, "值": e]))) }
+            return .list(.any)
         case .unique: return first
         case .join, .format: return .string
         case .range: return .list(.number)
@@ -686,24 +694,33 @@ struct Checker {
         }
     }
 
-    /// `sort(list, key)`: a field name must exist on the items; a function is checked with the item type
-    /// and must give something orderable.
-    mutating func sortKeyCheck(_ types: [SuanType], args: [Expr]) {
-        guard types.count >= 2, case .list(let element) = types[0], element != .any else { return }
+    /// The key of `sort`, `rank`, `sum`, `avg`, `min` or `max` on a list (`f(list, key, …)`): a field
+    /// name must exist on the items; a function is checked with the item type and must give
+    /// something orderable (a number of some dimension for `sum`, `avg`, `min` and `max`, which also
+    /// take strings for `sort` and `rank`). The key's type, or `.any`.
+    mutating func keyType(_ b: Builtin, _ types: [SuanType], args: [Expr]) -> SuanType {
+        guard types.count >= 2, case .list(let element) = types[0], element != .any else { return .any }
         let keyType: SuanType
         if case .string(let field) = args[1].kind {
             keyType = fieldType(element, field, span: args[1].span, baseSpan: args[0].span)
         } else if case .lambda = args[1].kind {
             keyType = inferLambda(args[1], argumentTypes: [element])
         } else {
-            if types[1] != .any && types[1] != .string, case .function = types[1] {} else if types[1] != .any && types[1] != .string {
-                report("sort's key must be a field name in quotes or a function, not a \(types[1].name)", at: args[1].span, id: .typeMismatch)
+            if types[1] != .any && types[1] != .string && !types[1].isFunction {
+                report("\(b.rawValue)'s key must be a field name in quotes or a function, not a \(types[1].name)", at: args[1].span, id: .typeMismatch)
             }
-            return
+            return .any
         }
-        if keyType != .any && keyType != .string && keyType.dimension == nil {
-            report("sort orders numbers, money, ratios, counts or strings; a key here is a \(keyType.name)", at: args[1].span, id: .typeMismatch)
+        if keyType != .any && keyType.dimension == nil && (b.reduces || keyType != .string) {
+            let message: Message = switch b {
+            case .sum, .avg: "\(b.rawValue) adds numbers, money, ratios or counts; a key here is a \(keyType.name)"
+            case .min, .max: "\(b.rawValue) compares numbers, money, ratios or counts; a key here is a \(keyType.name)"
+            default: "\(b.rawValue) orders numbers, money, ratios, counts or strings; a key here is a \(keyType.name)"
+            }
+            report(message, at: args[1].span, id: .typeMismatch)
+            return .any
         }
+        return keyType
     }
 
     mutating func arityError(_ name: String, expected: String, got: Int, span: SourceSpan) {
