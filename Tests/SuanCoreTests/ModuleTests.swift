@@ -127,4 +127,13 @@ import SuanTestSupport
         #expect(h.errorID("use nosuch") == "module-not-found")
         #expect(h.rendered.last?.contains("标准库中没有模块") == true)
     }
+
+    /// A module's function and the script's own function of the same name are checked each by its own body.
+    @Test func aModuleFunctionAndAScriptFunctionOfOneNameStayApart() throws {
+        let dir = try Self.folder(["m.suan": "fn 值(x) = x > 1\n"])
+        var h = SessionHarness()
+        #expect(h.run("use \"m.suan\" as m\nfn 值(x) = x + 1万元\nm.值(2)\n值(1万元) + 1万元", directory: dir) == .success, "\(h.rendered)")
+        #expect(h.output == ["true", "3.00万元"])
+        #expect(h.errorID("m.值(2) + 1") == "type-mismatch")
+    }
 }

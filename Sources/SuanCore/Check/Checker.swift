@@ -12,7 +12,7 @@ struct Checker {
     /// reported), so that their names are known before the script runs.
     let years: [ResolvedYear?]
     var nextYear = 0
-    /// Functions being inferred, to stop recursive inference.
+    /// Functions being inferred (by where their body is), to stop recursive inference.
     var inferring: Set<String> = []
     var inferred: [String: SuanType] = [:]
     /// Above zero while checking list items past the type sample: their records need no shape.
@@ -730,10 +730,13 @@ struct Checker {
 
     /// The result type of a call, found by checking the body with the arguments' types.
     mutating func inferCall(_ f: GlobalScope.FunctionSyntax, argumentTypes: [SuanType], span: SourceSpan) -> SuanType {
-        let key = f.name + "(" + argumentTypes.map(\.name).joined(separator: ",") + ")"
+        // A function is known by where its body is, not by its name: anonymous functions all have
+        // names like fn(p), and a module's function may share its name with the script's own.
+        let identity = "\(f.body.span.file):\(f.body.span.start)"
+        let key = identity + "(" + argumentTypes.map(\.name).joined(separator: ",") + ")"
         if let known = inferred[key] { return known }
-        if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(f.name) || inferring.count > 16 { return .any }
-        inferring.insert(f.name)
+        if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(identity) || inferring.count > 16 { return .any }
+        inferring.insert(identity)
         inferenceDepth += 1
         defer { inferenceDepth -= 1 }
         let savedDiagnostics = diagnostics
@@ -748,7 +751,7 @@ struct Checker {
         (locals, nextLocal, frameSize, module) = saved
         let problems = diagnostics
         diagnostics = savedDiagnostics
-        inferring.remove(f.name)
+        inferring.remove(identity)
         if let first = problems.first(where: { $0.id == .dimensionMismatch || $0.id == .typeMismatch }) {
             report("in this call of \(f.name): \(first.text)", at: span, id: first.id, notes: first.notes)
         }
