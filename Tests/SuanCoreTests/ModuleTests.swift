@@ -136,4 +136,19 @@ import SuanTestSupport
         #expect(h.output == ["true", "3.00万元"])
         #expect(h.errorID("m.值(2) + 1") == "type-mismatch")
     }
+
+    /// Modules nest at most 100 deep; the error's notes show the ends of the chain, not all of it.
+    @Test func deepChainsOfModulesStopWithAShortNote() throws {
+        var files: [String: String] = ["m110.suan": "fn f(x) = x\n"]
+        for i in 1..<110 { files["m\(i).suan"] = "use \"m\(i + 1).suan\"\n" }
+        let dir = try Self.folder(files)
+        var h = SessionHarness()
+        #expect(h.run("use \"m1.suan\"", name: "main.suan", directory: dir) == .failure)
+        #expect(h.diagnostics.first?.id == .nestingLimit)
+        #expect(h.diagnostics.first?.usedAt.count == 100)
+        let rendered = try #require(h.rendered.first)
+        #expect(rendered.contains("note: … and 95 more uses"), "\(rendered)")
+        #expect(rendered.components(separatedBy: "note: in the module used at").count == 6, "\(rendered)")
+        #expect(rendered.hasSuffix("note: in the module used at main.suan:1:1: use \"m1.suan\""), "\(rendered)")
+    }
 }

@@ -65,7 +65,14 @@ public struct DiagnosticRenderer: Sendable {
         if let origin = d.origin, let (at, excerpt) = place(origin, in: sources) {
             out += "\n \(pad) = " + language.pick("注意：出自 \(at)：\(excerpt)", "note: raised in \(at): \(excerpt)")
         }
-        for use in d.usedAt {
+        // A long chain of modules shows its innermost and outermost uses, not all of them.
+        let uses = d.usedAt.count > 6 ? Array(d.usedAt.prefix(3)) + [nil] + Array(d.usedAt.suffix(2)) : d.usedAt.map { Optional($0) }
+        for use in uses {
+            guard let use else {
+                let more = d.usedAt.count - 5
+                out += "\n \(pad) = " + language.pick("注意：……另有 \(more) 处引用", "note: … and \(more) more uses")
+                continue
+            }
             guard let (at, excerpt) = place(use, in: sources) else { continue }
             out += "\n \(pad) = " + language.pick("注意：模块引用于 \(at)：\(excerpt)", "note: in the module used at \(at): \(excerpt)")
         }
