@@ -8,6 +8,7 @@ import SuanStdlib
 /// - after `.`: the fields of the value before the dot (`y2022.` → 基本支出, 项目, …);
 /// - inside `项目["` (any list of records): the records' 名称;
 /// - after `load "` and `use "`: file paths; after `load 示例 `: the collection's bundled years;
+/// - after `use `: the Stdlib modules (units, prelude, scoring, planning);
 /// - after `compare … only` (and each `,` after it): the compared years' project names;
 /// - right after digits: unit words (万元, %, 件, …);
 /// - otherwise: keywords, REPL commands and names in scope (CJK included), the typed name itself too
@@ -69,6 +70,9 @@ public struct Completer {
         }
         if let years = bundledYears(String(chars[..<start])) {
             return Completion(replacing: word.count, candidates: years.filter { $0.hasPrefix(word) })
+        }
+        if String(chars[..<start]).trimmingTrailingSpaces == "use" && start > 3 {
+            return Completion(replacing: word.count, candidates: session.stdlibModules.filter { $0.hasPrefix(word) })
         }
         if let names = onlyCandidates(String(chars[..<start])) {
             return Completion(replacing: word.count, candidates: names.filter { $0.hasPrefix(word) && $0.allSatisfy(Completer.isWordCharacter) })

@@ -302,6 +302,9 @@ public struct Session: Sendable {
         return Set(items.compactMap { if case .string(let name) = $0 { name } else { nil } })
     }
 
+    /// The Stdlib modules `use` takes by bare name (`scoring` for `Stdlib/scoring.suan`), in load order.
+    public var stdlibModules: [String] { stdlibFiles.map { ModuleResolver.bareName($0.name) } }
+
     /// Count words declared in the Stdlib and the session.
     public var countWords: Set<String> { scope.units }
 
