@@ -151,4 +151,12 @@ import SuanTestSupport
         #expect(rendered.components(separatedBy: "note: in the module used at").count == 6, "\(rendered)")
         #expect(rendered.hasSuffix("note: in the module used at main.suan:1:1: use \"m1.suan\""), "\(rendered)")
     }
+
+    /// A script's `use`s bind first, wherever they stand, as its functions are declared first.
+    @Test func aUseFurtherDownServesTheFunctionsAbove() throws {
+        let dir = try Self.folder(["lib/口径.suan": Self.caliber])
+        var h = SessionHarness()
+        #expect(h.run("fn 双(x) = 人均(x, 1人) * 2\n双(10万元)\nuse \"lib/口径.suan\"", directory: dir) == .success, "\(h.rendered)")
+        #expect(h.output == ["20.00万元/人"])
+    }
 }

@@ -99,6 +99,6 @@ enum Instruction: Sendable {
 struct CheckedStatement: Sendable {
     var instruction: Instruction
     var frameSize: Int
-    /// `fn` definitions run before the other statements, as their names were declared first.
-    var definesFunction = false
+    /// `use`s and `fn` definitions run before the other statements, as their names were bound first.
+    var runsFirst = false
 }

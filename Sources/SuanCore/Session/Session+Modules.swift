@@ -55,16 +55,23 @@ extension Session {
 }
 
 extension Checker {
-    /// Checks a program's statements, functions first: a script may call a function it defines
-    /// further down.
+    /// Checks a program's statements; its `use`s bind first and its functions are declared first, so a
+    /// function may call one defined further down or one that a `use` further down brings in. The
+    /// checked statements come in the order to run them: `use`s, functions, then the rest.
     mutating func checkProgram(_ statements: [Statement]) -> [CheckedStatement] {
-        predeclare(statements)
+        func isUse(_ s: Statement) -> Bool { if case .use = s.kind { true } else { false } }
         var checked: [CheckedStatement] = []
-        for statement in statements {
+        for statement in statements where isUse(statement) {
             var c = check(statement)
-            if case .function = statement.kind { c.definesFunction = true }
+            c.runsFirst = true
             checked.append(c)
         }
-        return checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
+        predeclare(statements)
+        for statement in statements where !isUse(statement) {
+            var c = check(statement)
+            if case .function = statement.kind { c.runsFirst = true }
+            checked.append(c)
+        }
+        return checked.filter(\.runsFirst) + checked.filter { !$0.runsFirst }
     }
 }
