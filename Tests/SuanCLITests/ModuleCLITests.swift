@@ -68,4 +68,16 @@ import Testing
         #expect(r.stderr.hasPrefix("../analysis/lib/更坏.suan:1:10: error: cannot add Quantity(件) to Money"), "\(r.stderr)")
         #expect(r.stderr.contains("= note: in the module used at ../analysis/用.suan:2:1: use \"lib/更坏.suan\""), "\(r.stderr)")
     }
+
+    /// For programs (`--format json`, serve, the kernel): the module's position, and where it was used.
+    @Test func aModuleErrorAsJSONCarriesItsUses() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "let 基准 = 1万元 + 1件\n".write(to: root.appendingPathComponent("analysis/lib/更坏.suan"), atomically: true, encoding: .utf8)
+        try "\nuse \"lib/更坏.suan\"\n".write(to: root.appendingPathComponent("analysis/用.suan"), atomically: true, encoding: .utf8)
+        let r = try Binary.run(["--format", "json", "analysis/用.suan"], directory: root)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(#""id":"dimension-mismatch","message":"cannot add Quantity(件) to Money","file":"analysis/lib/更坏.suan","line":1,"column":10"#), "\(r.stderr)")
+        #expect(r.stderr.contains(#""usedAt":[{"file":"analysis/用.suan","line":2,"column":1}]"#), "\(r.stderr)")
+    }
 }
