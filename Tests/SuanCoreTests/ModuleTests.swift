@@ -159,4 +159,13 @@ import SuanTestSupport
         #expect(h.run("fn 双(x) = 人均(x, 1人) * 2\n双(10万元)\nuse \"lib/口径.suan\"", directory: dir) == .success, "\(h.rendered)")
         #expect(h.output == ["20.00万元/人"])
     }
+
+    /// A count word a module declares is declared for the session, as the Stdlib's are.
+    @Test func aModuleMayDeclareCountWords() throws {
+        let dir = try Self.folder(["lib/户.suan": "unit 户\nfn 户均(total, n) = total / n\n"])
+        var h = SessionHarness()
+        #expect(h.run("use \"lib/户.suan\" as 户\n户.户均(30万元, 3户)", directory: dir) == .success, "\(h.rendered)")
+        #expect(h.output == ["10.00万元/户"])
+        #expect(h.session.countWords.contains("户"))
+    }
 }
