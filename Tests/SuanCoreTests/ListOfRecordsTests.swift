@@ -82,6 +82,12 @@ import SuanTestSupport
         #expect(h.errorID("sum([{a: 1}], 3)") == "type-mismatch")
         #expect(h.errorID("max([{a: 1}], fn(r) = r.a > 0)") == "type-mismatch")
         #expect(h.errorID("sum([{a: 1万元}, {a: 1件}], \"a\")") == "dimension-mismatch")
+        // A key function given by name is checked with the item type as well.
+        h.run("fn 加件(r) = r.a + 1件")
+        #expect(h.errorID("max([{a: 1万元}], 加件)") == "dimension-mismatch")
+        h.run("fn 取(r) = r.a")
+        #expect(h.errorID("sum([{a: 1万元}], 取) + 1件") == "dimension-mismatch")
+        #expect(h.value("sum([{a: 1万元}], 取)") == "1.00万元")
     }
 
     @Test func rankNumbersTheItemsAndTiesShareAPlace() {

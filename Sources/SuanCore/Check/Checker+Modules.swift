@@ -20,6 +20,16 @@ extension Checker {
         return scope.prefixes[slot]?[name]
     }
 
+    /// The syntax of the function a name (`执行率`) or a module's prefixed name (`口径.执行率`) stands
+    /// for, when it is a `fn` the checker can infer; nil for locals, builtins and other values.
+    func namedFunction(_ e: Expr) -> GlobalScope.FunctionSyntax? {
+        switch e.kind {
+        case .name(let n) where localBinding(n) == nil: globalSlot(n).flatMap { scope.functions[$0] }
+        case .field(let base, let name): prefixedMember(base, name).flatMap { scope.functions[$0] }
+        default: nil
+        }
+    }
+
     /// `use M as P` binds P to a record of M's names; `use M` binds each of M's names, unless the
     /// user or the program already defines it (a clash), or it is already this module's.
     mutating func use(_ exports: ModuleExports, alias: String?, aliasSpan: SourceSpan?, span: SourceSpan) -> Instruction {

@@ -705,6 +705,9 @@ struct Checker {
             keyType = fieldType(element, field, span: args[1].span, baseSpan: args[0].span)
         } else if case .lambda = args[1].kind {
             keyType = inferLambda(args[1], argumentTypes: [element])
+        } else if let f = namedFunction(args[1]), f.parameters.count == 1 {
+            // A function by name (`sum(项目, 执行率)`, `rank(项目, 口径.执行率)`): checked with the item type too.
+            keyType = inferCall(f, argumentTypes: [element], span: args[1].span)
         } else {
             if types[1] != .any && types[1] != .string && !types[1].isFunction {
                 report("\(b.rawValue)'s key must be a field name in quotes or a function, not a \(types[1].name)", at: args[1].span, id: .typeMismatch)
