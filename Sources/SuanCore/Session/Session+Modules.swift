@@ -18,8 +18,8 @@ extension Session {
     }
 
     /// Checks and runs a module's definitions in its own namespace; its diagnostics carry the
-    /// `use`s that led to it. False when it failed (its diagnostics are emitted).
-    mutating func runModule(_ module: ModuleResolver.Module, emit: (Event) -> Void) -> Bool {
+    /// `use`s that led to it (and are emitted).
+    mutating func runModule(_ module: ModuleResolver.Module, emit: (Event) -> Void) -> Status {
         func located(_ d: Diagnostic) -> Diagnostic {
             var d = d
             if d.usedAt.isEmpty { d.usedAt = module.usedAt }
@@ -32,46 +32,26 @@ extension Session {
         checker.protectedNames = Set(module.statements.compactMap(\.definedName))
         let checked = checker.checkProgram(module.statements)
         for d in checker.diagnostics { emit(.diagnostic(located(d))) }
-        if checker.diagnostics.contains(where: { $0.severity == .error }) { return false }
+        if checker.diagnostics.contains(where: { $0.severity == .error }) { return .failure }
         scope = checker.scope
         growGlobals()
         for statement in checked {
+            if Interruption.pending { Interruption.clear(); return .interrupted }
             do {
                 try run(statement, emit: emit)
             } catch {
+                if error.id == .interrupted { Interruption.clear(); return .interrupted }
                 emit(.diagnostic(located(error)))
-                return false
+                return .failure
             }
         }
         let names = ModuleResolver.definedNames(module.statements)
         modules[module.identity] = ModuleExports(name: module.name, members: names.compactMap { n in scope.member(id, n).map { (n, $0) } })
-        return true
+        return .success
     }
 
     /// Room in the globals for every slot the scope has.
     mutating func growGlobals() {
         if globals.count < scope.count { globals += repeatElement(Value.unknown, count: scope.count - globals.count) }
-    }
-}
-
-extension Checker {
-    /// Checks a program's statements; its `use`s bind first and its functions are declared first, so a
-    /// function may call one defined further down or one that a `use` further down brings in. The
-    /// checked statements come in the order to run them: `use`s, functions, then the rest.
-    mutating func checkProgram(_ statements: [Statement]) -> [CheckedStatement] {
-        func isUse(_ s: Statement) -> Bool { if case .use = s.kind { true } else { false } }
-        var checked: [CheckedStatement] = []
-        for statement in statements where isUse(statement) {
-            var c = check(statement)
-            c.runsFirst = true
-            checked.append(c)
-        }
-        predeclare(statements)
-        for statement in statements where !isUse(statement) {
-            var c = check(statement)
-            if case .function = statement.kind { c.runsFirst = true }
-            checked.append(c)
-        }
-        return checked.filter(\.runsFirst) + checked.filter { !$0.runsFirst }
     }
 }

@@ -143,7 +143,8 @@ public struct Session: Sendable {
             return .failure
         }
         for module in used.modules {
-            guard runModule(module, emit: emit) else { return .failure }
+            let status = runModule(module, emit: emit)
+            guard status == .success else { return status }
         }
         // Check everything before running anything.
         var checker = checker(years: resolution.years)
