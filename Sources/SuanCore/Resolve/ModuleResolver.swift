@@ -44,6 +44,13 @@ struct ModuleResolver {
         var seen: Set<String> = []
     }
 
+    /// A module being read, and the `use` that led to it: the chain of these finds cycles.
+    struct Reading {
+        var identity: String
+        var name: String
+        var span: SourceSpan
+    }
+
     /// Resolves the `use`s among `statements` (of a program whose paths start at `directory`);
     /// `firstFile` is the index the first text read will have among the session's sources.
     func resolve(_ statements: [Statement], directory: String?, firstFile: Int32) -> Resolution {
@@ -53,7 +60,7 @@ struct ModuleResolver {
     }
 
     /// One link per `use` among `statements`; `chain` holds the modules being read, outermost first.
-    func links(_ statements: [Statement], directory: String?, chain: [(identity: String, name: String, span: SourceSpan)],
+    func links(_ statements: [Statement], directory: String?, chain: [Reading],
                firstFile: Int32, _ resolution: inout Resolution) -> [Link?] {
         var links: [Link?] = []
         for statement in statements {
@@ -63,7 +70,7 @@ struct ModuleResolver {
         return links
     }
 
-    func link(_ target: UseTarget, span: SourceSpan, directory: String?, chain: [(identity: String, name: String, span: SourceSpan)],
+    func link(_ target: UseTarget, span: SourceSpan, directory: String?, chain: [Reading],
               firstFile: Int32, _ resolution: inout Resolution) -> Link? {
         let usedAt = chain.map(\.span).reversed() as [SourceSpan]
         func fail(_ d: Diagnostic) -> Link? {
@@ -119,7 +126,7 @@ struct ModuleResolver {
                 clean = false
             }
             guard clean else { return nil }
-            let links = links(statements, directory: text.directory, chain: chain + [(text.identity, text.name, span)],
+            let links = links(statements, directory: text.directory, chain: chain + [Reading(identity: text.identity, name: text.name, span: span)],
                               firstFile: firstFile, &resolution)
             resolution.modules.append(Module(identity: text.identity, name: text.name, statements: statements, links: links, usedAt: inner))
             return link
