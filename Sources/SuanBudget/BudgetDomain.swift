@@ -26,6 +26,10 @@ public struct BudgetDomain: DomainHost {
         YearLoader().load(request)
     }
 
+    public func module(_ request: ModuleRequest) -> Result<ModuleText, Diagnostic> {
+        ModuleFile.read(request)
+    }
+
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
                          warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)

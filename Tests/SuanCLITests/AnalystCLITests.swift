@@ -37,4 +37,18 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("<expr>:1:5: error: cannot add Quantity(件) to Money"), "\(bad.stderr)")
     }
+
+    @Test func keyedTotalsRankAndZip() throws {
+        let r = try Binary.run(["-e", "load 示例 2022", "-e", "sum(项目, \"预算\")", "-e", "avg(项目, fn(p) = p.执行)",
+                                "-e", "show rank(项目, \"执行率\", \"desc\")", "-e", "zip([\"甲\", \"乙\"], [1件, 2件])"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("450.00万元\n144.67万元\n名次  名称"), "\(r.stdout)")
+        #expect(r.stdout.contains("1     人民调解补贴"), "\(r.stdout)")
+        #expect(r.stdout.contains("3     法治宣传教育"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("[[\"甲\", 1件], [\"乙\", 2件]]\n"), "\(r.stdout)")
+        let bad = try Binary.run(["-e", "load 示例 2022", "-e", "print 1\nsum(项目, \"预算\") + 1件"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.isEmpty, "\(bad.stdout)")
+        #expect(bad.stderr.contains("cannot add Quantity(件) to Money"), "\(bad.stderr)")
+    }
 }

@@ -20,7 +20,8 @@ final class Terminal {
         raw.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
     }
 
-    init(home: String, arguments: [String] = [], environment: [String] = []) throws {
+    /// The REPL in `directory` (the test's own working directory when nil).
+    init(home: String, arguments: [String] = [], environment: [String] = [], directory: String? = nil) throws {
         let binary = Binary.path
         // Everything the child needs is built before fork: after it, only async-signal-safe calls.
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary)] + arguments.map { strdup($0) } + [nil]
@@ -29,6 +30,8 @@ final class Terminal {
             if let value = ProcessInfo.processInfo.environment[key] { settings.append("\(key)=\(value)") }
         }
         let envp: [UnsafeMutablePointer<CChar>?] = settings.map { strdup($0) } + [nil]
+        let folder: UnsafeMutablePointer<CChar>? = directory.flatMap { strdup($0) }
+        defer { free(folder) }
         var fd: Int32 = -1
         let child = c_forkpty(&fd, nil, nil, nil)
         if child == 0 {
@@ -36,6 +39,7 @@ final class Terminal {
             sigemptyset(&none)
             sigprocmask(SIG_SETMASK, &none, nil)
             for descriptor in 3..<1024 { close(Int32(descriptor)) }
+            if let folder, chdir(folder) != 0 { _exit(126) }
             execve(binary, argv, envp)
             _exit(127)
         }
@@ -224,6 +228,31 @@ final class Terminal {
     }
 
     /// `--no-write` holds at the REPL too: `:save` is refused through the same check as `export`.
+    /// Issue 18: in the REPL a module's path starts at the current directory; a clash is an error
+    /// after which the session goes on with what it had.
+    @Test func modulesInTheREPLStartAtTheCurrentDirectory() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home + "/lib", withIntermediateDirectories: true)
+        try "let 基准 = 100万元\nfn 人均(total, n) = total / n\n".write(toFile: home + "/lib/口径.suan", atomically: true, encoding: .utf8)
+        let t = try Terminal(home: home, directory: home)
+        t.prompt()
+        t.send("use \"lib/口径.suan\" as 口径\r")
+        t.prompt()
+        t.send("口径.人均(300万元, 3人)\r")
+        t.expect("100.00万元/人")
+        t.prompt()
+        t.send("let 人均 = 1\r")
+        t.prompt()
+        t.send("use \"lib/口径.suan\"\r")
+        t.expect("error: '人均' from lib/口径.suan is already defined")
+        t.prompt()
+        t.send("[人均, 口径.基准]\r")
+        t.expect("[1, 100.00万元]")
+        t.prompt()
+        t.send(":quit\r")
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func saveIsRefusedUnderNoWrite() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)

@@ -88,6 +88,9 @@ enum Instruction: Sendable {
     case chart([(label: String, code: Code)], path: String?, force: Bool, span: SourceSpan)
     case table(TablePlan)
     case export(ExportPlan, path: String, force: Bool, span: SourceSpan)
+    /// `use`: copies of a module's values into the using scope's slots, or the prefix record of
+    /// `use … as P` (at `slot`, one field per module name).
+    case use(copies: [(to: Int, from: Int)], prefix: (slot: Int, members: [(name: String, slot: Int)])?)
     /// Nothing to run (a `fn` or `unit` statement), already applied to the scope.
     case none
 }
@@ -96,6 +99,6 @@ enum Instruction: Sendable {
 struct CheckedStatement: Sendable {
     var instruction: Instruction
     var frameSize: Int
-    /// `fn` definitions run before the other statements, as their names were declared first.
-    var definesFunction = false
+    /// `use`s and `fn` definitions run before the other statements, as their names were bound first.
+    var runsFirst = false
 }

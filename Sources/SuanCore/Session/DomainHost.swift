@@ -6,6 +6,9 @@ public protocol DomainHost: Sendable {
     /// Runs in the resolve phase, after parsing and before checking.
     func load(_ request: LoadRequest) -> LoadAnswer
 
+    /// Reads the file of a `use "path"`, in the resolve phase. The language parses and runs it.
+    func module(_ request: ModuleRequest) -> Result<ModuleText, Diagnostic>
+
     /// A scenario: `base` with `changes` applied in order, derived lines recomputed and the result
     /// validated. Problems that make the year impossible are passed to `warn` at the change that
     /// caused them; with no `warn` (`count`, `solve`: warnings muted) they need not be worked out.
@@ -76,6 +79,34 @@ public struct LoadAnswer: Sendable {
     }
 }
 
+/// One `use "path"` of a program, as the resolve phase asks the host to read it.
+public struct ModuleRequest: Sendable {
+    /// The path as written.
+    public var path: String
+    /// The folder it is relative to: the using file's own, or nil for the current one.
+    public var directory: String?
+    /// The `use` statement, for diagnostics.
+    public var span: SourceSpan
+}
+
+/// The text of a module file, as the host read it.
+public struct ModuleText: Sendable {
+    /// What makes two `use`s of one file the same (its canonical path), so that it runs once.
+    public var identity: String
+    /// The path as diagnostics show it.
+    public var name: String
+    public var text: String
+    /// The folder the module's own `use`s start from.
+    public var directory: String?
+
+    public init(identity: String, name: String, text: String, directory: String?) {
+        self.identity = identity
+        self.name = name
+        self.text = text
+        self.directory = directory
+    }
+}
+
 /// One line of a scenario, with its value computed: `公用经费 -= 100万元`.
 public struct ScenarioEdit: Sendable {
     /// The path as written: names and string indexes, e.g. `["项目", "法治宣传教育", "预算"]`.
@@ -93,6 +124,7 @@ public struct NoDomain: DomainHost {
         Diagnostic(id: .noDomain, "\(what) is not available in this build", at: span)
     }
     public func load(_ request: LoadRequest) -> LoadAnswer { .failure(unavailable("year data", request.span)) }
+    public func module(_ request: ModuleRequest) -> Result<ModuleText, Diagnostic> { .failure(unavailable("reading modules", request.span)) }
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan, warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         throw unavailable("scenario", span)
     }

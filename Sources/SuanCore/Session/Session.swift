@@ -28,6 +28,10 @@ public struct Session: Sendable {
     var userNames: Set<String> = []
     /// Problems in the Stdlib itself (empty unless a Stdlib file was edited badly).
     public private(set) var stdlibProblems: [String] = []
+    /// The Stdlib files this session loaded, for `use scoring`.
+    let stdlibFiles: [(name: String, text: String)]
+    /// File modules run so far, by identity (their canonical path): a second `use` only binds.
+    var modules: [String: ModuleExports] = [:]
 
     /// What a run produced, in order.
     public enum Event: Sendable {
@@ -55,6 +59,7 @@ public struct Session: Sendable {
     public init(domain: any DomainHost = NoDomain(), settings: Settings = Settings(), stdlib: [(name: String, text: String)]? = nil) {
         self.domain = domain
         self.settings = settings
+        self.stdlibFiles = stdlib ?? StdlibFiles.all
         for b in Builtin.allCases {
             let slot = scope.define(b.rawValue, type: .function(arity: b.arity))
             scope.builtins[slot] = b
@@ -69,7 +74,7 @@ public struct Session: Sendable {
         // missing, a hint in explain) can be written in both.
         _ = scope.define("语言", type: .string)
         globals.append(.string(settings.language.rawValue))
-        for (name, text) in stdlib ?? StdlibFiles.all {
+        for (name, text) in stdlibFiles {
             var problems: [String] = []
             let status = run(text, name: name, transactional: false) { event in
                 if case .diagnostic(let d) = event { problems.append(d.message) }
@@ -129,19 +134,23 @@ public struct Session: Sendable {
         let resolution = LoadResolver(host: domain, evaluator: dataEvaluator, directory: directory)
             .resolve(statements, firstFile: Int32(sources.count))
         sources += resolution.sources
-        // Check everything before running anything.
-        var checker = Checker(scope: scope, sourceText: { [sources] span in
-            span.file >= 0 && Int(span.file) < sources.count ? sources[Int(span.file)].text(span) : ""
-        }, years: resolution.years, nameHint: { [domain] in domain.hint(forUnknownName: $0) })
-        checker.predeclare(statements)
-        var checked: [CheckedStatement] = []
-        for statement in statements {
-            var c = checker.check(statement)
-            if case .function = statement.kind { c.definesFunction = true }
-            checked.append(c)
+        // Modules: read, checked and run (definitions only) before the program that uses them is checked.
+        let used = ModuleResolver(host: domain, stdlib: stdlibFiles, known: Set(modules.keys))
+            .resolve(statements, directory: directory, firstFile: Int32(sources.count))
+        sources += used.sources
+        if !used.errors.isEmpty {
+            for d in resolution.errors + used.errors { emit(.diagnostic(d)) }
+            return .failure
         }
-        // Functions first: a script may call a function it defines further down.
-        checked = checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
+        for module in used.modules {
+            let status = runModule(module, emit: emit)
+            guard status == .success else { return status }
+        }
+        // Check everything before running anything.
+        var checker = checker(years: resolution.years)
+        checker.uses = used.links.map(exports)
+        checker.protectedNames = userNames.union(statements.compactMap(\.definedName))
+        let checked = checker.checkProgram(statements)
         let problems = (resolution.errors + checker.diagnostics).sorted(by: { ($0.span.file, $0.span.start) < ($1.span.file, $1.span.start) })
         // Warnings of the checker (round's step on a ratio) print before anything runs and do not stop it.
         if problems.contains(where: { $0.severity == .error }) {
@@ -150,14 +159,13 @@ public struct Session: Sendable {
         }
         for d in problems { emit(.diagnostic(d)) }
         scope = checker.scope
-        for statement in statements {
-            switch statement.kind {
-            case .binding(let name, _, _), .function(let name, _, _, _): userNames.insert(name)
-            case .scenario(let clause, _): if let name = clause.name { userNames.insert(name) }
-            default: break
+        userNames.formUnion(statements.compactMap(\.definedName))
+        for statement in checked {
+            if case .use(let copies, let prefix) = statement.instruction {
+                userNames.formUnion(copies.map { scope.names[$0.to] } + (prefix.map { [scope.names[$0.slot]] } ?? []))
             }
         }
-        if globals.count < scope.count { globals += repeatElement(Value.unknown, count: scope.count - globals.count) }
+        growGlobals()
         for statement in checked {
             if Interruption.pending { Interruption.clear(); return .interrupted }
             do {
@@ -248,6 +256,11 @@ public struct Session: Sendable {
                 content = .value(try TableWriter(interpreter: interpreter.muted, format: formatter).records(table, &frame))
             }
             emit(.document(try domain.export(content, to: path, directory: directory, force: force, format: formatter, span: span)))
+        case .use(let copies, let prefix):
+            for (to, from) in copies { globals[to] = globals[from] }
+            if let (slot, members) = prefix {
+                globals[slot] = .record(Record(keys: members.map(\.name), values: members.map { globals[$0.slot] }))
+            }
         }
     }
 
@@ -289,6 +302,9 @@ public struct Session: Sendable {
         guard let slot = stdlibScope.slot("内部名称"), slot < stdlibGlobals.count, case .list(let items) = stdlibGlobals[slot] else { return [] }
         return Set(items.compactMap { if case .string(let name) = $0 { name } else { nil } })
     }
+
+    /// The Stdlib modules `use` takes by bare name (`scoring` for `Stdlib/scoring.suan`), in load order.
+    public var stdlibModules: [String] { stdlibFiles.map { ModuleResolver.bareName($0.name) } }
 
     /// Count words declared in the Stdlib and the session.
     public var countWords: Set<String> { scope.units }

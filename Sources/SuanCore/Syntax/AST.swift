@@ -204,9 +204,26 @@ public enum LoadTarget: Sendable, Equatable {
     case path(String)
 }
 
+/// What `use` names: a file of definitions, or a Stdlib module by its bare name (`use scoring`).
+public enum UseTarget: Sendable, Equatable {
+    /// `use "lib/口径.suan"`: relative to the using file's folder (the current one in the REPL).
+    case path(String)
+    /// `use scoring`: `Stdlib/scoring.suan`, already loaded in every session.
+    case stdlib(String)
+}
+
 public struct Statement: Sendable {
     public var kind: Kind
     public var span: SourceSpan
+
+    /// The name a `let`, `fn` or named `scenario` binds.
+    var definedName: String? {
+        switch kind {
+        case .binding(let name, _, _), .function(let name, _, _, _): name
+        case .scenario(let clause, _): clause.name
+        default: nil
+        }
+    }
 
     public enum Kind: Sendable {
         case expression(Expr)
@@ -217,6 +234,8 @@ public struct Statement: Sendable {
         /// `unit 件 个 人` (Stdlib): declares count tags.
         case unitDeclaration([(String, SourceSpan)])
         case load(LoadTarget, alias: String?)
+        /// `use "lib/口径.suan" [as 口径]`, `use scoring [as 评分]`: a module's definitions, once.
+        case use(UseTarget, alias: String?, aliasSpan: SourceSpan?)
         case scenario(ScenarioClause, nameSpan: SourceSpan)
         case compare([Expr], only: [String])
         case show(Expr)

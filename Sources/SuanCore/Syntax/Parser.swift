@@ -4,6 +4,7 @@
 //   statement   → 'let' NAME '=' expr | 'fn' NAME '(' [NAME {',' NAME}] ')' '=' expr
 //               | 'assert' expr | 'print' expr | 'unit' NAME {NAME}
 //               | 'load' (NUMBER | STRING | NAME NUMBER) ['as' NAME]
+//               | 'use' (STRING | NAME) ['as' NAME]
 //               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
 //               | 'compare' expr {',' expr} ['only' key {',' key}]
 //               | 'show' expr | 'explain' call | 'export' exported 'to' STRING ['force']
@@ -215,6 +216,18 @@ public struct Parser {
             var alias: String? = nil
             if take(.as) { alias = try name("a name after 'as'").0 }
             return made(.load(target, alias: alias))
+        case .keyword(.use):
+            _ = advance()
+            let target: UseTarget
+            switch kind {
+            case .string(let path): target = .path(path)
+            case .identifier(let module): target = .stdlib(module)
+            default: throw failure("expected a file (use \"lib/口径.suan\") or a Stdlib module (use scoring) after 'use'")
+            }
+            _ = advance()
+            var alias: (String, SourceSpan)? = nil
+            if take(.as) { alias = try name("a name after 'as'") }
+            return made(.use(target, alias: alias?.0, aliasSpan: alias?.1))
         case .keyword(.scenario):
             if case .identifier = lookahead(1), lookahead(2) == .keyword(.from) {
                 _ = advance()
