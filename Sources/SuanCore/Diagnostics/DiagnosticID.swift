@@ -32,6 +32,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case loadEncoding = "load-encoding"
     case loadIo = "load-io"
     case loadNotFound = "load-not-found"
+    case loadRange = "load-range"
     case missingField = "missing-field"
     case negativeAmount = "negative-amount"
     case nestingLimit = "nesting-limit"
@@ -104,6 +105,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .loadEncoding: ("a data file is not UTF-8 text", "数据文件不是 UTF-8 文本"),
         .loadIo: ("a data file cannot be opened", "数据文件无法打开"),
         .loadNotFound: ("no data file for the year named", "找不到所指年度的数据文件"),
+        .loadRange: ("a range of years to load is reversed or too long", "要载入的年度范围颠倒或过长"),
         .missingField: ("a year or project lacks a required field", "年度或项目缺少必填字段"),
         .negativeAmount: ("an amount is below zero", "金额为负"),
         .nestingLimit: ("brackets or operators nest too deeply", "括号或运算符嵌套过深"),
