@@ -25,6 +25,15 @@ import SuanTestSupport
         #expect(h.value("len(年份)") == "1")
     }
 
+    @Test func theREPLConfirmsEachYearAndTheList() {
+        var session = SessionHarness().session
+        var loaded: [String] = []
+        session.run("load 示例 2020..2021", name: "<input:1>", transactional: true) { event in
+            if case .loaded(let name, _) = event { loaded.append(name) }
+        }
+        #expect(loaded == ["示例2020", "示例2021", "示例年份"])
+    }
+
     @Test func aBadRangeIsAPositionedErrorAndTheSessionKeepsItsState() {
         var h = SessionHarness()
         #expect(h.errorID("load 示例 2022..2020") == "load-range")
@@ -100,9 +109,17 @@ import SuanTestSupport
     @Test func groupedListsShowSubtotalsAndATotal() {
         var h = threeYears()
         let table = h.value("show group(项目, fn(p) = p.执行率 > 95%)")
-        #expect(table.contains("true        社区法律顾问服务  140.00万元  136.00万元"), "\(table)")
-        #expect(table.contains("  subtotal                    360.00万元  350.00万元"), "\(table)")
-        #expect(table.contains("total                         450.00万元  434.00万元"), "\(table)")
+        let rows = table.split(separator: "\n").map(String.init)
+        #expect(rows.count == 8, "\(table)")
+        #expect(rows[2].hasPrefix("true      社区法律顾问服务  140.00万元  136.00万元"), "\(table)")
+        #expect(rows[4] == "subtotal                    360.00万元  350.00万元", "\(table)")
+        #expect(rows[6] == "subtotal                     90.00万元   84.00万元", "\(table)")
+        #expect(rows[7] == "total                       450.00万元  434.00万元", "\(table)")
+        // A column of ratios does not add up; counts of one word do, of two words do not.
+        #expect(h.value("print map(filter(项目, fn(p) = p.执行率 < 95%), fn(p) = p.名称)") == "[\"法治宣传教育\"]")
+        let counts = h.value("show group([{n: 1件, r: 10%}, {n: 2件, r: 20%}, {n: 3宗, r: 5%}], fn(x) = x.r > 5%)")
+        #expect(counts.contains("subtotal  3件"), "\(counts)")
+        #expect(counts.hasSuffix("total"), "\(counts)")
     }
 
     @Test func aProjectOrIndicatorPrintsAsItsOwnTable() {
@@ -113,6 +130,10 @@ import SuanTestSupport
         let indicator = h.value("项目[\"人民调解补贴\"].指标[\"调解案件\"]")
         #expect(indicator.contains("调解案件  产出.数量  ≥ 3,300宗  3,390宗    30"), "\(indicator)")
         #expect(h.value("print 项目[\"人民调解补贴\"].预算") == "220.00万元")
+        // A list of projects prints as their table, as `show 项目` does; a list of years stays a value.
+        let sorted = h.value("sort(项目, fn(p) = p.预算, \"desc\")")
+        #expect(sorted.hasPrefix("名称                    预算        执行  指标  执行率\n"), "\(sorted)")
+        #expect(h.value("示例年份").hasPrefix("[year {年度: 2020"))
     }
 
     @Test func explainEstimateIsTitledWithWhatWasEstimated() {

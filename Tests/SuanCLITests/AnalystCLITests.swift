@@ -52,6 +52,21 @@ import Testing
         // Every format gets the table: CSV with exact figures in the column's unit.
         let csv = try Binary.run(["--format", "csv", "-e", "load 示例 2020..2022", "-e", "series(示例年份, \"项目支出\")"])
         #expect(csv.stdout.hasPrefix("年度,值（万元）,Δ（万元）,同比（%）\r\n2020,400,,\r\n2021,425,25,6.25\r\n"), "\(csv.stdout)")
+        // The checks: sort on the bundled years (a list of projects prints as their table).
+        let sorted = try Binary.run(["-e", "load 示例 2022", "-e", "sort(项目, fn(p) = p.预算)"])
+        #expect(sorted.stdout.contains("法治宣传教育       90.00万元   84.00万元  4 项  93.33%\n社区法律顾问服务"), "\(sorted.stdout)")
+        // export compare of a list writes the same changes from the year before.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-years-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let export = try Binary.run(["-e", "load 示例 2020..2022", "-e", "export compare 示例年份 only 调解案件 to \"c.csv\"",
+                                     "-e", "export group(项目, fn(p) = p.执行率 > 95%) to \"g.csv\""], directory: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+        let written = String(decoding: try Data(contentsOf: dir.appendingPathComponent("c.csv")), as: UTF8.self)
+        #expect(written.contains("\"≥ 3,300宗\",200宗,6.67,100宗,3.13\r\n"), "\(written)")
+        let grouped = String(decoding: try Data(contentsOf: dir.appendingPathComponent("g.csv")), as: UTF8.self)
+        #expect(grouped.contains("\r\nsubtotal,,360.00,350.00,,\r\n"), "\(grouped)")
+        #expect(grouped.hasSuffix("\r\ntotal,,450.00,434.00,,\r\n"), "\(grouped)")
         // A reversed range is a positioned error, in Chinese under SUAN_LANG=zh.
         let bad = try Binary.run(["-e", "load 示例 2022..2020"], environment: ["SUAN_LANG": "zh"])
         #expect(bad.status == 1)

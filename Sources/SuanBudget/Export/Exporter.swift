@@ -35,6 +35,8 @@ struct Exporter {
             for (key, part) in r.entries where key != Document.titleField { parts.append((key, records(part) ?? [])) }
             return recordsTable(parts)
         case .list:
+            // What `group` made: as `show` prints it, with subtotals and a total.
+            if let rows = GroupedTable.rows(of: value, language: format.language) { return table(.list(rows)) }
             guard let list = records(value) else { return nil }
             if list.allSatisfy({ $0.kind == .project }) { return YearTable(format: format).table(projects: list) }
             return recordsTable([(nil, list)])

@@ -121,8 +121,8 @@ struct TableWriter {
     /// Long tables are emitted in batches, and Ctrl-C or `--timeout` stops them between rows.
     static func show(_ value: Value, format: ValueFormatter, span: SourceSpan, emit: (Document) -> Void) throws(Diagnostic) {
         // What `group` made: the items under their keys, with subtotals and a total.
-        if let groups = GroupedTable.groups(value) {
-            emit(Document([.table(GroupedTable(format: format).table(groups))]))
+        if let rows = GroupedTable.rows(of: value, language: format.language) {
+            try show(.list(rows), format: format, span: span, emit: emit)
             return
         }
         // A plain record of tables (explain's output): each part under its name, after the title
