@@ -10,8 +10,8 @@ struct Checker {
     var frameSize = 0
     /// The years the resolve phase read, one entry per `load` statement in order (nil: it failed and
     /// was reported), so that their names are known before the script runs.
-    let years: [ResolvedLoad?]
-    var nextYear = 0
+    let loads: [ResolvedLoad?]
+    var nextLoad = 0
     /// Functions being inferred, to stop recursive inference.
     var inferring: Set<String> = []
     var inferred: [String: SuanType] = [:]
@@ -26,11 +26,11 @@ struct Checker {
     /// What the host knows of an unknown name (`y2023`: "load 2023 binds y2023"); pure, no I/O.
     let nameHint: (String) -> Message?
 
-    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedLoad?],
+    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, loads: [ResolvedLoad?],
          nameHint: @escaping (String) -> Message? = { _ in nil }) {
         self.scope = scope
         self.sourceText = sourceText
-        self.years = years
+        self.loads = loads
         self.nameHint = nameHint
     }
 
@@ -189,8 +189,8 @@ struct Checker {
     /// Binds the next resolved load: each of its years in order, the last one's fields (it is the
     /// current year), and for a range the list of its years. A load that failed binds nothing.
     mutating func load() -> Instruction {
-        defer { nextYear += 1 }
-        guard nextYear < years.count, let loaded = years[nextYear], let current = loaded.years.last else { return .none }
+        defer { nextLoad += 1 }
+        guard nextLoad < loads.count, let loaded = loads[nextLoad], let current = loaded.years.last else { return .none }
         var bound: [Instruction.LoadedYear] = []
         for year in loaded.years.dropLast() {
             bound.append(.init(year: .record(year.record), slot: scope.define(year.name, type: .record(year.record.shape)),

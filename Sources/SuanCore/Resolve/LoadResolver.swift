@@ -43,7 +43,8 @@ struct LoadResolver {
     /// names (the `as` names the list).
     static func expanded(_ target: LoadTarget, alias: String?) -> [(LoadTarget, String?)] {
         guard case .years(let first, let last, let collection) = target else { return [(target, alias)] }
-        return (first...last).map { (.year($0, collection: collection), nil) }
+        // The parser never makes a reversed range; stride (unlike first...last) would not trap on one.
+        return stride(from: first, through: last, by: 1).map { (.year($0, collection: collection), nil) }
     }
 
     /// Asks the domain for one year; nil (with the error recorded) when it cannot be loaded.

@@ -1,18 +1,20 @@
 extension Session {
-    /// The table a bare expression prints as, when its value reads best as one: a project or an
-    /// indicator (the domain's own table, as `show` prints it), or a list of plain records, projects
-    /// or indicators — what `series`, `history`, `group` and `sort(项目, …)` give — one row per item,
-    /// as `show` prints it. Nil for everything else (years, lists of years), which prints as a value.
-    func table(for value: Value, span: SourceSpan) throws(Diagnostic) -> Document? {
+    /// Prints a bare expression's value as a table when it reads best as one, and says whether it
+    /// did: a project or an indicator (the domain's own table, as `show` prints it), or a list of
+    /// plain records, projects or indicators — what `series`, `history`, `group` and `sort(项目, …)`
+    /// give — one row per item, as `show` prints it (long lists stream in parts). Everything else
+    /// (numbers, years, lists of years) prints as a value.
+    func emitTable(for value: Value, span: SourceSpan, emit: (Document) -> Void) throws(Diagnostic) -> Bool {
         switch value {
         case .record(let r) where r.kind == .project || r.kind == .indicator:
-            return domain.show(value, format: formatter)
+            guard let document = domain.show(value, format: formatter) else { return false }
+            emit(document)
+            return true
         case .list(let items) where !items.isEmpty && items.allSatisfy(\.isTableRow):
-            var document = Document()
-            try TableWriter.show(value, format: formatter, span: span, emit: { document.blocks += $0.blocks })
-            return document
+            try TableWriter.show(value, format: formatter, span: span, emit: emit)
+            return true
         default:
-            return nil
+            return false
         }
     }
 }

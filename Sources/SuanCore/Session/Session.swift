@@ -132,7 +132,7 @@ public struct Session: Sendable {
         // Check everything before running anything.
         var checker = Checker(scope: scope, sourceText: { [sources] span in
             span.file >= 0 && Int(span.file) < sources.count ? sources[Int(span.file)].text(span) : ""
-        }, years: resolution.loads, nameHint: { [domain] in domain.hint(forUnknownName: $0) })
+        }, loads: resolution.loads, nameHint: { [domain] in domain.hint(forUnknownName: $0) })
         checker.predeclare(statements)
         var checked: [CheckedStatement] = []
         for statement in statements {
@@ -200,7 +200,7 @@ public struct Session: Sendable {
             let value = try interpreter.eval(code, &frame)
             if let ans = scope.slot("ans") { globals[ans] = value }
             if let underscore = scope.slot("_") { globals[underscore] = value }
-            if let table = try table(for: value, span: span) { emit(.document(table)) } else { emit(.result(value, type)) }
+            if try !emitTable(for: value, span: span, emit: { emit(.document($0)) }) { emit(.result(value, type)) }
         case .bind(let slot, let code):
             globals[slot] = try interpreter.eval(code, &frame)
         case .assert(let code, let text, let sides, let span):
@@ -330,7 +330,7 @@ public struct Session: Sendable {
               statements.count == 1, case .expression(let e) = statements[0].kind else {
             return .failure(Diagnostic(id: .syntax, ":type takes one expression", at: .none))
         }
-        var checker = Checker(scope: scope, sourceText: { _ in "" }, years: [])
+        var checker = Checker(scope: scope, sourceText: { _ in "" }, loads: [])
         let (_, type) = checker.check(e)
         if let d = checker.diagnostics.first { return .failure(d) }
         return .success(type)
