@@ -67,6 +67,10 @@ import SuanTestSupport
         #expect(h.value("s[3].同比 == cagr(400, 450, 2)") == "true")
         // A field name works as the key; ratios give their change in 个百分点.
         #expect(h.value("series(示例年份, \"项目支出占比\")[1].Δ") == "0.48个百分点")
+        // Any rows with a 年度 make a series: the unit cost's trend from a history.
+        #expect(h.value("series(history(示例年份, \"人民调解补贴\"), \"单位成本\")[2].Δ == 214万元 / 3390宗 - 205万元 / 3240宗") == "true")
+        // Text has no change: — rather than an error.
+        #expect(h.value("kind(series(示例年份, \"名称\")[1].Δ)") == "Unknown")
         // Bare, it prints as a table.
         let table = h.value("series(示例年份, fn(y) = y.项目支出)")
         #expect(table.contains("2021  425.00万元  25.00万元  6.25%"), "\(table)")
@@ -104,6 +108,7 @@ import SuanTestSupport
         #expect(!table.contains("+300宗"), "\(table)")
         #expect(table.contains("Δ and Δ% are changes from the column before"), "\(table)")
         #expect(h.errorID("compare 项目") == "type-mismatch")
+        #expect(h.errorID("compare []") == "empty-list")
     }
 
     @Test func groupedListsShowSubtotalsAndATotal() {

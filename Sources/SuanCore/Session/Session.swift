@@ -272,6 +272,9 @@ public struct Session: Sendable {
                 values.append((name, year))
             }
         }
+        guard !values.isEmpty else {
+            throw Diagnostic(id: .emptyList, "compare needs at least one year or scenario; the list is empty", at: span)
+        }
         var extra: [[Record]] = []
         if let slot = scope.slot("比较行"), case .function = globals[slot] {
             for (_, value) in values {
