@@ -60,6 +60,17 @@ public enum HelpTopics {
             chart y2022, 压缩 [to "file.svg"]
             完整说明：docs/what-if.md
             """),
+        "years": ("多年对比：年度范围、序列、项目历史、分组小计", """
+            load 示例 2020..2022   逐年载入（示例2020、示例2021、示例2022，最后一年为当前年度）及其列表 示例年份
+            load 2020..2022        绑定 y2020 … y2022 和 年份；  … as 三年  给列表另起名
+            series(示例年份, fn(y) = y.项目支出)   每年的 年度、值、Δ、同比，末行为年均增长率（CAGR）
+            history(示例年份, "人民调解补贴")      项目逐年的 预算、执行、执行率、单位成本、指标结果
+            explain history(示例年份, "…")         另列每个指标逐年的 目标、实际、得分
+            单位成本(p)                            执行 ÷ 首个产出数量指标的实际值（元）
+            compare 示例年份 [only 项目支出]       各年并列，Δ 为与前一年相比
+            show group(项目, fn(p) = …)            按组列出，每组小计，最后合计
+            完整说明：docs/what-if.md（Many years）
+            """),
         "scoring": ("指标与自评表评分规则", """
             指标：indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
             score(i)、score(p)、grade(p)、completion(i)、met(i)（得分、等级、完成率、达标）
@@ -69,7 +80,7 @@ public enum HelpTopics {
             权重、等级线和规则在 Stdlib/scoring.suan 中。完整说明：docs/scoring.md
             """),
         "commands": ("REPL 自身的命令", """
-            :help [主题]    本帮助；主题：language、modules、data、what-if、scoring、commands
+            :help [主题]    本帮助；主题：language、modules、data、what-if、years、scoring、commands
             :vars           你的变量及其值
             :type 表达式    不运行而给出表达式的类型
             :load 文件      在本会话中运行脚本
@@ -135,6 +146,18 @@ public enum HelpTopics {
             """, examples: ["(scenario from y2022 { 基本支出 -= 5% }).总支出",
                             "solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%",
                             "count r in 0%..10% step 1% where 项目支出 + r > 1250万元"]),
+        Topic(name: "years", summary: "many years: ranges, series, history, grouped subtotals", text: """
+            load 示例 2020..2022   each year (示例2020, 示例2021, 示例2022; the last is current) and their list 示例年份
+            load 2020..2022        binds y2020 … y2022 and 年份;  … as 三年  names the list
+            series(示例年份, fn(y) = y.项目支出)   年度, 值, Δ, 同比 per year, then the CAGR (年均增长) row
+            history(示例年份, "人民调解补贴")      the project per year: 预算, 执行, 执行率, 单位成本, 指标结果
+            explain history(示例年份, "…")         also each indicator's 目标, 实际 and 得分 per year
+            单位成本(p)                            执行 ÷ the 实际 of its first 产出.数量 indicator, in 元
+            compare 示例年份 [only 项目支出]       the years side by side, each Δ from the year before
+            show group(项目, fn(p) = …)            the groups with a 小计 row each and a 合计
+            Full reference: docs/what-if.md ("Many years")
+            """, examples: ["load 示例 2020..2022", "len(示例年份)", "series(示例年份, \"项目支出\")[3].同比",
+                            "history(示例年份, \"人民调解补贴\")[0].单位成本"]),
         Topic(name: "scoring", summary: "indicators and the 自评表 rules", text: """
             Indicators: indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
             score(i), score(p), grade(p), completion(i), met(i)  (得分, 等级, 完成率, 达标)
@@ -145,7 +168,7 @@ public enum HelpTopics {
             """, examples: ["score(indicator \"x\" { 目标: >= 8000件, 实际: 7730件, 分值: 50 })",
                             "score(indicator \"x\" { 目标: <= 10件, 实际: 13件, 分值: 30 })"]),
         Topic(name: "commands", summary: "the REPL's own commands", text: """
-            :help [TOPIC]   this help; topics: language, modules, data, what-if, scoring, commands
+            :help [TOPIC]   this help; topics: language, modules, data, what-if, years, scoring, commands
             :vars           your variables and their values
             :type EXPR      the type of an expression, without running it
             :load FILE      run a script into this session

@@ -117,9 +117,15 @@ final class Terminal {
 }
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct REPLTerminalTests {
-    @Test func aPlannersSessionOnARealTerminal() throws {
+    /// A new, empty home folder for one REPL (its history file lands there).
+    static func freshHome() throws -> String {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        return home
+    }
+
+    @Test func aPlannersSessionOnARealTerminal() throws {
+        let home = try Self.freshHome()
 
         let t = try Terminal(home: home)
         t.prompt()
@@ -181,9 +187,28 @@ final class Terminal {
         #expect(!history.contains("garbage"))
     }
 
+    @Test func manyYearsOnARealTerminal() throws {
+        let home = try Self.freshHome()
+        let t = try Terminal(home: home)
+        t.prompt()
+        t.send("load 示例 2020..2022\r")
+        t.expect("loaded 示例2022")
+        t.expect("loaded 示例年份 from 示例2020, 示例2021, 示例2022")
+        t.prompt()
+        t.send("series(示例年份, fn(y) = y.项目支出)\r")
+        t.expect("2021  425.00万元  25.00万元  6.25%")
+        t.expect("6.07%")
+        t.prompt()
+        t.send(":help years\r")
+        t.expect("history(示例年份")
+        t.expect("632.26元/宗")
+        t.prompt()
+        t.send(":quit\r")
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func commandsHelpVarsTypeSaveAndReset() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let saved = home + "/session.suan"
         let t = try Terminal(home: home)
         t.prompt()
@@ -254,8 +279,7 @@ final class Terminal {
     }
 
     @Test func saveIsRefusedUnderNoWrite() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let saved = home + "/session.suan"
         let t = try Terminal(home: home, arguments: ["--no-write"])
         t.prompt()
@@ -271,8 +295,7 @@ final class Terminal {
 
     /// Chinese first: the banner, results' type names, help and errors follow the language.
     @Test func theREPLSpeaksChinese() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let t = try Terminal(home: home, environment: ["SUAN_LANG=zh"])
         t.expect("输入 load 2022 开始")
         t.prompt()
@@ -290,8 +313,7 @@ final class Terminal {
     }
 
     @Test func multiLineInputComesBackFromHistoryAsItsLines() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let t = try Terminal(home: home)
         t.prompt()
         t.send("load 2022\r")
@@ -332,8 +354,7 @@ final class Terminal {
     }
 
     @Test func tabListsACompleteNameBesideLongerOnesAndOffersYearsAndProjects() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let t = try Terminal(home: home)
         t.prompt()
         // After `load 示例 ` Tab offers the collection's years.

@@ -9,9 +9,10 @@ import SuanTestSupport
 
     @Test func sortIsStableByFieldOrFunctionInEitherDirection() {
         var h = SessionHarness()
-        #expect(h.value("sort(\(rows), \"v\")") == "[{n: \"c\", v: 0}, {n: \"b\", v: 1}, {n: \"a\", v: 1}]")
-        #expect(h.value("sort(\(rows), fn(r) = r.v, \"desc\")") == "[{n: \"b\", v: 1}, {n: \"a\", v: 1}, {n: \"c\", v: 0}]")
-        #expect(h.value("sort(\(rows), \"n\")") == "[{n: \"a\", v: 1}, {n: \"b\", v: 1}, {n: \"c\", v: 0}]")
+        // A bare list of plain records prints as a table; `print` shows the value itself.
+        #expect(h.value("print sort(\(rows), \"v\")") == "[{n: \"c\", v: 0}, {n: \"b\", v: 1}, {n: \"a\", v: 1}]")
+        #expect(h.value("print sort(\(rows), fn(r) = r.v, \"desc\")") == "[{n: \"b\", v: 1}, {n: \"a\", v: 1}, {n: \"c\", v: 0}]")
+        #expect(h.value("print sort(\(rows), \"n\")") == "[{n: \"a\", v: 1}, {n: \"b\", v: 1}, {n: \"c\", v: 0}]")
         #expect(h.value("sort([3, 1, 2], fn(x) = x)") == "[1, 2, 3]")
         #expect(h.value("sort([2万元, 3万元, 1万元], fn(x) = x, \"asc\")") == "[1.00万元, 2.00万元, 3.00万元]")
         // As a value, and by its Chinese name.
@@ -22,7 +23,7 @@ import SuanTestSupport
 
     @Test func groupTopUniqueJoinRange() {
         var h = SessionHarness()
-        #expect(h.value("group([1, 2, 3, 4], fn(x) = x > 2)") == "[{key: false, items: [1, 2]}, {key: true, items: [3, 4]}]")
+        #expect(h.value("print group([1, 2, 3, 4], fn(x) = x > 2)") == "[{key: false, items: [1, 2]}, {key: true, items: [3, 4]}]")
         #expect(h.value("map(group(\(rows), \"v\"), fn(g) = len(g.items))") == "[2, 1]")
         #expect(h.value("top([5, 1, 9, 3], 2, fn(x) = x)") == "[9, 5]")
         #expect(h.value("top([5], 3, fn(x) = x)") == "[5]")
@@ -92,11 +93,11 @@ import SuanTestSupport
 
     @Test func rankNumbersTheItemsAndTiesShareAPlace() {
         var h = SessionHarness()
-        #expect(h.value("rank([3, 1, 3, 2], fn(x) = x, \"desc\")") == "[{名次: 1, 值: 3}, {名次: 1, 值: 3}, {名次: 3, 值: 2}, {名次: 4, 值: 1}]")
-        #expect(h.value("rank(\(rows), \"v\")") == "[{名次: 1, n: \"c\", v: 0}, {名次: 2, n: \"b\", v: 1}, {名次: 2, n: \"a\", v: 1}]")
+        #expect(h.value("print rank([3, 1, 3, 2], fn(x) = x, \"desc\")") == "[{名次: 1, 值: 3}, {名次: 1, 值: 3}, {名次: 3, 值: 2}, {名次: 4, 值: 1}]")
+        #expect(h.value("print rank(\(rows), \"v\")") == "[{名次: 1, n: \"c\", v: 0}, {名次: 2, n: \"b\", v: 1}, {名次: 2, n: \"a\", v: 1}]")
         // An unknown key ranks last with an unknown 名次; ranking again replaces the 名次.
-        #expect(h.value("rank([{v: 2}, {v: unknown}, {v: 1}], \"v\")") == "[{名次: 1, v: 1}, {名次: 2, v: 2}, {名次: —, v: —}]")
-        #expect(h.value("rank(rank([{v: 2}, {v: 1}], \"v\"), \"v\", \"desc\")") == "[{名次: 1, v: 2}, {名次: 2, v: 1}]")
+        #expect(h.value("print rank([{v: 2}, {v: unknown}, {v: 1}], \"v\")") == "[{名次: 1, v: 1}, {名次: 2, v: 2}, {名次: —, v: —}]")
+        #expect(h.value("print rank(rank([{v: 2}, {v: 1}], \"v\"), \"v\", \"desc\")") == "[{名次: 1, v: 2}, {名次: 2, v: 1}]")
         #expect(h.value("排名([2, 1], fn(x) = x)[0].名次") == "1")
         #expect(h.errorID("rank([{v: 1}], \"v\")[0].名次 + 1万元") == "dimension-mismatch")
         #expect(h.errorID("rank([{v: 1}], \"w\")") == "unknown-field")

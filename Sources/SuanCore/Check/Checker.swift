@@ -8,10 +8,10 @@ struct Checker {
     var locals: [[(name: String, slot: Int, type: SuanType)]] = []
     var nextLocal = 0
     var frameSize = 0
-    /// The years the resolve phase read, one per `load` statement in order (nil: it failed and was
-    /// reported), so that their names are known before the script runs.
-    let years: [ResolvedYear?]
-    var nextYear = 0
+    /// The years the resolve phase read, one entry per `load` statement in order (nil: it failed and
+    /// was reported), so that their names are known before the script runs.
+    let loads: [ResolvedLoad?]
+    var nextLoad = 0
     /// Functions being inferred (by where their body is), to stop recursive inference.
     var inferring: Set<String> = []
     var inferred: [String: SuanType] = [:]
@@ -33,11 +33,11 @@ struct Checker {
     /// What the host knows of an unknown name (`y2023`: "load 2023 binds y2023"); pure, no I/O.
     let nameHint: (String) -> Message?
 
-    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedYear?],
+    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, loads: [ResolvedLoad?],
          nameHint: @escaping (String) -> Message? = { _ in nil }) {
         self.scope = scope
         self.sourceText = sourceText
-        self.years = years
+        self.loads = loads
         self.nameHint = nameHint
     }
 
@@ -152,14 +152,17 @@ struct Checker {
         }
     }
 
-    /// The years and scenarios of `compare`, with their labels.
+    /// The years and scenarios of `compare`, with their labels; a list of years (`示例年份`) stands
+    /// for its years, in order.
     mutating func checkCompared(_ items: [Expr]) -> [(label: String, code: Code)] {
         var checked: [(label: String, code: Code)] = []
         for item in items {
             let (code, type) = check(item)
-            if type != .any, case .record(let shape) = type, shape.kind?.isYear == true {
-            } else if type != .any {
-                report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: .typeMismatch)
+            var compared = type
+            if case .list(let element) = type { compared = element }
+            if compared != .any, case .record(let shape) = compared, shape.kind?.isYear == true {
+            } else if compared != .any {
+                report("compare takes years and scenarios, or a list of them; this is a \(type.name)", at: item.span, id: .typeMismatch)
             }
             checked.append((label(item), code))
         }
@@ -194,22 +197,32 @@ struct Checker {
         }
     }
 
-    /// Binds the next resolved year and its fields; a year that failed to load binds nothing.
+    /// Binds the next resolved load: each of its years in order, the last one's fields (it is the
+    /// current year), and for a range the list of its years. A load that failed binds nothing.
     mutating func load() -> Instruction {
-        defer { nextYear += 1 }
-        guard nextYear < years.count, let loaded = years[nextYear] else { return .none }
-        let name = loaded.name
+        defer { nextLoad += 1 }
+        guard nextLoad < loads.count, let loaded = loads[nextLoad], let current = loaded.years.last else { return .none }
+        var bound: [Instruction.LoadedYear] = []
+        for year in loaded.years.dropLast() {
+            bound.append(.init(year: .record(year.record), slot: scope.define(year.name, type: .record(year.record.shape)),
+                               fields: [], label: year.label, warnings: year.warnings))
+        }
         for old in scope.yearNames { scope.remove(old) }
         var fields: [(Int, String)] = []
         var names: [String] = []
-        for (key, value) in loaded.record.entries where Checker.isPlainName(key) && Keyword(rawValue: key) == nil {
+        for (key, value) in current.record.entries where Checker.isPlainName(key) && Keyword(rawValue: key) == nil {
             if scope.slot(key) != nil && !scope.yearNames.contains(key) && scope.functions[scope.slot(key)!] != nil { continue }
             fields.append((scope.define(key, type: value.type), key))
             names.append(key)
         }
         scope.yearNames = names
-        let slot = scope.define(name, type: .record(loaded.record.shape))
-        return .load(year: .record(loaded.record), slot: slot, fields: fields, label: loaded.label, warnings: loaded.warnings)
+        bound.append(.init(year: .record(current.record), slot: scope.define(current.name, type: .record(current.record.shape)),
+                           fields: fields, label: current.label, warnings: current.warnings))
+        guard let listName = loaded.listName else { return .load(bound, list: nil) }
+        let type = loaded.years.dropFirst().reduce(SuanType.record(loaded.years[0].record.shape)) { $0.joined(with: .record($1.record.shape)) }
+        let list = Instruction.LoadedList(value: .list(bound.map(\.year)), slot: scope.define(listName, type: .list(type)),
+                                          label: loaded.years.map(\.name).joined(separator: ", "))
+        return .load(bound, list: list)
     }
 
     /// Whether a field name can be written as a bare name (no punctuation).

@@ -32,6 +32,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case loadEncoding = "load-encoding"
     case loadIo = "load-io"
     case loadNotFound = "load-not-found"
+    case loadRange = "load-range"
     case missingField = "missing-field"
     case moduleCycle = "module-cycle"
     case moduleNotFound = "module-not-found"
@@ -108,6 +109,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .loadEncoding: ("a data file is not UTF-8 text", "数据文件不是 UTF-8 文本"),
         .loadIo: ("a data file cannot be opened", "数据文件无法打开"),
         .loadNotFound: ("no data file for the year named", "找不到所指年度的数据文件"),
+        .loadRange: ("a range of years to load is reversed or too long", "要载入的年度范围颠倒或过长"),
         .missingField: ("a year or project lacks a required field", "年度或项目缺少必填字段"),
         .moduleCycle: ("modules use each other in a cycle", "模块之间循环引用"),
         .moduleNotFound: ("no Stdlib module has that name", "没有该名称的标准库模块"),

@@ -2,10 +2,10 @@
 /// (``ModuleContext``), before the program that uses it is checked; `use` then binds its names.
 extension Session {
     /// A checker over the session's scope, with the session's source text and the domain's hints.
-    func checker(years: [ResolvedYear?]) -> Checker {
+    func checker(loads: [ResolvedLoad?]) -> Checker {
         Checker(scope: scope, sourceText: { [sources] span in
             span.file >= 0 && Int(span.file) < sources.count ? sources[Int(span.file)].text(span) : ""
-        }, years: years, nameHint: { [domain] in domain.hint(forUnknownName: $0) })
+        }, loads: loads, nameHint: { [domain] in domain.hint(forUnknownName: $0) })
     }
 
     /// What a resolved `use` brings in: a module run before, or a Stdlib file's names.
@@ -26,7 +26,7 @@ extension Session {
             return d
         }
         let id = modules.count
-        var checker = checker(years: [])
+        var checker = checker(loads: [])
         checker.module = ModuleContext(id: id, stdlibNames: Set(stdlibScope.visibleNames))
         checker.uses = module.links.map(exports)
         checker.protectedNames = Set(module.statements.compactMap(\.definedName))

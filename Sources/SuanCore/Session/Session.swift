@@ -147,7 +147,7 @@ public struct Session: Sendable {
             guard status == .success else { return status }
         }
         // Check everything before running anything.
-        var checker = checker(years: resolution.years)
+        var checker = checker(loads: resolution.loads)
         checker.uses = used.links.map(exports)
         checker.protectedNames = userNames.union(statements.compactMap(\.definedName))
         let checked = checker.checkProgram(statements)
@@ -204,11 +204,11 @@ public struct Session: Sendable {
         switch statement.instruction {
         case .none:
             break
-        case .evaluate(let code, let type, _):
+        case .evaluate(let code, let type, let span):
             let value = try interpreter.eval(code, &frame)
             if let ans = scope.slot("ans") { globals[ans] = value }
             if let underscore = scope.slot("_") { globals[underscore] = value }
-            emit(.result(value, type))
+            if try !emitTable(for: value, span: span, emit: { emit(.document($0)) }) { emit(.result(value, type)) }
         case .bind(let slot, let code):
             globals[slot] = try interpreter.eval(code, &frame)
         case .assert(let code, let text, let sides, let span):
@@ -223,13 +223,19 @@ public struct Session: Sendable {
             throw Diagnostic(id: .assert, "assertion failed: \(text)", at: span, notes: notes)
         case .print(let code, _):
             emit(.document(Document([.paragraph(formatter.markup(try interpreter.eval(code, &frame)))])))
-        case .load(let year, let slot, let fields, let label, let warnings):
-            for w in warnings { emit(.diagnostic(w)) }
-            globals[slot] = year
-            if case .record(let r) = year {
-                for (fieldSlot, key) in fields { globals[fieldSlot] = r[key] ?? .unknown }
+        case .load(let years, let list):
+            for loaded in years {
+                for w in loaded.warnings { emit(.diagnostic(w)) }
+                globals[loaded.slot] = loaded.year
+                if case .record(let r) = loaded.year {
+                    for (fieldSlot, key) in loaded.fields { globals[fieldSlot] = r[key] ?? .unknown }
+                }
+                emit(.loaded(name: scope.names[loaded.slot], label: loaded.label))
             }
-            emit(.loaded(name: scope.names[slot], label: label))
+            if let list {
+                globals[list.slot] = list.value
+                emit(.loaded(name: scope.names[list.slot], label: list.label))
+            }
         case .chart(let items, let path, let force, let span):
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
@@ -240,8 +246,8 @@ public struct Session: Sendable {
                 try TableWriter.show(value, format: formatter, span: span, emit: { emit(.document($0)) })
             }
         case .compare(let items, let only, let span):
-            let (values, extra) = try compared(items, span: span, &frame)
-            emit(.document(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))
+            let (values, extra, consecutive) = try compared(items, span: span, &frame)
+            emit(.document(try domain.compare(values, extra: extra, only: only, consecutive: consecutive, format: formatter, span: span)))
         case .table(let plan):
             try TableWriter(interpreter: interpreter.muted, format: formatter).run(plan, &frame, emit: { emit(.document($0)) })
         case .export(let plan, let path, let force, let span):
@@ -250,8 +256,8 @@ public struct Session: Sendable {
             case .value(let code):
                 content = .value(try interpreter.eval(code, &frame))
             case .compare(let items, let only):
-                let (values, extra) = try compared(items, span: span, &frame)
-                content = .comparison(values, extra: extra, only: only)
+                let (values, extra, consecutive) = try compared(items, span: span, &frame)
+                content = .comparison(values, extra: extra, only: only, consecutive: consecutive)
             case .table(let table):
                 content = .value(try TableWriter(interpreter: interpreter.muted, format: formatter).records(table, &frame))
             }
@@ -265,10 +271,23 @@ public struct Session: Sendable {
     }
 
     /// The values `compare` shows, and per value the lines the Stdlib adds (project scores),
-    /// computed by its `比较行` function.
-    func compared(_ items: [(label: String, code: Code)], span: SourceSpan, _ frame: inout [Value]) throws(Diagnostic) -> ([(label: String, value: Value)], [[Record]]) {
+    /// computed by its `比较行` function. A list (`compare 示例年份`) stands for its items, each
+    /// labelled by its name; its changes are then counted from one column to the next.
+    func compared(_ items: [(label: String, code: Code)], span: SourceSpan, _ frame: inout [Value]) throws(Diagnostic) -> ([(label: String, value: Value)], [[Record]], consecutive: Bool) {
         var values: [(label: String, value: Value)] = []
-        for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
+        var consecutive = false
+        for (label, code) in items {
+            let value = try interpreter.eval(code, &frame)
+            guard case .list(let years) = value else { values.append((label, value)); continue }
+            consecutive = true
+            for (i, year) in years.enumerated() {
+                let name = if case .record(let r) = year, case .string(let n)? = r["名称"] { n } else { "\(label)[\(i)]" }
+                values.append((name, year))
+            }
+        }
+        guard !values.isEmpty else {
+            throw Diagnostic(id: .emptyList, "compare needs at least one year or scenario; the list is empty", at: span)
+        }
         var extra: [[Record]] = []
         if let slot = scope.slot("比较行"), case .function = globals[slot] {
             for (_, value) in values {
@@ -276,7 +295,7 @@ public struct Session: Sendable {
                 extra.append(rows.compactMap { if case .record(let r) = $0 { r } else { nil } })
             }
         }
-        return (values, extra)
+        return (values, extra, consecutive)
     }
 
     // MARK: Data files
@@ -330,7 +349,7 @@ public struct Session: Sendable {
               statements.count == 1, case .expression(let e) = statements[0].kind else {
             return .failure(Diagnostic(id: .syntax, ":type takes one expression", at: .none))
         }
-        var checker = Checker(scope: scope, sourceText: { _ in "" }, years: [])
+        var checker = Checker(scope: scope, sourceText: { _ in "" }, loads: [])
         let (_, type) = checker.check(e)
         if let d = checker.diagnostics.first { return .failure(d) }
         return .success(type)

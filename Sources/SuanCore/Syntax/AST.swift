@@ -201,6 +201,8 @@ public enum ExportSource: Sendable {
 /// What `load` names: a year number, a path, or a bundled collection and year (`load 示例 2021`).
 public enum LoadTarget: Sendable, Equatable {
     case year(Int, collection: String?)
+    /// `load 示例 2020..2022`: each year from the first to the last (never reversed), and their list.
+    case years(Int, Int, collection: String?)
     case path(String)
 }
 

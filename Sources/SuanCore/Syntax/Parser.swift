@@ -3,13 +3,14 @@
 //   program     → { statement (newline | ';') }
 //   statement   → 'let' NAME '=' expr | 'fn' NAME '(' [NAME {',' NAME}] ')' '=' expr
 //               | 'assert' expr | 'print' expr | 'unit' NAME {NAME}
-//               | 'load' (NUMBER | STRING | NAME NUMBER) ['as' NAME]
+//               | 'load' (years | STRING | NAME years) ['as' NAME]
 //               | 'use' (STRING | NAME) ['as' NAME]
 //               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
 //               | 'compare' expr {',' expr} ['only' key {',' key}]
 //               | 'show' expr | 'explain' call | 'export' exported 'to' STRING ['force']
 //               | 'chart' expr {',' expr} ['to' STRING ['force']]
 //               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
+//   years       → NUMBER ['..' NUMBER]                 (load 示例 2020..2022: each year, and their list)
 //   exported    → compare-statement | explain-statement | table-statement | expr
 //   axis        → NAME 'in' expr '..' expr 'step' expr
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
@@ -196,20 +197,17 @@ public struct Parser {
             _ = advance()
             let target: LoadTarget
             switch kind {
-            case .number(let digits):
-                guard let y = Int(digits) else { throw failure("expected a year such as 2022") }
-                _ = advance()
-                target = .year(y, collection: nil)
+            case .number:
+                target = try loadYears(collection: nil)
             case .string(let path):
                 _ = advance()
                 target = .path(path)
             case .identifier(let collection):
                 _ = advance()
-                guard case .number(let digits) = kind, let y = Int(digits) else {
+                guard case .number = kind else {
                     throw failure("expected a year after '\(collection)', e.g. 'load \(collection) 2021'")
                 }
-                _ = advance()
-                target = .year(y, collection: collection)
+                target = try loadYears(collection: collection)
             default:
                 throw failure("expected a year (load 2022) or a path (load \"file.suan\") after 'load'")
             }
