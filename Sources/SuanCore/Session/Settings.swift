@@ -10,6 +10,9 @@ public struct Settings: Sendable {
     /// At most this many calls and loop steps per statement, when set (the fuzzers set it so that a
     /// legitimately exponential program is an error rather than a hang).
     public var maximumSteps: Int? = nil
+    /// Threads that `map`, `filter` and `count` may split long work across (`--jobs`); 1 runs
+    /// everything on the session's thread. The answer is the same either way.
+    public var jobs = 1
     /// Unicode block characters in charts; plain ASCII when the terminal is not UTF-8.
     public var unicode = true
     /// The language of messages and displays: Chinese or English (the CLI reads the locale).
