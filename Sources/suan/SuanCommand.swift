@@ -92,6 +92,7 @@ struct SuanCommand: ParsableCommand {
         s.rounding = RoundingMode(rawValue: rounding) ?? .halfAwayFromZero
         s.maximumCallDepth = maxDepth
         s.jobs = jobs
+        if !machine { s.progress = ProgressLine.reporter(words: CommandWords(language: s.language)) }
         s.unicode = SuanCommand.terminalIsUTF8
         s.language = SuanCommand.language
         return s

@@ -14,6 +14,9 @@ struct Interpreter {
     /// How many threads `map`, `filter` and `count` may split their work across (``Settings/jobs``);
     /// 1 in the parts of a split, which do not split again.
     var jobs: Int
+    /// Where long work reports progress (``Settings/progress``); nil inside work that reports
+    /// already, so that one line shows the outermost work.
+    var progress: (@Sendable (ProgressReport) -> Void)?
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
@@ -23,6 +26,14 @@ struct Interpreter {
         self.budget = settings.maximumSteps.map(StepBudget.init)
         self.stack = StackGuard.current()
         self.jobs = settings.jobs
+        self.progress = settings.progress
+    }
+
+    /// This interpreter for the inside of work that reports its own progress.
+    var withoutProgress: Interpreter {
+        var copy = self
+        copy.progress = nil
+        return copy
     }
 
     /// This interpreter with warnings muted.
@@ -138,14 +149,17 @@ struct Interpreter {
                 if case .unknown = list { return .unknown }
                 throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(list.type.name)", span, id: .typeMismatch)
             }
+            let meter = ProgressMeter(b == .map ? .map : .filter, total: items.count, report: progress, smallest: 1000)
+            defer { meter?.clear() }
+            let inner = meter == nil ? self : withoutProgress
             let parts = parts(for: items.count, cells: items.count)
             if parts > 1 {
-                let lists = try split(items.count, into: parts) { (worker, range) throws(Diagnostic) in
-                    try worker.mapOrFilter(b, items[range], f, span: span, depth: depth)
+                let lists = try inner.split(items.count, into: parts) { (worker, range) throws(Diagnostic) in
+                    try worker.mapOrFilter(b, items[range], f, span: span, depth: depth, meter: meter)
                 }
                 return .list(Array(lists.joined()))
             }
-            return .list(try mapOrFilter(b, items[...], f, span: span, depth: depth))
+            return .list(try inner.mapOrFilter(b, items[...], f, span: span, depth: depth, meter: meter))
         case .builtin(.sort, let args, let span):
             var values: [Value] = []
             for a in args { values.append(try eval(a, &frame, depth: depth)) }
@@ -184,7 +198,8 @@ struct Interpreter {
     }
 
     /// `map(items, f)` or `filter(items, f)` over a run of a list, in order.
-    func mapOrFilter(_ b: Builtin, _ items: ArraySlice<Value>, _ f: Value, span: SourceSpan, depth: Int) throws(Diagnostic) -> [Value] {
+    func mapOrFilter(_ b: Builtin, _ items: ArraySlice<Value>, _ f: Value, span: SourceSpan, depth: Int,
+                     meter: ProgressMeter?) throws(Diagnostic) -> [Value] {
         var out: [Value] = []
         out.reserveCapacity(items.count)
         // One frame for all the calls: each call writes its parameter before its body reads it,
@@ -192,6 +207,7 @@ struct Interpreter {
         var callee = Frame()
         for item in items {
             try tick(span)
+            meter?.advance()
             let v: Value
             if case .function(.user(let u)) = f, u.parameters.count == 1 {
                 if callee.isEmpty {
@@ -422,12 +438,15 @@ struct Interpreter {
         let writer = TableWriter(interpreter: self, format: ValueFormatter())
         let outer = try writer.axisValues(axes[0], &frame)
         let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : AxisSteps(template: .unknown, start: .zero, step: .one, count: 1)
+        let meter = ProgressMeter(.count, total: outer.count, report: progress)
+        defer { meter?.clear() }
+        let quiet = meter == nil ? self : withoutProgress
         let parts = parts(for: outer.count, cells: outer.count * inner.count)
         if parts > 1 {
             let caller = frame
-            let answers = try split(outer.count, into: parts) { (worker, range) throws(Diagnostic) in
+            let answers = try quiet.split(outer.count, into: parts) { (worker, range) throws(Diagnostic) in
                 var frame = caller
-                return try worker.count(axes, condition, rows: outer.part(range), inner, span: span, &frame, depth: depth)
+                return try worker.count(axes, condition, rows: outer.part(range), inner, span: span, &frame, depth: depth, meter: meter)
             }
             var hits = 0
             for answer in answers {
@@ -436,16 +455,17 @@ struct Interpreter {
             }
             return .number(ExactDecimal(hits))
         }
-        return try count(axes, condition, rows: outer, inner, span: span, &frame, depth: depth)
+        return try quiet.count(axes, condition, rows: outer, inner, span: span, &frame, depth: depth, meter: meter)
     }
 
     /// `count` over some rows of its grid: the number of cells where the condition holds, or the
     /// first unknown cell's answer (unknown).
     func count(_ axes: [TablePlan.Axis], _ condition: Code, rows outer: AxisSteps, _ inner: AxisSteps, span: SourceSpan,
-               _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+               _ frame: inout Frame, depth: Int, meter: ProgressMeter?) throws(Diagnostic) -> Value {
         var hits = 0
         for x in outer {
             try tick(span, cost: inner.count)
+            meter?.advance()
             frame[axes[0].slot] = x
             // Parts of the condition that do not depend on the inner variable are computed once per row.
             let specialised = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition

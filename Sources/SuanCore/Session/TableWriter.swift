@@ -2,6 +2,14 @@
 struct TableWriter {
     let interpreter: Interpreter
     let format: ValueFormatter
+    /// Where the rows of a long table report progress; the rows themselves report none.
+    let progress: (@Sendable (ProgressReport) -> Void)?
+
+    init(interpreter: Interpreter, format: ValueFormatter) {
+        self.interpreter = interpreter.withoutProgress
+        self.format = format
+        self.progress = interpreter.progress
+    }
 
     /// Rows are laid out in batches of this many, so large tables stream instead of piling up.
     static let batch = 256
@@ -106,10 +114,14 @@ struct TableWriter {
     func stream(_ xs: AxisSteps, _ header: Document.Table, _ frame: inout Interpreter.Frame, emit: (Document) -> Void,
                 row: (Value, inout Interpreter.Frame) throws(Diagnostic) -> [Document.Cell]) throws(Diagnostic) {
         var part = header
+        let meter = ProgressMeter(.table, total: xs.count, report: progress)
+        defer { meter?.clear() }
         for (i, x) in xs.enumerated() {
             try interpreter.tick(.none)
+            meter?.advance()
             part.add(try row(x, &frame))
             if part.rows.count == TableWriter.batch || i + 1 == xs.count {
+                meter?.clear()
                 emit(Document([.table(part)]))
                 part.rows.removeAll(keepingCapacity: true)
                 part.isContinuation = true
