@@ -20,6 +20,9 @@ struct YearFileReader {
     var reported = 0
     /// Stdlib names already resolved (`产出` is named once per indicator), hashed by their bytes.
     var resolved: [ExactText: Value] = [:]
+    /// The field names of the last record of each kind: the next record with the same names shares
+    /// this array instead of holding its own (100,000 projects' indicators, one array).
+    var lastKeys: [RecordKind: [String]] = [:]
 
     struct GiveUp: Error {}
 
@@ -135,6 +138,13 @@ struct YearFileReader {
         if kind == .project, let meter {
             meter.advance(index - reported)
             reported = index
+        }
+        if let kind {
+            if let last = lastKeys[kind], last.count == keys.count, zip(last, keys).allSatisfy({ ExactText.same($0, $1) }) {
+                keys = last
+            } else {
+                lastKeys[kind] = keys
+            }
         }
         return Record(kind: kind, keys: keys, values: values, spans: kind == nil ? [] : spans)
     }
