@@ -28,7 +28,7 @@ enum ChineseUsage {
           --rounding <舍入>       显示时的舍入：half-up（四舍五入）或 half-even（银行家舍入）。（默认：half-up）
           --max-depth <深度>      嵌套调用的最大深度。（默认：400）
           --timeout <秒>          脚本运行超过这么多秒即停止（退出码 1）。
-          --jobs <线程数>         map、filter 和 count 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。
+          --jobs <线程数>         map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。
           --format <格式>         结果的输出格式：terminal、md、csv、html 或 json。（默认：terminal）
           --step                  培训模式：逐条显示脚本的注释和语句，等待按键（q 退出），再显示结果。
           --no-write              禁止写入任何文件（export、图表文件、:save、历史）：用于运行别人的脚本。

@@ -55,8 +55,8 @@ struct SuanCommand: ParsableCommand {
     @Option(name: .customLong("timeout"), help: help("脚本运行超过这么多秒即停止（退出码 1）。", "Stop a script after this many seconds (exit 1)."))
     var timeout: Double?
 
-    @Option(name: .customLong("jobs"), help: help("map、filter 和 count 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
-                                                   "Threads that map, filter and count may split long work across (default: the core count; 1 is serial). The answer is the same."))
+    @Option(name: .customLong("jobs"), help: help("map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
+                                                   "Threads that map, filter, count and table may split long work across (default: the core count; 1 is serial). The answer is the same."))
     var jobs: Int = SuanCommand.coreCount
 
     @Option(name: .customLong("format"), help: help("结果的输出格式：terminal、md、csv、html 或 json。", "How results print: terminal, md, csv, html or json."))

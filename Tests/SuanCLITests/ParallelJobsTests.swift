@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `--jobs N`: `map`, `filter` and `count` split long work across threads; what the user sees must
+/// `--jobs N`: `map`, `filter`, `count` and `table` split long work across threads; what the user sees must
 /// be what a serial run prints, byte for byte, and Ctrl-C must still stop the work.
 @Suite(.timeLimit(.minutes(3))) struct ParallelJobsTests {
     /// A year of `count` projects with five scored indicators each, in the layout of
@@ -40,8 +40,8 @@ import Testing
 
     /// Work that splits: scores and grades of 200 projects, a filter over them, an ordered map,
     /// scenarios that raise warnings, a one- and a two-variable `count`, a `count` that meets an
-    /// unknown, and a `map` that fails at its 701st item (the first error in list order is the one
-    /// reported, as in a serial run).
+    /// unknown, a two-variable `table` of 501 rows (two batches), and a `map` that fails at its 701st item (the first
+    /// error in list order is the one reported, as in a serial run).
     static let workload = [
         "load \"parallel-year.suan\"",
         "sum(map(项目, score))",
@@ -52,12 +52,15 @@ import Testing
         "count k in 1..100 step 1 where (scenario from y2030 { 基本支出 -= k * 0.01万元 }).项目支出占比 > 99.9%",
         "count a in 0%..5% step 0.05%, b in 0%..5% step 0.05% where (项目支出 + b) / (基本支出 - a + (项目支出 + b)) >= 99.99%",
         "count k in 1..500 step 1 where (if k < 400 then true else unknown)",
+        "table a in 0%..5% step 0.01%, b in 0%..2% step 0.5% { round((项目支出 + b) / (基本支出 - a + (项目支出 + b)), 0.01%) }",
         "map(range(0, 1000), fn(k) = if k == 700 or k == 900 then 1 / 0 else k)",
-        "sum(map(项目, score))",
     ]
 
-    func run(jobs: Int, in directory: URL) throws -> Binary.Outcome {
-        try Binary.run(["--jobs", "\(jobs)"] + Self.workload.flatMap { ["-e", $0] }, directory: directory)
+    /// A run stops at its first error: the table that fails in its second batch runs on its own.
+    static let failingTable = ["load 2022", "table k in 0..400 step 1 { k * 2, if k < 300 then k else 1 / 0 }"]
+
+    func run(_ workload: [String] = workload, jobs: Int, in directory: URL) throws -> Binary.Outcome {
+        try Binary.run(["--jobs", "\(jobs)"] + workload.flatMap { ["-e", $0] }, directory: directory)
     }
 
     @Test func parallelRunsPrintWhatASerialRunPrints() throws {
@@ -75,6 +78,10 @@ import Testing
             #expect(parallel.stderr == serial.stderr, "--jobs \(jobs)")
             #expect(parallel.status == serial.status)
         }
+        // The first batch of 256 rows prints before the error in the second; so it must split.
+        let failing = try run(Self.failingTable, jobs: 1, in: dir)
+        #expect(failing.status == 1 && failing.stderr.contains("error:") && failing.stdout.contains("255"))
+        #expect(try run(Self.failingTable, jobs: 2, in: dir).stdout == failing.stdout)
     }
 
     @Test func jobsMustBeAPositiveCount() throws {

@@ -1,4 +1,5 @@
-/// Work that splits across threads: `map` and `filter` over a long list, `count` over a large grid.
+/// Work that splits across threads: `map` and `filter` over a long list, `count` over a large grid,
+/// the rows of a `table` batch (``TableWriter``).
 ///
 /// Suan expressions have no side effects, so the items of a list and the rows of a grid are
 /// independent: each part runs on its own copy of the interpreter, on its own thread, and the

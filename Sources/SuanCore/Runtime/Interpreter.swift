@@ -11,7 +11,7 @@ struct Interpreter {
     let budget: StepBudget?
     /// The native stack's end for this thread: calls stop with `stack-limit` before reaching it.
     var stack: StackGuard
-    /// How many threads `map`, `filter` and `count` may split their work across (``Settings/jobs``);
+    /// How many threads `map`, `filter`, `count` and `table` may split their work across (``Settings/jobs``);
     /// 1 in the parts of a split, which do not split again.
     var jobs: Int
     /// Where long work reports progress (``Settings/progress``); nil inside work that reports

@@ -10,7 +10,7 @@ public struct Settings: Sendable {
     /// At most this many calls and loop steps per statement, when set (the fuzzers set it so that a
     /// legitimately exponential program is an error rather than a hang).
     public var maximumSteps: Int? = nil
-    /// Threads that `map`, `filter` and `count` may split long work across (`--jobs`); 1 runs
+    /// Threads that `map`, `filter`, `count` and `table` may split long work across (`--jobs`); 1 runs
     /// everything on the session's thread. The answer is the same either way.
     public var jobs = 1
     /// Where long work (a `count` or `table` grid, a long `map` or `filter`, a large `load`) reports
