@@ -59,6 +59,15 @@ def main():
     print("sweep…", file=sys.stderr)
     row("sweep 1000×1000", [suan, "-e", "load 2022", "-e", sweep], [py, os.path.join(HERE, "peer/sweep.py")], "python decimal")
 
+    # The same grid as compiled Swift loops (peer/sweep.swift): over Foundation's Decimal, and over
+    # integers with the division cross-multiplied away (the floor for any interpreter).
+    swiftc = shutil.which("swiftc")
+    if swiftc:
+        compiled = os.path.join(work, "sweep-swift")
+        subprocess.run([swiftc, "-O", os.path.join(HERE, "peer/sweep.swift"), "-o", compiled], check=True, capture_output=True)
+        row("sweep 1000×1000", [suan, "-e", "load 2022", "-e", sweep], [compiled], "compiled Swift, Foundation Decimal")
+        row("sweep 1000×1000", [suan, "-e", "load 2022", "-e", sweep], [compiled, "integers"], "compiled Swift, integers (no division)")
+
     print("start-up…", file=sys.stderr)
     row("start-up (-e)", [suan, "-e", "2433.84万元 + 1188.56万元"], [py, os.path.join(HERE, "peer/startup.py")], "python decimal", runs=max(RUNS, 11))
     if shutil.which("qalc"):
