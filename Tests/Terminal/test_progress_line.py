@@ -2,7 +2,8 @@
 
 A `count` grid that runs for seconds is started on a pseudo-terminal: a line such as
 `suan: count 45% (90/200 rows)` appears, is redrawn in place, and is erased before the answer.
-The same run with standard error on a pipe prints no such line.
+The same run with standard error on a pipe prints no such line. Loading a large year file shows
+`suan: loading 40%` the same way.
 """
 import os
 import pathlib
@@ -20,12 +21,15 @@ ANSWER = "27,120"
 ENV = {"LANG": "C.UTF-8", "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
 
 
-def test_a_long_count_shows_a_progress_line_on_a_terminal(tmp_path):
+def on_a_terminal(arguments, home, cwd=None):
+    """Runs the binary on a pseudo-terminal; returns its exit status and everything it wrote."""
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.clear()
-        os.environ.update({**ENV, "HOME": str(tmp_path)})
-        os.execv(BINARY, [BINARY, "--jobs", "2"] + LONG)
+        os.environ.update({**ENV, "HOME": str(home)})
+        if cwd:
+            os.chdir(cwd)
+        os.execv(BINARY, [BINARY] + arguments)
     output = b""
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -39,8 +43,12 @@ def test_a_long_count_shows_a_progress_line_on_a_terminal(tmp_path):
                 break
             output += chunk
     _, status = os.waitpid(pid, 0)
-    text = output.decode()
-    assert os.WEXITSTATUS(status) == 0, text
+    return os.WEXITSTATUS(status), output.decode()
+
+
+def test_a_long_count_shows_a_progress_line_on_a_terminal(tmp_path):
+    status, text = on_a_terminal(["--jobs", "2"] + LONG, tmp_path)
+    assert status == 0, text
     assert "\rsuan: count " in text and "rows)" in text, text
     assert "/200 rows)" in text
     # The line is erased before the answer, which then starts its own clean line.
@@ -53,3 +61,12 @@ def test_no_progress_line_when_standard_error_is_a_pipe(tmp_path):
     assert run.returncode == 0
     assert run.stdout == ANSWER + "\n"
     assert run.stderr == ""
+
+
+def test_loading_a_large_year_file_shows_a_progress_line(tmp_path):
+    # 30,000 generated projects (Benchmarks/generate.py): seconds to read in a debug build.
+    subprocess.run(["python3", str(ROOT / "Benchmarks/generate.py"), str(tmp_path), "30000"], check=True)
+    status, text = on_a_terminal(["-e", 'load "bench-year.suan"', "-e", "len(项目)"], tmp_path, cwd=tmp_path)
+    assert status == 0, text[-500:]
+    assert "\rsuan: loading " in text and "%" in text, repr(text[-300:])
+    assert "\r\x1b[K30,000" in text, repr(text[-300:])
