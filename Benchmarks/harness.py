@@ -40,6 +40,7 @@ def measure(name, cmds, cwd, runs=RUNS):
     return {label: statistics.median(ts) for label, ts in times.items()}, answers
 
 def main():
+    print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start", file=sys.stderr)
     print("building release…", file=sys.stderr)
     subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, capture_output=True)
     suan = os.path.join(subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
@@ -57,6 +58,15 @@ def main():
     sweep = "count a in 0%..9.99% step 0.01%, b in 0%..9.99% step 0.01% where (项目支出 + b) / (基本支出 - a + (项目支出 + b)) >= 35%"
     print("sweep…", file=sys.stderr)
     row("sweep 1000×1000", [suan, "-e", "load 2022", "-e", sweep], [py, os.path.join(HERE, "peer/sweep.py")], "python decimal")
+
+    # The same grid as compiled Swift loops (peer/sweep.swift): over Foundation's Decimal, and over
+    # integers with the division cross-multiplied away (the floor for any interpreter).
+    swiftc = shutil.which("swiftc")
+    if swiftc:
+        compiled = os.path.join(work, "sweep-swift")
+        subprocess.run([swiftc, "-O", os.path.join(HERE, "peer/sweep.swift"), "-o", compiled], check=True, capture_output=True)
+        row("sweep 1000×1000", [suan, "-e", "load 2022", "-e", sweep], [compiled], "compiled Swift, Foundation Decimal")
+        row("sweep 1000×1000", [suan, "-e", "load 2022", "-e", sweep], [compiled, "integers"], "compiled Swift, integers (no division)")
 
     print("start-up…", file=sys.stderr)
     row("start-up (-e)", [suan, "-e", "2433.84万元 + 1188.56万元"], [py, os.path.join(HERE, "peer/startup.py")], "python decimal", runs=max(RUNS, 11))
@@ -79,10 +89,14 @@ def main():
     subprocess.run([py, os.path.join(HERE, "generate.py"), province, "50000"], check=True)
     row("province: 50k projects (1,000 depts × 50) scored + graded", [suan, "-e", 'load "bench-year.suan"', "-e", 'fn 优(p) = grade(p) == "优"', "-e", "len(filter(项目, 优))"],
         [py, os.path.join(HERE, "peer/load_score.py"), "bench-year.csv", "grade"], "python decimal", cwd=province, runs=min(RUNS, 3), memory=True)
+    # The same batch on one thread (`--jobs 1`), to show what the split across cores brings.
+    row("province, --jobs 1 (serial)", [suan, "--jobs", "1", "-e", 'load "bench-year.suan"', "-e", 'fn 优(p) = grade(p) == "优"', "-e", "len(filter(项目, 优))"],
+        [py, os.path.join(HERE, "peer/load_score.py"), "bench-year.csv", "grade"], "python decimal", cwd=province, runs=min(RUNS, 3))
 
     print("scenarios…", file=sys.stderr)
     scen = "count k in 1..10000 step 1 where (scenario from y2022 { 基本支出 -= k * 0.01万元; 项目支出 += k * 0.005万元 }).项目支出占比 > 33%"
     row("10k scenarios", [suan, "-e", "load 2022", "-e", scen], [py, os.path.join(HERE, "peer/scenarios.py")], "python decimal")
+    row("10k scenarios, --jobs 1 (serial)", [suan, "--jobs", "1", "-e", "load 2022", "-e", scen], [py, os.path.join(HERE, "peer/scenarios.py")], "python decimal")
 
     print("scaling…", file=sys.stderr)
     for n, step in ((100, "0.1%"), (316, "0.0316%"), (1000, "0.01%")):

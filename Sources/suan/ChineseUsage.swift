@@ -14,7 +14,7 @@ enum ChineseUsage {
         \(c.discussion)
 
         用法：suan [<脚本>] [--expression <表达式> ...] [--interactive] [--no-color] [--rounding <舍入>] [--max-depth <深度>]
-              [--timeout <秒>] [--format <格式>] [--step] [--no-write]
+              [--timeout <秒>] [--jobs <线程数>] [--format <格式>] [--step] [--no-write]
               suan serve [<脚本>] [--port <端口>] …    suan --machine    suan kernel install    suan lsp
 
         参数：
@@ -28,6 +28,7 @@ enum ChineseUsage {
           --rounding <舍入>       显示时的舍入：half-up（四舍五入）或 half-even（银行家舍入）。（默认：half-up）
           --max-depth <深度>      嵌套调用的最大深度。（默认：400）
           --timeout <秒>          脚本运行超过这么多秒即停止（退出码 1）。
+          --jobs <线程数>         map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。
           --format <格式>         结果的输出格式：terminal、md、csv、html 或 json。（默认：terminal）
           --step                  培训模式：逐条显示脚本的注释和语句，等待按键（q 退出），再显示结果。
           --no-write              禁止写入任何文件（export、图表文件、:save、历史）：用于运行别人的脚本。
@@ -45,8 +46,14 @@ enum ChineseUsage {
         ]
         for (prefix, chinese) in forms where english.hasPrefix(prefix) {
             var rest = String(english.dropFirst(prefix.count))
+            // ArgumentParser's suggestion of a close option name: "… '--bogus'. Did you mean '--jobs'?"
+            var suggestion = ""
+            if let range = rest.range(of: ". Did you mean '"), rest.hasSuffix("'?") {
+                suggestion = "。是不是“" + rest[range.upperBound...].dropLast(2) + "”？"
+                rest = String(rest[..<range.lowerBound])
+            }
             rest = rest.replacingQuotes
-            return chinese + rest
+            return chinese + rest + suggestion
         }
         return english
     }

@@ -19,6 +19,17 @@ struct CommandWords: Sendable {
         language.pick("已载入 \(name)（来自 \(label)）", "loaded \(name) from \(label)")
     }
 
+    /// The progress line of long work: `suan: count 45% (450/1000 rows)`.
+    func progress(_ r: ProgressReport) -> String {
+        switch r.work {
+        case .load: language.pick("suan：正在载入 \(r.percent)%", "suan: loading \(r.percent)%")
+        case .count, .table:
+            language.pick("suan：\(r.work.rawValue) \(r.percent)%（\(r.done)/\(r.total) 行）", "suan: \(r.work.rawValue) \(r.percent)% (\(r.done)/\(r.total) rows)")
+        case .map, .filter:
+            language.pick("suan：\(r.work.rawValue) \(r.percent)%（\(r.done)/\(r.total) 项）", "suan: \(r.work.rawValue) \(r.percent)% (\(r.done)/\(r.total) items)")
+        }
+    }
+
     func stdlibProblem(_ problem: String) -> String {
         language.pick("suan: 标准库有问题：\(problem)", "suan: Stdlib problem: \(problem)")
     }

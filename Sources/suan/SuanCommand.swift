@@ -57,6 +57,10 @@ struct SuanCommand: ParsableCommand {
     @Option(name: .customLong("timeout"), help: help("脚本运行超过这么多秒即停止（退出码 1）。", "Stop a script after this many seconds (exit 1)."))
     var timeout: Double?
 
+    @Option(name: .customLong("jobs"), help: help("map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
+                                                   "Threads that map, filter, count and table may split long work across (default: the core count; 1 is serial). The answer is the same."))
+    var jobs: Int = SuanCommand.coreCount
+
     @Option(name: .customLong("format"), help: help("结果的输出格式：terminal、md、csv、html 或 json。", "How results print: terminal, md, csv, html or json."))
     var format: String = "terminal"
 
@@ -81,6 +85,7 @@ struct SuanCommand: ParsableCommand {
             throw ValidationError(Self.language.pick("--format 必须是以下之一：", "--format must be one of: ") + Console.Format.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard maxDepth > 0 && maxDepth <= 100_000 else { throw ValidationError(Self.language.pick("--max-depth 必须在 1 到 100000 之间", "--max-depth must be between 1 and 100000")) }
+        guard jobs > 0 && jobs <= 256 else { throw ValidationError(Self.language.pick("--jobs 必须在 1 到 256 之间", "--jobs must be between 1 and 256")) }
         if let timeout, !(timeout > 0 && timeout <= 86_400 * 365) { throw ValidationError(Self.language.pick("--timeout 必须是正的秒数", "--timeout must be a positive number of seconds")) }
     }
 
@@ -88,10 +93,15 @@ struct SuanCommand: ParsableCommand {
         var s = Settings()
         s.rounding = RoundingMode(rawValue: rounding) ?? .halfAwayFromZero
         s.maximumCallDepth = maxDepth
+        s.jobs = jobs
+        if !machine { s.progress = ProgressLine.reporter(words: CommandWords(language: s.language)) }
         s.unicode = SuanCommand.terminalIsUTF8
         s.language = SuanCommand.language
         return s
     }
+
+    /// The online cores (`--jobs`'s default).
+    static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// The language of messages: `SUAN_LANG=zh|en`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     static var language: Language {

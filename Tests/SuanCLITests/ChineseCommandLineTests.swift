@@ -12,7 +12,8 @@ import Testing
         #expect(help.stdout.contains("选项：") && !help.stdout.contains("OPTIONS:"))
         let bad = try Binary.run(["--bogus"], environment: zh)
         #expect(bad.status == 2)
-        #expect(bad.stderr == "错误：未知的选项“--bogus”\n用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n", "\(bad.stderr)")
+        // ArgumentParser suggests the closest option; the suggestion is translated too.
+        #expect(bad.stderr == "错误：未知的选项“--bogus”。是不是“--jobs”？\n用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n", "\(bad.stderr)")
         // English under SUAN_LANG=en, whatever the locale.
         let en = try Binary.run(["--bogus"], environment: ["LANG": "zh_CN.UTF-8", "SUAN_LANG": "en"])
         #expect(en.stderr.hasPrefix("Error: Unknown option '--bogus'"))

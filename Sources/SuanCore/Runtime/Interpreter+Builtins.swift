@@ -11,24 +11,25 @@ extension Interpreter {
         }
     }
 
-    /// `map(list, f)`: f of each item; `filter(list, f)`: the items for which f is true.
+    /// `map(list, f)`: f of each item; `filter(list, f)`: the items for which f is true. A long list
+    /// shows progress and is split across `--jobs` threads, its parts joined back in order.
     func mapOrFilter(_ b: Builtin, _ values: [Value], span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
         guard case .list(let items) = values[0] else {
             if case .unknown = values[0] { return .unknown }
             throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(values[0].type.name)", span, id: .typeMismatch)
         }
-        var out: [Value] = []
-        out.reserveCapacity(items.count)
-        for item in items {
-            try tick(span)
-            let v = try call(values[1], [item], span: span, depth: depth)
-            if b == .map { out.append(v); continue }
-            guard case .bool(let keep) = v else {
-                throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch)
+        let f = values[1]
+        let meter = ProgressMeter(b == .map ? .map : .filter, total: items.count, report: progress, smallest: 1000)
+        defer { meter?.clear() }
+        let inner = meter == nil ? self : withoutProgress
+        let parts = parts(for: items.count, cells: items.count)
+        if parts > 1 {
+            let lists = try inner.split(items.count, into: parts) { (worker, range) throws(Diagnostic) in
+                try worker.mapOrFilter(b, items[range], f, span: span, depth: depth, meter: meter)
             }
-            if keep { out.append(item) }
+            return .list(Array(lists.joined()))
         }
-        return .list(out)
+        return .list(try inner.mapOrFilter(b, items[...], f, span: span, depth: depth, meter: meter))
     }
 
     /// `sum`, `avg`, `min` or `max` of a list's keys (`sum(项目, "预算")`, `max(项目, fn(p) = p.执行率)`),

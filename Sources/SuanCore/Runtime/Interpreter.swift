@@ -10,7 +10,13 @@ struct Interpreter {
     /// Steps left under ``Settings/maximumSteps``; nil when unlimited.
     let budget: StepBudget?
     /// The native stack's end for this thread: calls stop with `stack-limit` before reaching it.
-    let stack: StackGuard
+    var stack: StackGuard
+    /// How many threads `map`, `filter`, `count` and `table` may split their work across (``Settings/jobs``);
+    /// 1 in the parts of a split, which do not split again.
+    var jobs: Int
+    /// Where long work reports progress (``Settings/progress``); nil inside work that reports
+    /// already, so that one line shows the outermost work.
+    var progress: (@Sendable (ProgressReport) -> Void)?
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
@@ -19,6 +25,15 @@ struct Interpreter {
         self.warnings = warnings
         self.budget = settings.maximumSteps.map(StepBudget.init)
         self.stack = StackGuard.current()
+        self.jobs = settings.jobs
+        self.progress = settings.progress
+    }
+
+    /// This interpreter for the inside of work that reports its own progress.
+    var withoutProgress: Interpreter {
+        var copy = self
+        copy.progress = nil
+        return copy
     }
 
     /// This interpreter with warnings muted.
@@ -116,6 +131,13 @@ struct Interpreter {
             return try eval(holds ? yes : no, &frame, depth: depth)
         case .call(let callee, let args, let span):
             let f = try eval(callee, &frame, depth: depth)
+            // A function written in Suan gets its arguments straight into its own frame: one array per call.
+            if case .function(.user(let u)) = f, args.count == u.parameters.count {
+                var callee = Frame()
+                callee.reserveCapacity(Swift.max(u.frameSize, args.count + u.captured.count))
+                for a in args { callee.append(try eval(a, &frame, depth: depth)) }
+                return try enter(u, &callee, span: span, depth: depth)
+            }
             var values: [Value] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try eval(a, &frame, depth: depth)) }
@@ -153,6 +175,38 @@ struct Interpreter {
         }
     }
 
+    /// `map(items, f)` or `filter(items, f)` over a run of a list, in order.
+    func mapOrFilter(_ b: Builtin, _ items: ArraySlice<Value>, _ f: Value, span: SourceSpan, depth: Int,
+                     meter: ProgressMeter?) throws(Diagnostic) -> [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(items.count)
+        // One frame for all the calls: each call writes its parameter before its body reads it,
+        // and a body's locals are bound before they are read.
+        var callee = Frame()
+        for item in items {
+            try tick(span)
+            meter?.advance()
+            let v: Value
+            if case .function(.user(let u)) = f, u.parameters.count == 1 {
+                if callee.isEmpty {
+                    callee.reserveCapacity(Swift.max(u.frameSize, 1 + u.captured.count))
+                    callee.append(item)
+                } else {
+                    callee[0] = item
+                }
+                v = try enter(u, &callee, span: span, depth: depth)
+            } else {
+                v = try call(f, [item], span: span, depth: depth)
+            }
+            if b == .map { out.append(v); continue }
+            guard case .bool(let keep) = v else {
+                throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch)
+            }
+            if keep { out.append(item) }
+        }
+        return out
+    }
+
     func truth(_ v: Value, _ span: SourceSpan) throws(Diagnostic) -> Bool? {
         switch v {
         case .bool(let b): return b
@@ -173,20 +227,29 @@ struct Interpreter {
             guard args.count == u.parameters.count else {
                 throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: .argumentCount)
             }
-            guard depth < settings.maximumCallDepth else {
-                throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
-                                      span, id: .recursionLimit)
-            }
-            guard !stack.exhausted else { throw StackGuard.failure(span) }
-            try tick(span)
             var frame = args
+            return try enter(u, &frame, span: span, depth: depth)
+        }
+    }
+
+    /// Runs a Suan function on `frame`, which holds its arguments (and, when reused by `map`, the
+    /// captures and locals of the previous call, which are overwritten before they are read).
+    @inline(__always)
+    func enter(_ u: UserFunction, _ frame: inout Frame, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        guard depth < settings.maximumCallDepth else {
+            throw Arithmetic.fail("calls nest deeper than \(settings.maximumCallDepth) levels (runaway recursion in \(u.name)?)",
+                                  span, id: .recursionLimit)
+        }
+        guard !stack.exhausted else { throw StackGuard.failure(span) }
+        try tick(span)
+        if frame.count == u.parameters.count {
             if !u.captured.isEmpty { frame.append(contentsOf: u.captured) }
             if u.frameSize > frame.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - frame.count)) }
-            do {
-                return try eval(u.body, &frame, depth: depth + 1)
-            } catch {
-                throw Interpreter.atCall(error, span)
-            }
+        }
+        do {
+            return try eval(u.body, &frame, depth: depth + 1)
+        } catch {
+            throw Interpreter.atCall(error, span)
         }
     }
 
@@ -351,9 +414,34 @@ struct Interpreter {
         let writer = TableWriter(interpreter: self, format: ValueFormatter())
         let outer = try writer.axisValues(axes[0], &frame)
         let inner = axes.count > 1 ? try writer.axisValues(axes[1], &frame) : AxisSteps(template: .unknown, start: .zero, step: .one, count: 1)
+        let meter = ProgressMeter(.count, total: outer.count, report: progress)
+        defer { meter?.clear() }
+        let quiet = meter == nil ? self : withoutProgress
+        let parts = parts(for: outer.count, cells: outer.count * inner.count)
+        if parts > 1 {
+            let caller = frame
+            let answers = try quiet.split(outer.count, into: parts) { (worker, range) throws(Diagnostic) in
+                var frame = caller
+                return try worker.count(axes, condition, rows: outer.part(range), inner, span: span, &frame, depth: depth, meter: meter)
+            }
+            var hits = 0
+            for answer in answers {
+                guard case .number(let n) = answer else { return answer }
+                hits += n.integerValue ?? 0
+            }
+            return .number(ExactDecimal(hits))
+        }
+        return try quiet.count(axes, condition, rows: outer, inner, span: span, &frame, depth: depth, meter: meter)
+    }
+
+    /// `count` over some rows of its grid: the number of cells where the condition holds, or the
+    /// first unknown cell's answer (unknown).
+    func count(_ axes: [TablePlan.Axis], _ condition: Code, rows outer: AxisSteps, _ inner: AxisSteps, span: SourceSpan,
+               _ frame: inout Frame, depth: Int, meter: ProgressMeter?) throws(Diagnostic) -> Value {
         var hits = 0
         for x in outer {
             try tick(span, cost: inner.count)
+            meter?.advance()
             frame[axes[0].slot] = x
             // Parts of the condition that do not depend on the inner variable are computed once per row.
             let specialised = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition

@@ -25,6 +25,13 @@ struct AxisSteps: Sequence {
 
     func makeIterator() -> Iterator { Iterator(steps: self, x: start) }
 
+    /// The steps at positions `range`: the same values a full iteration makes there.
+    func part(_ range: Range<Int>) -> AxisSteps {
+        // low + k·step is representable for every k < count (checked when the range was made).
+        let first = (try? start.adding(step.multiplied(by: ExactDecimal(range.lowerBound)))) ?? start
+        return AxisSteps(template: template, start: first, step: step, count: range.count)
+    }
+
     /// Decimals a label needs to show the step (3 for a step of 0.002%).
     var labelDecimals: Int {
         switch template {

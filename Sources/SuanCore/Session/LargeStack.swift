@@ -34,25 +34,9 @@ public enum LargeStack {
     /// blocks SIGINT so that Ctrl-C reaches the worker, whose blocking reads it must interrupt.
     public static func run<T>(blockingInterrupts: Bool = false, _ work: () -> T) -> T {
         if !blockingInterrupts && currentStackSize >= enough { return work() }
-        // The caller's stop request (a served run's deadline) follows the work onto the new thread.
-        let stop = StopRequest.current
         return withoutActuallyEscaping(work) { escaping in
-            let job = Job<T> { stop.map { $0.installed(escaping) } ?? escaping() }
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            pthread_attr_setstacksize(&attributes, size)
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(job as AnyObject).toOpaque()
-            let created = pthread_create(&thread, &attributes, { raw in
-                let job = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue()
-                (job as! Runnable).runJob()
-                return nil
-            }, context)
-            pthread_attr_destroy(&attributes)
-            guard created == 0 else {
-                Unmanaged<AnyObject>.fromOpaque(context).release()
-                return escaping()
-            }
+            let job = Job<T>(following: StopRequest.current, escaping)
+            guard let thread = start(job) else { return escaping() }
             if blockingInterrupts {
                 var blocked = sigset_t()
                 sigemptyset(&blocked)
@@ -62,6 +46,50 @@ public enum LargeStack {
             pthread_join(thread, nil)
             return job.result!
         }
+    }
+
+    /// Runs independent pieces of work at once, the first on the calling thread and each other on a
+    /// thread of its own with the same large stack, and returns their results in order. Threads, not
+    /// Swift tasks: a task runs on a small cooperative stack, where deep recursion would stop with
+    /// `stack-limit` sooner than the same work run serially on the session's thread.
+    static func runAll<T>(_ works: [@Sendable () -> T]) -> [T] {
+        guard let first = works.first else { return [] }
+        let stop = StopRequest.current
+        let jobs = works.dropFirst().map { Job<T>(following: stop, $0) }
+        let threads = jobs.map { start($0) }
+        var results = [first()]
+        for (job, thread) in zip(jobs, threads) {
+            if let thread { pthread_join(thread, nil) } else { job.runJob() }
+            results.append(job.result!)
+        }
+        return results
+    }
+
+    /// Starts `job` on a new thread with a ``size`` stack; nil when no thread could be made.
+    private static func start(_ job: Runnable) -> pthread_t? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        pthread_attr_setstacksize(&attributes, size)
+        defer { pthread_attr_destroy(&attributes) }
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(job as AnyObject).toOpaque()
+        let created = pthread_create(&thread, &attributes, { raw in
+            let job = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue()
+            (job as! Runnable).runJob()
+            return nil
+        }, context)
+        guard created == 0 else {
+            Unmanaged<AnyObject>.fromOpaque(context).release()
+            return nil
+        }
+        return thread
+    }
+}
+
+extension LargeStack.Job {
+    /// A job that runs `work` under the caller's stop request (a served run's deadline), if any.
+    convenience init(following stop: StopRequest?, _ work: @escaping () -> T) {
+        self.init { stop.map { $0.installed(work) } ?? work() }
     }
 }
 

@@ -2,6 +2,14 @@
 struct TableWriter {
     let interpreter: Interpreter
     let format: ValueFormatter
+    /// Where the rows of a long table report progress; the rows themselves report none.
+    let progress: (@Sendable (ProgressReport) -> Void)?
+
+    init(interpreter: Interpreter, format: ValueFormatter) {
+        self.interpreter = interpreter.withoutProgress
+        self.format = format
+        self.progress = interpreter.progress
+    }
 
     /// Rows are laid out in batches of this many, so large tables stream instead of piling up.
     static let batch = 256
@@ -47,7 +55,7 @@ struct TableWriter {
             let corner = "\(first.name) \\ \(second.name)"
             var header = Document.Table(headers: [corner] + columnValues.map { format.text($0, decimals: columnSteps.labelDecimals) })
             header.columns[0].kind = Document.Column.Kind(of: rowsValues.template) ?? .inferred
-            try stream(rowsValues, header, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [Document.Cell] in
+            try stream(rowsValues, header, &frame, emit: emit) { [format] (interpreter, x, frame) throws(Diagnostic) -> [Document.Cell] in
                 frame[first.slot] = x
                 var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
                 for y in columnValues {
@@ -60,7 +68,7 @@ struct TableWriter {
         }
         var header = Document.Table(headers: [first.name] + plan.columns.map(\.title))
         header.columns[0].kind = Document.Column.Kind(of: rowsValues.template) ?? .inferred
-        try stream(rowsValues, header, &frame, emit: emit) { (x, frame) throws(Diagnostic) -> [Document.Cell] in
+        try stream(rowsValues, header, &frame, emit: emit) { [format] (interpreter, x, frame) throws(Diagnostic) -> [Document.Cell] in
             frame[first.slot] = x
             var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
             for column in plan.columns { cells.append(.value(try interpreter.eval(column.code, &frame))) }
@@ -101,20 +109,50 @@ struct TableWriter {
         return .list(rows)
     }
 
+    /// One row's cells, worked out by the interpreter given (a part's own, when a batch is split).
+    typealias Row = @Sendable (Interpreter, Value, inout Interpreter.Frame) throws(Diagnostic) -> [Document.Cell]
+
     /// Emits the rows in batches: the first with the header, the rest as continuations, so that a
-    /// long table streams instead of piling up.
+    /// long table streams instead of piling up. The rows of a batch are split across `--jobs`
+    /// threads (``Interpreter/split``) and emitted in order, as a serial run emits them.
     func stream(_ xs: AxisSteps, _ header: Document.Table, _ frame: inout Interpreter.Frame, emit: (Document) -> Void,
-                row: (Value, inout Interpreter.Frame) throws(Diagnostic) -> [Document.Cell]) throws(Diagnostic) {
+                row: @escaping Row) throws(Diagnostic) {
         var part = header
-        for (i, x) in xs.enumerated() {
-            try interpreter.tick(.none)
-            part.add(try row(x, &frame))
-            if part.rows.count == TableWriter.batch || i + 1 == xs.count {
-                emit(Document([.table(part)]))
-                part.rows.removeAll(keepingCapacity: true)
-                part.isContinuation = true
+        let meter = ProgressMeter(.table, total: xs.count, report: progress)
+        defer { meter?.clear() }
+        var start = 0
+        while start < xs.count {
+            let batch = xs.part(start..<Swift.min(start + TableWriter.batch, xs.count))
+            start += batch.count
+            let parts = interpreter.parts(for: batch.count, cells: batch.count)
+            if parts > 1 {
+                let caller = frame
+                let rows = try interpreter.split(batch.count, into: parts) { (worker, range) throws(Diagnostic) in
+                    var frame = caller
+                    return try TableWriter.rows(batch.part(range), worker, &frame, meter: meter, row: row)
+                }
+                for cells in rows.joined() { part.add(cells) }
+            } else {
+                for cells in try TableWriter.rows(batch, interpreter, &frame, meter: meter, row: row) { part.add(cells) }
             }
+            meter?.clear()
+            emit(Document([.table(part)]))
+            part.rows.removeAll(keepingCapacity: true)
+            part.isContinuation = true
         }
+    }
+
+    /// The cells of the rows at `xs`, in order; Ctrl-C and `--timeout` stop between rows.
+    static func rows(_ xs: AxisSteps, _ interpreter: Interpreter, _ frame: inout Interpreter.Frame, meter: ProgressMeter?,
+                     row: Row) throws(Diagnostic) -> [[Document.Cell]] {
+        var rows: [[Document.Cell]] = []
+        rows.reserveCapacity(xs.count)
+        for x in xs {
+            try interpreter.tick(.none)
+            meter?.advance()
+            rows.append(try row(interpreter, x, &frame))
+        }
+        return rows
     }
 
     /// `show` of a value the domain does not render: lists of records as tables, others plainly.

@@ -15,8 +15,14 @@ struct YearFileReader {
     /// Resolves a Stdlib name (`产出`, `达成`) to its value.
     let lookup: (String) -> Value?
     var index = 0
+    /// Where reading reports how far it has got (scalars read of all), and how far it reported.
+    var meter: ProgressMeter? = nil
+    var reported = 0
     /// Stdlib names already resolved (`产出` is named once per indicator), hashed by their bytes.
     var resolved: [ExactText: Value] = [:]
+    /// The field names of the last record of each kind: the next record with the same names shares
+    /// this array instead of holding its own (100,000 projects' indicators, one array).
+    var lastKeys: [RecordKind: [String]] = [:]
 
     struct GiveUp: Error {}
 
@@ -28,8 +34,11 @@ struct YearFileReader {
     }
 
     /// The year record, or nil when the file needs the general pipeline.
-    static func read(_ source: SourceFile, file: Int32, units: Set<String>, lookup: @escaping (String) -> Value?) -> Record? {
+    static func read(_ source: SourceFile, file: Int32, units: Set<String>, lookup: @escaping (String) -> Value?,
+                     progress: (@Sendable (ProgressReport) -> Void)? = nil) -> Record? {
         var reader = YearFileReader(source, file: file, units: units, lookup: lookup)
+        reader.meter = ProgressMeter(.load, total: source.scalars.count, report: progress)
+        defer { reader.meter?.clear() }
         guard let year = try? reader.yearBlock() else { return nil }
         return year
     }
@@ -125,6 +134,17 @@ struct YearFileReader {
             keys.append(key); values.append(value); spans.append(SourceSpan(file: file, start: start, end: index))
             let crossed = skip(newlines: true)
             guard crossed || peek() == "," || peek() == ";" || peek() == "}" else { throw GiveUp() }
+        }
+        if kind == .project, let meter {
+            meter.advance(index - reported)
+            reported = index
+        }
+        if let kind {
+            if let last = lastKeys[kind], last.count == keys.count, zip(last, keys).allSatisfy({ ExactText.same($0, $1) }) {
+                keys = last
+            } else {
+                lastKeys[kind] = keys
+            }
         }
         return Record(kind: kind, keys: keys, values: values, spans: kind == nil ? [] : spans)
     }
