@@ -122,6 +122,13 @@ struct ProjectFormImport {
         fields.set("执行", spent?.0 ?? .unknown, at: spent?.1 ?? origin)
         if let initial { fields.set("年初预算", initial.0, at: initial.1) }
         if let (value, at) = try reader.number(totalRow, .score, "points scored") { fields.set("预算执行自评得分", value, at: at) }
+        // 其中：财政资金 / 财政专户管理资金 / 单位资金: parts of 总额, kept as 财政资金预算, 财政资金执行, ….
+        for row in block {
+            guard let source = Self.fundSource(of: row.prefix(firstAmount)) else { continue }
+            for (column, key) in [(budgetHeader[.budget] != nil ? ProjectTableColumn.budget : .initialBudget, "预算"), (.spent, "执行"), (.initialBudget, "年初预算")] {
+                if let (value, at) = try reader.amount(row, column) { fields.set(source + key, value, at: at) }
+            }
+        }
 
         // 绩效指标: rows under the indicator header up to 合计.
         let indicatorHeader = Self.header(rows[layout.indicatorRow], index: layout.indicatorRow)
@@ -130,7 +137,13 @@ struct ProjectFormImport {
         let indicatorReader = ProjectTableImport(header: withoutScore, file: file, name: name, id: id)
         let scoreReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
         var indicators: [Value] = []
-        for row in rows.dropFirst(layout.indicatorRow + 1) {
+        // A 一级指标 / 二级指标 merged over several rows is in each cell of a sheet, but only in the
+        // first row of a CSV saved from it: an empty one is the one above.
+        var above: [Int: TableCell] = [:]
+        for var row in rows.dropFirst(layout.indicatorRow + 1) {
+            for i in [indicatorHeader[.firstLevel], indicatorHeader[.secondLevel]].compactMap({ $0 }) where i < row.count {
+                if row[i].text.trimmed.isEmpty { if let cell = above[i] { row[i] = cell } } else { above[i] = row[i] }
+            }
             if row.contains(where: { Self.totalTitles.contains(Self.title($0)) }) {
                 if let (value, at) = try scoreReader.number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
                 break
@@ -143,6 +156,21 @@ struct ProjectFormImport {
         }
         if !indicators.isEmpty { fields.set("指标", .list(indicators), at: rows[layout.indicatorRow][0].span) }
         return fields.record
+    }
+
+    /// The parts of 总额 that a 预算执行情况 block lists under it (`其中：财政资金`, …): their amounts are
+    /// kept on the project as 财政资金预算, 财政资金执行, 财政资金年初预算 (and so on), and checked not to
+    /// exceed 总额's.
+    static let fundSources = ["财政资金", "财政专户管理资金", "单位资金", "其他资金"]
+
+    /// The fund source a row of the budget block is labelled with, without `其中：`.
+    static func fundSource(of labels: ArraySlice<TableCell>) -> String? {
+        for cell in labels {
+            var title = title(cell)
+            for prefix in ["其中：", "其中:", "其中"] where title.hasPrefix(prefix) { title = String(title.dropFirst(prefix.count)) }
+            if fundSources.contains(title) { return title }
+        }
+        return nil
     }
 
     /// `51092324T000000000000-法律援助` → the code and the name; a name without a code is kept whole.
@@ -158,28 +186,15 @@ struct ProjectFormImport {
         return (nil, text)
     }
 
-    /// The year of a workbook whose sheets are one-project forms: its projects in sheet order, the
-    /// department from the first 主管部门, the year from a `2023年度` title when there is one.
-    static func year(_ projects: [Record], name: String, file: Int32, titles: [String]) -> Record {
+    /// The year of one-project forms (a workbook of them, or one form saved as CSV): the projects in
+    /// order, the department from the first 主管部门, the year from a `2023年度` title when there is one.
+    static func parts(_ projects: [Record], titles: [String], file: Int32) -> YearParts {
         let origin = SourceSpan(file: file, start: 0, end: 1)
-        var year = RecordBuilder(kind: .year)
-        var number: Value = .unknown
-        for title in titles {
-            let scalars = Array(title.unicodeScalars)
-            guard let n = scalars.indices.dropFirst(4).lazy.compactMap({ i -> Int? in
-                guard scalars[i] == "年", scalars[(i - 4)..<i].allSatisfy({ $0.isASCII && $0.properties.numericType != nil }) else { return nil }
-                return Int(String(String.UnicodeScalarView(scalars[(i - 4)..<i])))
-            }).first else { continue }
-            number = .number(ExactDecimal(n))
-            break
+        var parts = YearParts(projects: projects)
+        if let n = YearParts.year(inTitles: titles) { parts.year = (.number(ExactDecimal(n)), origin) }
+        if let first = projects.first(where: { $0["主管部门"] != nil }) {
+            parts.department = (first["主管部门"]!, first.span(of: "主管部门") ?? origin)
         }
-        year.set("年度", number, at: origin)
-        let department: Value = projects.lazy.compactMap { $0["主管部门"] }.first ?? .string(ProjectTableImport.title(ofFile: name))
-        year.set("部门", department, at: origin)
-        year.set("收入", .record(Record()), at: origin)
-        year.set("基本支出", .unknown, at: origin)
-        year.set("项目支出", Year.sum(projects.map { $0["预算"] ?? .unknown }), at: origin)
-        year.set("项目", .list(projects.map { .record($0) }), at: origin)
-        return year.record
+        return parts
     }
 }

@@ -16,6 +16,8 @@ extension MessageCatalogue {
         "\"%@\" would execute %@, more than its budget %@ (执行率 %@)": "“%@”将执行 %@，超过预算 %@（执行率 %@）",
         "%@ %@ spread in proportion: ": "%@ %@ 按比例分摊：",
         "%@ (%@) would be larger than %@ (%@)": "%@（%@）将大于 %@（%@）",
+        "%@.%@ (%@) is more than its 总额 %@ (%@)": "%@.%@（%@）超过总额的%@（%@）",
+        "%@: the 其中 rows' %@ add up to %@, more than its 总额 (%@)": "%@：其中各行的%@合计 %@，超过总额（%@）",
         "%@ already has an item named \"%@\"": "%@ 中已有名为“%@”的项",
         "%@ cannot change in proportion: its parts are all zero": "%@ 无法按比例变动：其分项全为零",
         "%@ changed alone: its projects' budgets are not all known, or hold only part of it": "只修改了%@：其项目预算并非都已知，或只占其中一部分",

@@ -24,7 +24,7 @@ struct LoadResolver {
             let request = LoadRequest(target: target, alias: alias, span: statement.span, file: file,
                                       directory: directory, evaluator: evaluator)
             let answer = host.load(request)
-            if let source = answer.source { resolution.sources.append(source) }
+            resolution.sources += answer.sources
             let errors = answer.diagnostics.filter { $0.severity == .error }
             if let year = answer.year, errors.isEmpty {
                 resolution.years.append(ResolvedYear(record: year.record, name: year.name, label: year.label,
