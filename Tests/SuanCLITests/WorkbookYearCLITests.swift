@@ -88,3 +88,15 @@ import Testing
         #expect(r.stderr.contains("\"file\":\"f.csv\",\"line\":6,\"column\":9"), "\(r.stderr)")
     }
 }
+
+/// A workbook with the flat 自评表 on one sheet and a one-project form on a later one.
+@Suite(.timeLimit(.minutes(2))) struct MixedWorkbookCLITests {
+    @Test func theFlatTableAndTheFormLoadWithAllProjects() throws {
+        let r = try Binary.run(["-e", "load \"mixed.xlsx\" as m", "-e", "map(m.项目, fn(p) = p.名称)", "-e", "m.项目[\"人民调解\"].预算",
+                                "-e", "m.项目[\"公共法律服务\"].预算", "-e", "m.项目[\"公共法律服务\"].指标[\"窗口服务\"].目标",
+                                "-e", "score(m.项目[\"公共法律服务\"]) == m.项目[\"公共法律服务\"].自评得分", "-e", "m.项目支出"],
+                               directory: XLSXCLITests.fixtures)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "[\"法律援助\", \"人民调解\", \"公共法律服务\"]\n33.60万元\n80.50万元\n≥ 5,000人次\ntrue\n314.10万元\n", "\(r.stdout)")
+    }
+}

@@ -10,7 +10,10 @@ Hostile workbooks (a zip bomb, a 10⁶-row sheet, …) are written at test time 
 """
 import csv
 import datetime
+import io
 import os
+import re
+import zipfile
 
 import openpyxl
 from openpyxl.styles import Font
@@ -22,15 +25,43 @@ HEADER = ["项目名称", "全年预算数（元）", "全年执行数（元）"
 
 
 def fixed(workbook):
-    """The same bytes on every run: fixed document dates."""
+    """The same bytes on every run: fixed document dates (and, in ``save``, fixed zip entry dates)."""
     stamp = datetime.datetime(2024, 1, 1)
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     return workbook
 
 
+def save(workbook, path):
+    """Saves with fixed dates: openpyxl stamps each zip entry, and the modified date, with the time
+    of writing."""
+    buffer = io.BytesIO()
+    fixed(workbook).save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            data = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
+            target.writestr(info, data)
+
+
 def form():
     """A cover sheet, then the flat 自评表: title, unit hint, header, a project merged over two rows."""
+    wb = flat_form()
+    save(wb, os.path.join(HERE, "自评表.xlsx"))
+    save(wb, os.path.join(SCRIPTS_DATA, "自评表-示例2023.xlsx"))
+
+
+def mixed():
+    """The flat 自评表 and, on a later sheet, the one-project form of a third project."""
+    wb = flat_form()
+    project_sheet(wb, "公共法律服务", *PUBLIC_SERVICE)
+    save(wb, os.path.join(HERE, "mixed.xlsx"))
+
+
+def flat_form():
     wb = openpyxl.Workbook()
     cover = wb.active
     cover.title = "说明"
@@ -51,8 +82,7 @@ def form():
     ws.merge_cells("C4:C5")
     ws.append([])
     ws.append(["人民调解", 336000, 330000, "产出", "质量", "调解成功率", "≥", 95, "%", 98.2, 3.36, 3.36, None])
-    fixed(wb).save(os.path.join(HERE, "自评表.xlsx"))
-    fixed(wb).save(os.path.join(SCRIPTS_DATA, "自评表-示例2023.xlsx"))
+    return wb
 
 
 def bad_amount():
@@ -64,7 +94,7 @@ def bad_amount():
         ws.append(["说明"])
     ws.append(["项目名称", "年初预算数", "全年预算数", "全年执行数"])
     ws.append(["法律援助", 200, "abc", 190])
-    fixed(wb).save(os.path.join(HERE, "bad-amount.xlsx"))
+    save(wb, os.path.join(HERE, "bad-amount.xlsx"))
 
 
 def project_rows(name, budget, spent, rate, budget_score, indicators, total, parts=None):
@@ -126,6 +156,10 @@ MEDIATION = ("人民调解", 33.6, 30, 0.8929, 8.93, [
     ("产出指标", "质量指标", "调解成功率", "≥", 95, "%", 90, 50, 45),
     ("成本指标", "经济成本指标", "人均补贴", "≤", 800, "元", 780, 40, 40),
 ], 93.93)
+PUBLIC_SERVICE = ("公共法律服务", 80.5, 80.5, 1, 10, [
+    ("产出指标", "数量指标", "窗口服务", "≥", 5000, "人次", 5200, 50, 50),
+    ("效益指标", "社会效益指标", "群众满意度", "≥", 90, "%", 92, 40, 40),
+], 100)
 
 
 def province_form():
@@ -134,7 +168,7 @@ def province_form():
     wb.remove(wb.active)
     project_sheet(wb, "法律援助", *LEGAL_AID)
     project_sheet(wb, "人民调解", *MEDIATION)
-    fixed(wb).save(os.path.join(HERE, "form.xlsx"))
+    save(wb, os.path.join(HERE, "form.xlsx"))
 
 
 def over_parts():
@@ -143,7 +177,7 @@ def over_parts():
     wb.remove(wb.active)
     project_sheet(wb, "法律援助", *LEGAL_AID)
     project_sheet(wb, "人民调解", *MEDIATION, parts=((33.6, 40, 30), (0, 0, 0), (0, 0, 0)))
-    fixed(wb).save(os.path.join(HERE, "over-parts.xlsx"))
+    save(wb, os.path.join(HERE, "over-parts.xlsx"))
 
 
 def form_csv():
@@ -205,8 +239,8 @@ def final_accounts():
     expenditure_sheet(wb)
     project_sheet(wb, "法律援助", *LEGAL_AID)
     project_sheet(wb, "人民调解", *MEDIATION)
-    fixed(wb).save(os.path.join(HERE, "final-accounts.xlsx"))
-    fixed(wb).save(os.path.join(SCRIPTS_DATA, "决算与自评-示例2023.xlsx"))
+    save(wb, os.path.join(HERE, "final-accounts.xlsx"))
+    save(wb, os.path.join(SCRIPTS_DATA, "决算与自评-示例2023.xlsx"))
 
 
 if __name__ == "__main__":
@@ -216,3 +250,4 @@ if __name__ == "__main__":
     over_parts()
     form_csv()
     final_accounts()
+    mixed()
