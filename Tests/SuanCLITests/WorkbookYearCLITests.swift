@@ -3,8 +3,8 @@ import Testing
 
 /// A workbook's recognised sheets as one year, through the binary: the 部门决算 tables with the
 /// one-project forms (`final-accounts.xlsx`), the forms' 其中 rows and their check, warnings placed
-/// in the sheet they come from (`over-parts.xlsx`), and the form saved as CSV. The fixtures are
-/// written by `Fixtures/xlsx/make_fixtures.py`.
+/// in the sheet they come from (`over-parts.xlsx`), a flat 自评表 beside a form (`mixed.xlsx`), and
+/// the form saved as CSV. The fixtures are written by `Fixtures/xlsx/make_fixtures.py`.
 @Suite(.timeLimit(.minutes(2))) struct WorkbookYearCLITests {
     func run(_ lines: [String], format: String? = nil, language: String? = nil) throws -> Binary.Outcome {
         try Binary.run((format.map { ["--format", $0] } ?? []) + lines.flatMap { ["-e", $0] }, directory: XLSXCLITests.fixtures,
@@ -87,15 +87,11 @@ import Testing
         #expect(r.stderr.contains("\"id\":\"csv\""), "\(r.stderr)")
         #expect(r.stderr.contains("\"file\":\"f.csv\",\"line\":6,\"column\":9"), "\(r.stderr)")
     }
-}
 
-/// A workbook with the flat 自评表 on one sheet and a one-project form on a later one.
-@Suite(.timeLimit(.minutes(2))) struct MixedWorkbookCLITests {
-    @Test func theFlatTableAndTheFormLoadWithAllProjects() throws {
-        let r = try Binary.run(["-e", "load \"mixed.xlsx\" as m", "-e", "map(m.项目, fn(p) = p.名称)", "-e", "m.项目[\"人民调解\"].预算",
-                                "-e", "m.项目[\"公共法律服务\"].预算", "-e", "m.项目[\"公共法律服务\"].指标[\"窗口服务\"].目标",
-                                "-e", "score(m.项目[\"公共法律服务\"]) == m.项目[\"公共法律服务\"].自评得分", "-e", "m.项目支出"],
-                               directory: XLSXCLITests.fixtures)
+    /// The flat 自评表 on one sheet and a one-project form on a later one: all projects.
+    @Test func aFlatTableAndAFormInOneWorkbookLoadWithAllProjects() throws {
+        let r = try run(["load \"mixed.xlsx\" as m", "map(m.项目, fn(p) = p.名称)", "m.项目[\"人民调解\"].预算", "m.项目[\"公共法律服务\"].预算",
+                         "m.项目[\"公共法律服务\"].指标[\"窗口服务\"].目标", "score(m.项目[\"公共法律服务\"]) == m.项目[\"公共法律服务\"].自评得分", "m.项目支出"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "[\"法律援助\", \"人民调解\", \"公共法律服务\"]\n33.60万元\n80.50万元\n≥ 5,000人次\ntrue\n314.10万元\n", "\(r.stdout)")
     }
