@@ -60,4 +60,26 @@ import Testing
         #expect(r.stdout.contains("人民调解,33.6,30,89.2857,2,93.93\r\n"), "\(r.stdout)")
         #expect(r.stdout.contains("调解成功率,%,产出指标.质量指标,≥ 95%,90,50,45,"), "\(r.stdout)")
     }
+
+    /// The flat 自评表's 得分 column is the form's score too: each indicator's 自评得分.
+    @Test func theFlatFormsScoresStandBesideTheRulesToo() throws {
+        let r = try Binary.run(["--format", "csv", "-e", "load \"自评表.xlsx\" as t", "-e", "explain score(t.项目[\"人民调解\"])"],
+                               directory: XLSXCLITests.fixtures)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("调解成功率,,产出.质量,≥ 95%,98.2,3.36,3.36,3.36,正向"), "\(r.stdout)")
+    }
+
+    /// The indicators' 自评得分 go out in the year table's 得分 column and come back.
+    @Test func theIndicatorsScoresSurviveTheYearExport() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-selfscore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let form = XLSXCLITests.fixtures.appendingPathComponent("form.xlsx").path
+        let write = try Binary.run(["-e", "load \"\(form)\" as f", "-e", "export f to \"y.xlsx\""], directory: dir)
+        #expect(write.status == 0, "\(write.stderr)")
+        let back = try Binary.run(["-e", "load \"\(form)\" as f", "-e", "load \"y.xlsx\" as back",
+                                   "-e", "back.项目[\"人民调解\"].指标 == f.项目[\"人民调解\"].指标", "-e", "back.项目[\"人民调解\"].指标[0].自评得分"],
+                                  directory: dir)
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout == "true\n45\n", "\(back.stdout)")
+    }
 }

@@ -132,10 +132,7 @@ struct ProjectFormImport {
 
         // 绩效指标: rows under the indicator header up to 合计.
         let indicatorHeader = Self.header(rows[layout.indicatorRow], index: layout.indicatorRow)
-        var withoutScore = indicatorHeader
-        withoutScore.position[.score] = nil
-        let indicatorReader = ProjectTableImport(header: withoutScore, file: file, name: name, id: id)
-        let scoreReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
+        let indicatorReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
         var indicators: [Value] = []
         // A 一级指标 / 二级指标 merged over several rows is in each cell of a sheet, but only in the
         // first row of a CSV saved from it: an empty one is the one above.
@@ -145,14 +142,10 @@ struct ProjectFormImport {
                 if row[i].text.trimmed.isEmpty { if let cell = above[i] { row[i] = cell } } else { above[i] = row[i] }
             }
             if row.contains(where: { Self.totalTitles.contains(Self.title($0)) }) {
-                if let (value, at) = try scoreReader.number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
+                if let (value, at) = try indicatorReader.number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
                 break
             }
-            guard let indicator = try indicatorReader.indicator(row) else { continue }
-            var built = RecordBuilder(kind: .indicator)
-            for (i, (key, value)) in indicator.entries.enumerated() { built.set(key, value, at: indicator.spans[i]) }
-            if let (value, at) = try scoreReader.number(row, .score, "points scored") { built.set("自评得分", value, at: at) }
-            indicators.append(.record(built.record))
+            if let indicator = try indicatorReader.indicator(row) { indicators.append(.record(indicator)) }
         }
         if !indicators.isEmpty { fields.set("指标", .list(indicators), at: rows[layout.indicatorRow][0].span) }
         return fields.record

@@ -261,7 +261,8 @@ struct ProjectTableImport {
             fields.set("实际", try TableFigure.value(text, unit: measure, target: false, span: field.span, id: id), at: field.span)
         }
         if let (value, at) = try number(row, .points, "points") { fields.set("分值", value, at: at) }
-        if let (value, at) = try number(row, .score, "points scored") { fields.set("得分", value, at: at) }
+        // The score printed on the form: Suan computes its own (`score(i)`) and shows both.
+        if let (value, at) = try number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
         if let (text, field) = cell(row, .followsBudget) {
             let value: Value
             switch text {
