@@ -88,6 +88,21 @@ import Testing
         #expect(r.stderr.contains("\"file\":\"f.csv\",\"line\":6,\"column\":9"), "\(r.stderr)")
     }
 
+    /// A form cut short before its 绩效指标 header is an error at its budget header, not a table
+    /// whose label rows have too many fields.
+    @Test func aFormWithoutItsIndicatorHeaderIsAnErrorAtItsBudgetBlock() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-formcut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let text = try String(contentsOf: XLSXCLITests.fixtures.appendingPathComponent("form-法律援助.csv"), encoding: .utf8)
+        let cut = text.components(separatedBy: "\r\n").prefix(11).joined(separator: "\r\n") + "\r\n"
+        try Data(cut.utf8).write(to: dir.appendingPathComponent("cut.csv"))
+        let r = try Binary.run(["--format", "json", "-e", "load \"cut.csv\" as c"], directory: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\"id\":\"csv\""), "\(r.stderr)")
+        #expect(r.stderr.contains("\"file\":\"cut.csv\",\"line\":5,\"column\":1"), "\(r.stderr)")
+        #expect(r.stderr.contains("绩效指标"), "\(r.stderr)")
+    }
+
     /// The flat 自评表 on one sheet and a one-project form on a later one: all projects.
     @Test func aFlatTableAndAFormInOneWorkbookLoadWithAllProjects() throws {
         let r = try run(["load \"mixed.xlsx\" as m", "map(m.项目, fn(p) = p.名称)", "m.项目[\"人民调解\"].预算", "m.项目[\"公共法律服务\"].预算",

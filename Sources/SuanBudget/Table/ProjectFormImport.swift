@@ -41,21 +41,36 @@ struct ProjectFormImport {
 
     /// Where the form's labels are, or nil when `rows` are not such a form.
     static func layout(of rows: [[TableCell]]) -> Layout? {
+        let found = labels(in: rows)
+        guard let (nameRow, nameColumn) = found.name, let budgetRow = found.budget, let indicatorRow = found.indicators else { return nil }
+        return Layout(nameRow: nameRow, nameColumn: nameColumn, budgetRow: budgetRow, indicatorRow: indicatorRow)
+    }
+
+    /// The rows of the form's labels, as far as they are found before the 绩效指标 header (which ends
+    /// the search): the 项目名称 label's row and column, the budget header's row, the indicator header's row.
+    static func labels(in rows: [[TableCell]]) -> (name: (Int, Int)?, budget: Int?, indicators: Int?) {
         var nameAt: (Int, Int)? = nil
         var budgetRow: Int? = nil
         for (r, row) in rows.enumerated() {
             let titles = row.map(title)
-            if titles.contains("一级指标") && titles.contains("三级指标") {
-                guard let (nameRow, nameColumn) = nameAt, let budgetRow else { return nil }
-                return Layout(nameRow: nameRow, nameColumn: nameColumn, budgetRow: budgetRow, indicatorRow: r)
-            }
+            if titles.contains("一级指标") && titles.contains("三级指标") { return (nameAt, budgetRow, r) }
             if nameAt == nil, let c = titles.firstIndex(of: "项目名称"), value(after: c, in: row) != nil {
                 nameAt = (r, c)
             } else if nameAt != nil, budgetRow == nil, titles.contains(where: budgetTitles.contains) {
                 budgetRow = r
             }
         }
-        return nil
+        return (nameAt, budgetRow, nil)
+    }
+
+    /// A form that has its 项目名称 label and 预算执行情况 block but no 绩效指标 header (a sheet cut
+    /// short): an error at the budget header, rather than its label rows misread as a table.
+    static func incomplete(_ rows: [[TableCell]], id: DiagnosticID) -> Diagnostic? {
+        let found = labels(in: rows)
+        guard found.name != nil, let budget = found.budget, found.indicators == nil else { return nil }
+        let at = rows[budget].first { !$0.text.trimmed.isEmpty } ?? rows[budget][0]
+        return Diagnostic(id: id, "this is a one-project form (部门预算项目支出绩效自评表) without a 绩效指标 header", at: at.span,
+                          notes: ["help: below the 预算执行情况 block the form needs a header row with 一级指标, 二级指标, 三级指标, 指标性质, 指标值, 完成值, 权重 and 得分"])
     }
 
     /// The first cell right of `column` that holds something other than the label there.

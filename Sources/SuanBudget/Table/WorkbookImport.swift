@@ -35,6 +35,8 @@ enum WorkbookImport {
                     } else if let layout = FinalAccountsImport.layout(of: text.rows) {
                         parts.merge(try FinalAccountsImport(id: .xlsx, file: sheetFile, name: path).parts(text.rows, layout: layout))
                         titles += text.rows.prefix(3).flatMap { $0.map(\.text) }
+                    } else if let cutShort = ProjectFormImport.incomplete(text.rows, id: .xlsx) {
+                        throw cutShort
                     } else if !readTable, let header = ProjectTableHeader.find(in: text.rows) {
                         readTable = true
                         parts.merge(try ProjectTableImport.parts(text.rows, header: header, name: path, file: sheetFile, id: .xlsx))
