@@ -66,6 +66,9 @@ import Testing
         #expect(json.stderr.contains("\"id\":\"part-exceeds-total\""), "\(json.stderr)")
         #expect(json.stderr.contains("\"file\":\"over-parts.xlsx[人民调解]\""), "\(json.stderr)")
         #expect(json.stderr.contains("\"cell\":\"D7\""), "\(json.stderr)")
+        // After a workbook of four sheets read, in the same run: each sheet counts as a source.
+        let after = try run(["load \"final-accounts.xlsx\" as d\nload \"over-parts.xlsx\" as o"])
+        #expect(after.stderr.hasPrefix("over-parts.xlsx[人民调解]!D7: warning: 人民调解.财政资金预算"), "\(after.stderr)")
         let zh = try run(["load \"over-parts.xlsx\" as o"], language: "zh")
         #expect(zh.stderr.hasPrefix("over-parts.xlsx[人民调解]!D7: 警告：人民调解.财政资金预算（40.00万元）超过总额的预算（33.60万元）"), "\(zh.stderr)")
     }
