@@ -42,7 +42,7 @@ struct FinalAccountsImport {
 
     /// A cell's title: without spaces, a bracketed unit, and an ordinal such as `一、`, `（二）`, `3.`.
     static func title(_ cell: TableCell) -> String {
-        var title = Substring(ProjectTableHeader.title(cell.text).0)
+        var title = Substring(ProjectFormImport.title(cell))
         let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         if let first = title.first, first == "（" || first == "(", let close = title.firstIndex(where: { $0 == "）" || $0 == ")" }),
            title[title.index(after: title.startIndex)..<close].allSatisfy({ numerals.contains($0) || $0.isASCII && $0.isNumber }) {

@@ -37,40 +37,57 @@ struct ProjectFormImport {
     static let rateTitles: Set<String> = ["预算执行率", "执行率"]
     static let totalTitles: Set<String> = ["合计", "总计", "总分"]
 
-    static func title(_ cell: TableCell) -> String { ProjectTableHeader.title(cell.text).0 }
+    /// The most UTF-8 bytes a label has (32 CJK characters): a longer cell, a note, is no label and
+    /// is not scanned, so that a sheet of long notes is read in time.
+    static let longestLabel = 96
 
-    /// Where the form's labels are, or nil when `rows` are not such a form.
-    static func layout(of rows: [[TableCell]]) -> Layout? {
-        let found = labels(in: rows)
-        guard let (nameRow, nameColumn) = found.name, let budgetRow = found.budget, let indicatorRow = found.indicators else { return nil }
-        return Layout(nameRow: nameRow, nameColumn: nameColumn, budgetRow: budgetRow, indicatorRow: indicatorRow)
+    /// A cell's text as a label: without spaces and a bracketed unit; empty for a cell too long to be one.
+    static func title(_ cell: TableCell) -> String {
+        cell.text.utf8.count > longestLabel ? "" : ProjectTableHeader.title(cell.text).0
     }
 
-    /// The rows of the form's labels, as far as they are found before the 绩效指标 header (which ends
-    /// the search): the 项目名称 label's row and column, the budget header's row, the indicator header's row.
-    static func labels(in rows: [[TableCell]]) -> (name: (Int, Int)?, budget: Int?, indicators: Int?) {
-        var nameAt: (Int, Int)? = nil
-        var budgetRow: Int? = nil
+    /// Where the form's labels are, as far as they are found before the 绩效指标 header (which ends
+    /// the search).
+    struct Labels {
+        /// The 项目名称 label's row and column.
+        var name: (row: Int, column: Int)?
+        /// The 预算执行情况 header's row.
+        var budget: Int?
+        /// The 绩效指标 header's row.
+        var indicators: Int?
+
+        /// The form's layout, when all three are found.
+        var layout: Layout? {
+            guard let name, let budget, let indicators else { return nil }
+            return Layout(nameRow: name.row, nameColumn: name.column, budgetRow: budget, indicatorRow: indicators)
+        }
+
+        /// A form that has its 项目名称 label and 预算执行情况 block but no 绩效指标 header (a sheet cut
+        /// short): an error at the budget header, rather than its label rows misread as a table.
+        func incomplete(_ rows: [[TableCell]], id: DiagnosticID) -> Diagnostic? {
+            guard name != nil, let budget, indicators == nil else { return nil }
+            let at = rows[budget].first { !$0.text.trimmed.isEmpty } ?? rows[budget][0]
+            return Diagnostic(id: id, "this is a one-project form (部门预算项目支出绩效自评表) without a 绩效指标 header", at: at.span,
+                              notes: ["help: below the 预算执行情况 block the form needs a header row with 一级指标, 二级指标, 三级指标, 指标性质, 指标值, 完成值, 权重 and 得分"])
+        }
+    }
+
+    /// The form's labels in `rows`.
+    static func labels(in rows: [[TableCell]]) -> Labels {
+        var found = Labels()
         for (r, row) in rows.enumerated() {
             let titles = row.map(title)
-            if titles.contains("一级指标") && titles.contains("三级指标") { return (nameAt, budgetRow, r) }
-            if nameAt == nil, let c = titles.firstIndex(of: "项目名称"), value(after: c, in: row) != nil {
-                nameAt = (r, c)
-            } else if nameAt != nil, budgetRow == nil, titles.contains(where: budgetTitles.contains) {
-                budgetRow = r
+            if titles.contains("一级指标") && titles.contains("三级指标") {
+                found.indicators = r
+                return found
+            }
+            if found.name == nil, let c = titles.firstIndex(of: "项目名称"), value(after: c, in: row) != nil {
+                found.name = (r, c)
+            } else if found.name != nil, found.budget == nil, titles.contains(where: budgetTitles.contains) {
+                found.budget = r
             }
         }
-        return (nameAt, budgetRow, nil)
-    }
-
-    /// A form that has its 项目名称 label and 预算执行情况 block but no 绩效指标 header (a sheet cut
-    /// short): an error at the budget header, rather than its label rows misread as a table.
-    static func incomplete(_ rows: [[TableCell]], id: DiagnosticID) -> Diagnostic? {
-        let found = labels(in: rows)
-        guard found.name != nil, let budget = found.budget, found.indicators == nil else { return nil }
-        let at = rows[budget].first { !$0.text.trimmed.isEmpty } ?? rows[budget][0]
-        return Diagnostic(id: id, "this is a one-project form (部门预算项目支出绩效自评表) without a 绩效指标 header", at: at.span,
-                          notes: ["help: below the 预算执行情况 block the form needs a header row with 一级指标, 二级指标, 三级指标, 指标性质, 指标值, 完成值, 权重 and 得分"])
+        return found
     }
 
     /// The first cell right of `column` that holds something other than the label there.

@@ -68,12 +68,13 @@ struct ProjectTableImport {
         }
         guard let first = rows.first else { throw Diagnostic(id: .csv, "\"\(name)\" is empty", at: span) }
         // The one-project form saved as CSV: its 项目名称 label would otherwise read as a header.
-        if let layout = ProjectFormImport.layout(of: rows) {
+        let form = ProjectFormImport.labels(in: rows)
+        if let layout = form.layout {
             let project = try ProjectFormImport(id: .csv, file: file, name: name).project(rows, layout: layout)
             let titles = rows[..<layout.nameRow].flatMap { $0.map(\.text) }
             return ProjectFormImport.parts([project], titles: titles, file: file).record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1))
         }
-        if let cutShort = ProjectFormImport.incomplete(rows, id: .csv) { throw cutShort }
+        if let cutShort = form.incomplete(rows, id: .csv) { throw cutShort }
         guard let header = ProjectTableHeader.find(in: rows) else {
             throw Diagnostic(id: .csv, "no 项目名称 column in \"\(name)\"", at: first[0].span,
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])

@@ -29,13 +29,14 @@ enum WorkbookImport {
                 let sheetFile = file + Int32(sources.count)
                 let text = SheetText(sheet, path: path, file: sheetFile)
                 do throws(Diagnostic) {
-                    if let layout = ProjectFormImport.layout(of: text.rows) {
+                    let form = ProjectFormImport.labels(in: text.rows)
+                    if let layout = form.layout {
                         forms.append(try ProjectFormImport(id: .xlsx, file: sheetFile, name: path).project(text.rows, layout: layout))
                         titles += text.rows[..<layout.nameRow].flatMap { $0.map(\.text) }
                     } else if let layout = FinalAccountsImport.layout(of: text.rows) {
                         parts.merge(try FinalAccountsImport(id: .xlsx, file: sheetFile, name: path).parts(text.rows, layout: layout))
                         titles += text.rows.prefix(3).flatMap { $0.map(\.text) }
-                    } else if let cutShort = ProjectFormImport.incomplete(text.rows, id: .xlsx) {
+                    } else if let cutShort = form.incomplete(text.rows, id: .xlsx) {
                         throw cutShort
                     } else if !readTable, let header = ProjectTableHeader.find(in: text.rows) {
                         readTable = true

@@ -9,6 +9,7 @@ program would write them) rather than committed: the 10⁶-row sheet and the zip
 - missing-sheet.xlsx    a workbook whose sheet points at a part the archive does not hold
 - million-rows.xlsx     a sheet of 1,000,000 rows of two cells: more cells than Suan reads
 - long-cell.xlsx        a number cell of 100,000 digits in B2
+- row-million.xlsx      a sheet whose second row is row 1,000,000, with 'abc' as its budget in B1000000
 - zip-bomb.xlsx         a sheet part that inflates to 300 MiB of spaces
 """
 import os
@@ -51,6 +52,11 @@ def write(out):
         skeleton(z)
         z.writestr("xl/worksheets/sheet1.xml", sheet(HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c>'
                                                       f'<c r="B2"><v>{"9" * 100_000}</v></c></row>'))
+
+    with zipfile.ZipFile(os.path.join(out, "row-million.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        skeleton(z)
+        z.writestr("xl/worksheets/sheet1.xml", sheet(HEADER + '<row r="1000000"><c r="A1000000" t="inlineStr"><is><t>甲</t></is></c>'
+                                                      '<c r="B1000000" t="inlineStr"><is><t>abc</t></is></c></row>'))
 
     with zipfile.ZipFile(os.path.join(out, "million-rows.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
         skeleton(z)
