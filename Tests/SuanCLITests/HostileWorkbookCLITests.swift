@@ -22,6 +22,7 @@ import Testing
         ("missing-sheet.xlsx", "<expr>:1:1: error: \"missing-sheet.xlsx\" has no part xl/worksheets/sheet1.xml: it is not a complete workbook"),
         ("long-cell.xlsx", "<expr>:1:1: error: long-cell.xlsx[自评表]!B2: the cell holds more than 32767 characters, Excel's limit"),
         ("zip-bomb.xlsx", "<expr>:1:1: error: xl/worksheets/sheet1.xml in \"zip-bomb.xlsx\" inflates to more than 256 MiB, the most Suan reads from one part"),
+        ("lying-bomb.xlsx", "<expr>:1:1: error: xl/worksheets/sheet1.xml in \"lying-bomb.xlsx\" inflates to more than 256 MiB, the most Suan reads from one part"),
         ("row-million.xlsx", "row-million.xlsx[自评表]!B1000000: error: 'abc' is not an amount"),
     ])
     func aBadWorkbookIsAnErrorThatSaysWhere(_ file: String, _ first: String) throws {

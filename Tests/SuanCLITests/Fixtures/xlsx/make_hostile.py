@@ -11,8 +11,10 @@ program would write them) rather than committed: the 10⁶-row sheet and the zip
 - long-cell.xlsx        a number cell of 100,000 digits in B2
 - row-million.xlsx      a sheet whose second row is row 1,000,000, with 'abc' as its budget in B1000000
 - zip-bomb.xlsx         a sheet part that inflates to 300 MiB of spaces
+- lying-bomb.xlsx       the same, its central directory declaring 1,000 bytes: stopped while inflating
 """
 import os
+import struct
 import sys
 import zipfile
 
@@ -67,12 +69,30 @@ def write(out):
                                    for r in range(start, start + 10_000)).encode())
             part.write(b"</sheetData></worksheet>")
 
-    with zipfile.ZipFile(os.path.join(out, "zip-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+    bomb(os.path.join(out, "zip-bomb.xlsx"))
+    bomb(os.path.join(out, "lying-bomb.xlsx"), declared=1000)
+
+
+def bomb(path, declared=None):
+    """A sheet part of 300 MiB of spaces (about 300 KB deflated); with `declared`, the central
+    directory claims that size instead, so that only the inflating can tell."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         skeleton(z)
         chunk = b" " * (1 << 20)
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=declared is None) as part:
             for _ in range(300):
                 part.write(chunk)
+    if declared is None:
+        return
+    data = bytearray(open(path, "rb").read())
+    name = b"xl/worksheets/sheet1.xml"
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + length] == name:
+            struct.pack_into("<I", data, at + 24, declared)  # the uncompressed size
+        at = data.find(b"PK\x01\x02", at + 4)
+    open(path, "wb").write(data)
 
 
 if __name__ == "__main__":
