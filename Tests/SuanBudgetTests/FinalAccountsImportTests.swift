@@ -8,9 +8,9 @@ import SuanTestSupport
 @Suite struct FinalAccountsImportTests {
     typealias X = XLSXFixture
 
-    func load(_ sheets: [(name: String, body: String)]) throws -> SessionHarness {
+    func load(_ sheets: [(name: String, body: String)], into harness: SessionHarness = SessionHarness()) throws -> SessionHarness {
         let dir = try Scratch()
-        var h = SessionHarness()
+        var h = harness
         h.run("load \"\(try dir.write("d.xlsx", bytes: try XLSXFixture(sheets: sheets).bytes()))\" as d")
         return h
     }
@@ -86,8 +86,11 @@ import SuanTestSupport
     }
 
     @Test func anUnrecognisedWorkbookNamesTheDecisionTablesHeaders() throws {
-        let h = try load([X.sheet("Sheet1", Self.row(1, [("A", "科目"), ("B", "金额")]) + Self.row(2, [("A", "甲"), ("B", "1")]))])
+        let sheets = [X.sheet("Sheet1", Self.row(1, [("A", "科目"), ("B", "金额")]) + Self.row(2, [("A", "甲"), ("B", "1")]))]
+        let h = try load(sheets)
         #expect(h.diagnostics.first?.id == .xlsx, "\(h.rendered)")
         #expect(h.diagnostics.first?.notes.contains { $0.description.contains("本年收入合计") } == true, "\(h.rendered)")
+        let zh = try load(sheets, into: .chinese)
+        #expect(zh.rendered.first?.contains("提示：部门决算表须有“项目 … 金额”表头") == true, "\(zh.rendered)")
     }
 }

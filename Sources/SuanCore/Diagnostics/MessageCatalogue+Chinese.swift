@@ -220,6 +220,7 @@ extension MessageCatalogue {
         "help: the row under 调整后预算数 / 预算执行数 gives the project's amounts (总额)": "提示：“调整后预算数”/“预算执行数”下面的行给出项目的金额（总额）",
         "the 项目名称 of this form is empty": "此表的“项目名称”为空",
         "the 预算执行情况 block of \"%@\" has no 总额 row": "“%@”的“预算执行情况”部分没有“总额”行",
+        "help: a 部门决算 table needs a 项目 … 金额 header with a 本年收入合计 row (收入支出决算总表), or 基本支出 and 项目支出 columns with a 合计 row (支出决算表)": "提示：部门决算表须有“项目 … 金额”表头和“本年收入合计”行（收入支出决算总表），或有“基本支出”“项目支出”列和“合计”行（支出决算表）",
         "help: a header row needs 项目名称 (or 名称, 项目) and usually 全年预算数 and 全年执行数; rows above it are skipped": "提示：表头行须有“项目名称”（或“名称”“项目”），通常还有“全年预算数”和“全年执行数”；表头以上的行会被跳过",
         "help: a new item is set with '=': 收入.%@ = 100万元": "提示：新项用“=”设定：收入.%@ = 100万元",
         "help: a new line is set with '=': %@": "提示：新行用“=”设定：%@",
