@@ -71,10 +71,17 @@ import SuanTestSupport
     /// The declared 本年支出合计 of the second sheet disagrees with its parts: the error is at that
     /// sheet's cell, not at the first sheet's text.
     @Test func aTotalThatDisagreesIsAnErrorAtItsCellInItsSheet() throws {
-        let h = try load([summary, expenditure(total: "1100")])
+        let h = try load([X.sheet("封面", Self.row(1, [("A", "说明")])), X.sheet("目录", Self.row(1, [("A", "目录")])), expenditure(total: "1100")])
         #expect(h.diagnostics.first?.id == .totalMismatch, "\(h.rendered)")
         #expect(h.rendered.first?.contains("/d.xlsx[支出]!B5: error: 总支出 is declared as 1,100.00万元") == true, "\(h.rendered)")
         #expect(h.rendered.first?.contains(" 5 | 合计,1100,700,560,140,300\n") == true, "\(h.rendered)")
+    }
+
+    /// Two 决算 tables that give different totals: an error at the later one's cell.
+    @Test func twoTablesWithDifferentTotalsAreAnError() throws {
+        let h = try load([summary, expenditure(total: "1100")])
+        #expect(h.diagnostics.first?.id == .totalMismatch, "\(h.rendered)")
+        #expect(h.rendered.first?.contains("/d.xlsx[支出]!B5: error: 总支出 is 1,100.00万元 here, but 1,000.00万元 on an earlier sheet") == true, "\(h.rendered)")
     }
 
     @Test func aBadAmountInADecisionTableIsAtItsCell() throws {

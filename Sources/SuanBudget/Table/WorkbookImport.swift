@@ -34,7 +34,12 @@ enum WorkbookImport {
                         forms.append(try ProjectFormImport(id: .xlsx, file: sheetFile, name: path).project(text.rows, layout: layout))
                         titles += text.rows[..<layout.nameRow].flatMap { $0.map(\.text) }
                     } else if let layout = FinalAccountsImport.layout(of: text.rows) {
-                        parts.merge(try FinalAccountsImport(id: .xlsx, file: sheetFile, name: path).parts(text.rows, layout: layout))
+                        let accounts = try FinalAccountsImport(id: .xlsx, file: sheetFile, name: path).parts(text.rows, layout: layout)
+                        if let (line, value, at, read) = parts.conflict(with: accounts) {
+                            throw Diagnostic(id: .totalMismatch, "\(line) is \(value.plainText) here, but \(read.plainText) on an earlier sheet", at: at,
+                                             notes: ["help: the 决算 tables of one workbook give the same totals"])
+                        }
+                        parts.merge(accounts)
                         titles += text.rows.prefix(3).flatMap { $0.map(\.text) }
                     } else if let cutShort = form.incomplete(text.rows, id: .xlsx) {
                         throw cutShort

@@ -29,6 +29,16 @@ struct YearParts {
         departmentIndicators += other.departmentIndicators
     }
 
+    /// The first line `other` gives an amount for that differs from the amount already read (two
+    /// 决算 tables with different totals): its name, its value and position in `other`, and the value read.
+    func conflict(with other: YearParts) -> (line: String, value: Value, at: SourceSpan, read: Value)? {
+        for (i, key) in other.lines.keys.enumerated() {
+            guard let read = lines[key], let a = Year.money(read), let b = Year.money(other.lines.values[i]), a != b else { continue }
+            return (key, other.lines.values[i], other.lines.spans[i], read)
+        }
+        return nil
+    }
+
     /// The year of a `2023年度` title, when a title gives one.
     static func year(inTitles titles: [String]) -> Int? {
         for title in titles {
