@@ -51,6 +51,10 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("人民调解 · 得分,,96.3,97.37,1.07,"), "\(r.stdout)")
         #expect(r.stdout.contains("人民调解 · 自评得分,,93.93,93.93,0,"), "\(r.stdout)")
+        // Each project's two scores stand together.
+        let both = try run("scenario 补足 from f { 项目[\"人民调解\"].执行 = 33.6万元 }", "compare f, 补足 only 法律援助, 人民调解", format: "csv")
+        let labels = both.stdout.split(separator: "\r\n").compactMap { $0.split(separator: ",").first.map(String.init) }.filter { $0.contains("得分") }
+        #expect(labels == ["法律援助 · 得分", "法律援助 · 自评得分", "人民调解 · 得分", "人民调解 · 自评得分"], "\(both.stdout)")
     }
 
     @Test func showOfTheYearAndOfAProjectHasTheColumn() throws {
