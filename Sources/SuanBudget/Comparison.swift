@@ -149,6 +149,12 @@ struct Comparison {
     func extraLines(_ extra: [[Record]], labels names: [String]) -> (lines: [Line], footnotes: [String]) {
         var labels: [String] = []
         for rows in extra { for r in rows { if case .string(let l)? = r["行"], !labels.contains(l) { labels.append(l) } } }
+        // A project's lines stay together (`人民调解 · 得分`, then `人民调解 · 自评得分`), in the order
+        // their projects first appear.
+        var group: [Substring: Int] = [:]
+        let project = { (label: String) in label.split(separator: "·").first ?? Substring(label) }
+        for label in labels where group[project(label)] == nil { group[project(label)] = group.count }
+        labels = labels.enumerated().sorted { (group[project($0.element)]!, $0.offset) < (group[project($1.element)]!, $1.offset) }.map(\.element)
         var footnotes: [String] = []
         let lines = labels.compactMap { label -> Line? in
             var known = false

@@ -43,33 +43,33 @@ struct YearLoader {
         }
         let source = SourceFile(name: name, text: text)
         let (read, problems) = YearLoader.year(name: name, text: text, file: request.file, span: span, evaluator: request.evaluator, source: source)
-        return YearLoader.answer(read, problems, source: source, label: name, request: request,
+        return YearLoader.answer(read, problems, sources: [source], label: name, request: request,
                                  defaultName: { Year.name(year: number ?? $0.yearNumber, collection: collection) })
     }
 
     /// The answer for a year read (or not): bound to the `as` name, else to `defaultName`.
-    static func answer(_ read: Year?, _ problems: [Diagnostic], source: SourceFile?, label: String, request: LoadRequest,
+    static func answer(_ read: Year?, _ problems: [Diagnostic], sources: [SourceFile], label: String, request: LoadRequest,
                        defaultName: (Year) -> String) -> LoadAnswer {
-        guard var year = read else { return LoadAnswer(year: nil, source: source, diagnostics: problems) }
+        guard var year = read else { return LoadAnswer(year: nil, sources: sources, diagnostics: problems) }
         let bound = request.alias ?? defaultName(year)
         year.record["名称"] = .string(bound)
-        return LoadAnswer(year: (year.record, bound, label), source: source, diagnostics: problems)
+        return LoadAnswer(year: (year.record, bound, label), sources: sources, diagnostics: problems)
     }
 
-    /// `load "x.xlsx"`: the first recognised sheet of the workbook (``WorkbookImport``), validated.
+    /// `load "x.xlsx"`: the recognised sheets of the workbook as one year (``WorkbookImport``), validated.
     func loadWorkbook(_ path: String, _ request: LoadRequest) -> LoadAnswer {
         let bytes: [UInt8]
         switch FileText.readBytes(path) {
         case .success(let b): bytes = b
         case .failure(let e): return .failure(Diagnostic(id: .loadIo, "cannot open \"\(path)\": \(e.message)", at: request.span))
         }
-        let (result, source) = WorkbookImport.year(bytes, path: path, file: request.file, span: request.span)
+        let (result, sources) = WorkbookImport.year(bytes, path: path, file: request.file, span: request.span)
         let (year, problems): (Year?, [Diagnostic])
         switch result {
         case .success(let record): (year, problems) = YearLoader.validated(record)
         case .failure(let error): (year, problems) = (nil, [error])
         }
-        return YearLoader.answer(year, problems, source: source, label: path, request: request,
+        return YearLoader.answer(year, problems, sources: sources, label: path, request: request,
                                  defaultName: { Year.name(year: $0.yearNumber, collection: nil) })
     }
 

@@ -53,13 +53,16 @@ struct YearReport {
         if !projects.isEmpty {
             // A scenario's 预算 is planned and its 执行 projected: the base year's figures stand beside them.
             let planned = y.kind == .scenario
-            let headers = planned ? ["项目", "预算（计划）", "执行（预计）", "执行率", "基期预算", "基期执行", "指标"]
-                                  : ["项目", "预算", "执行", "执行率", "指标"]
+            // Projects read from a self-scored form (自评表) show the score printed on it.
+            let selfScored = projects.contains { $0["自评得分"] != nil }
+            let headers = (planned ? ["项目", "预算（计划）", "执行（预计）", "执行率", "基期预算", "基期执行", "指标"]
+                                   : ["项目", "预算", "执行", "执行率", "指标"]) + (selfScored ? ["自评得分"] : [])
             var table = Document.Table(headers: headers)
             for p in projects {
                 let count = if case .list(let l)? = p["指标"] { l.count } else { 0 }
                 let base: [Cell] = planned ? [cell(p["基期预算"]), cell(p["基期执行"])] : []
-                table.add([cell(p["名称"]).asText, cell(p["预算"]), cell(p["执行"]), cell(p["执行率"])] + base + [.value(.number(ExactDecimal(count)))])
+                let score: [Cell] = selfScored ? [p["自评得分"].map(Cell.value) ?? .empty] : []
+                table.add([cell(p["名称"]).asText, cell(p["预算"]), cell(p["执行"]), cell(p["执行率"])] + base + [.value(.number(ExactDecimal(count)))] + score)
             }
             if planned {
                 let root = format.text(y["基期"] ?? y["基于"] ?? .unknown)
@@ -94,15 +97,17 @@ struct YearReport {
         let records = items.compactMap { if case .record(let r) = $0 { r } else { nil } }
         let hasArea = records.contains { $0["领域"] != nil }
         let hasProjection = records.contains { $0["预计"] != nil }
+        let selfScored = records.contains { $0["自评得分"] != nil }
         var headers = (hasArea ? ["领域"] : []) + ["指标", "类别", "目标", "实际"]
         if hasProjection { headers.append("预计") }
-        headers += ["分值", "备注"]
+        headers += ["分值"] + (selfScored ? ["自评得分"] : []) + ["备注"]
         var table = Document.Table(title: title, headers: headers)
         for r in records {
             var row: [Cell] = hasArea ? [r["领域"].map { .text(format.text($0)) } ?? .empty] : []
             row += [cell(r["名称"]).asText, r["类别"].map { .text(format.text($0)) } ?? .empty, r["目标"].map(Cell.value) ?? .empty, cell(r["实际"])]
             if hasProjection { row.append(ProjectionDisplay.text(of: r, format: format).map { .text($0 + "（预计）") } ?? .empty) }
-            row += [r["分值"].map(Cell.value) ?? .empty, r["备注"].map { .text(format.text($0)) } ?? .empty]
+            row += [r["分值"].map(Cell.value) ?? .empty] + (selfScored ? [r["自评得分"].map(Cell.value) ?? .empty] : [])
+            row += [r["备注"].map { .text(format.text($0)) } ?? .empty]
             table.add(row)
         }
         return table

@@ -41,6 +41,7 @@ public enum HelpTopics {
             load 2022            内置的 2022 年度（或 ./2022.suan、SUAN_PATH 中的文件）；绑定为 y2022
             load 示例 2021       虚构的培训用部门
             load "file.suan"     年度文件；  load "表.csv" as t   CSV 项目表（.xlsx 工作簿亦可）
+            load "决算.xlsx" as d   工作簿的各表合为一个年度：部门决算表、单项目自评表（各工作表一个项目）、项目表
             show y2022           以表格显示年度；  show 项目   任何记录列表
             export y2022 to "y.csv" [force]    （.csv、.xlsx、.md、.html、.json；load 可读回 CSV 和 .xlsx）
             export compare A, B to "c.csv"     另有：export explain …、export table …
@@ -76,6 +77,7 @@ public enum HelpTopics {
             指标：indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
             score(i)、score(p)、grade(p)、completion(i)、met(i)（得分、等级、完成率、达标）
             explain score(p)     自评表：每个指标的目标、实际、分值、得分和规则，合计与等级
+                                 从表格载入的项目另列表上的自评得分，并指出与规则不符的指标
             部门评分(y)          每个项目的得分和等级
             规则：正向、反向（线性偏差）、等于、定性；执行率 × 10；等级线 90/80/60。
             权重、等级线和规则在 Stdlib/scoring.suan 中。完整说明：docs/scoring.md
@@ -126,6 +128,7 @@ public enum HelpTopics {
             load 2022            the bundled 2022 year (or ./2022.suan, or one on SUAN_PATH); binds y2022
             load 示例 2021       the fictional training department
             load "file.suan"     a year file;  load "表.csv" as t   a CSV project table (or an .xlsx workbook)
+            load "决算.xlsx" as d   a workbook's sheets as one year: 部门决算 tables, one-project forms, a project table
             show y2022           the year as tables;  show 项目   any list of records
             export y2022 to "y.csv" [force]    (.csv, .xlsx, .md, .html or .json; load reads .csv and .xlsx back)
             export compare A, B to "c.csv"     also: export explain …, export table …
@@ -165,6 +168,7 @@ public enum HelpTopics {
             Indicators: indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
             score(i), score(p), grade(p), completion(i), met(i)  (得分, 等级, 完成率, 达标)
             explain score(p)     the 自评表: target, actual, 分值, 得分 and rule per indicator, total, grade
+                                 a project read from a form adds the form's 自评得分 and names what differs
             部门评分(y)          every project's score and grade
             Rules: 正向, 反向 (linear deviation), 等于, 定性; 执行率 × 10; bands 90/80/60.
             Weights, bands and rules live in Stdlib/scoring.suan. Full reference: docs/scoring.md

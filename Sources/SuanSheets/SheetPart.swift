@@ -79,7 +79,9 @@ struct SheetPart {
                     cell = nil
                     let text = try self.text(of: c)
                     guard !text.isEmpty else { return }
-                    guard text.count <= SheetPart.maximumCellLength else { throw tooLong(c) }
+                    // Characters are counted only when the bytes could exceed the limit: counting
+                    // walks the text's grapheme clusters, the most expensive part of a plain cell.
+                    guard text.utf8.count <= SheetPart.maximumCellLength || text.count <= SheetPart.maximumCellLength else { throw tooLong(c) }
                     count += 1
                     guard count <= SheetPart.maximumCells else { throw .tooManyCells(sheet: name, c.reference, limit: SheetPart.maximumCells) }
                     cells[c.reference.row, default: [:]][c.reference.column] = text

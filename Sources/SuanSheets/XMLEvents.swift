@@ -19,9 +19,15 @@ enum XMLEvents {
         var error: WorkbookError
     }
 
+    /// Parts larger than this are parsed as a stream.
+    static let streamedFrom = 8 << 20
+
     /// Parses `data` (the part named `part`), calling `handle` for each event in order.
     static func parse(_ data: Data, part: String, _ handle: @escaping (Event) throws(WorkbookError) -> Void) throws(WorkbookError) {
-        let parser = XMLParser(data: data)
+        // Given a whole part at once, libxml2 refuses one over 10 MB ("huge input lookup"), which a
+        // sheet of 100,000 rows already is: a large part is fed as a stream, in chunks (a third
+        // slower, so small parts are not).
+        let parser = data.count > streamedFrom ? XMLParser(stream: InputStream(data: data)) : XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         let delegate = Delegate(handle)

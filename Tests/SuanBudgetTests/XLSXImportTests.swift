@@ -95,6 +95,12 @@ import SuanTestSupport
         #expect(SheetNumber.plain("-0") == "0")
         #expect(SheetNumber.plain("12345678901234567890") == "12345678901234567890")
         #expect(SheetNumber.plain("abc") == nil)
+        // The plain forms most cells hold, and the ones that only look plain.
+        for (raw, plain) in [("0", "0"), ("1200", "1200"), ("0.5", "0.5"), ("1.50", "1.50"), ("007", "7"), ("00.5", "0.5"), (".5", "0.5"),
+                             ("5.", "5"), ("123456789012345", "123456789012345"), ("0.1234567890123456", "0.123456789012346")] {
+            #expect(SheetNumber.plain(raw) == plain, "\(raw)")
+        }
+        #expect(SheetNumber.isPlain("1200") && SheetNumber.isPlain("0.955") && !SheetNumber.isPlain("007") && !SheetNumber.isPlain("5.") && !SheetNumber.isPlain(""))
         #expect(SheetNumber.date("44621", date1904: false) == "2022-03-01")
         #expect(SheetNumber.date("60", date1904: false) == "1900-02-29")
         #expect(SheetNumber.date("1", date1904: false) == "1900-01-01")

@@ -71,7 +71,8 @@ import Testing
     @Test(.enabled(if: XLSXCLITests.openpyxl != nil)) func openpyxlReadsTheExactNumbersSuanWrites() throws {
         let dir = try scratch()
         let write = try Binary.run(["-e", "load 示例 2022", "-e", "export 示例2022 to \"y.xlsx\"",
-                                    "-e", "export compare 示例2022, 示例2022 to \"c.xlsx\""], directory: dir)
+                                    "-e", "export compare 示例2022, 示例2022 to \"c.xlsx\"",
+                                    "-e", "export table r in 0%..10% step 5% { 总支出 * (1 - r) } to \"t.xlsx\""], directory: dir)
         #expect(write.status == 0, "\(write.stderr)")
         let script = """
             import openpyxl
@@ -82,6 +83,8 @@ import Testing
             print(repr(row[5]), repr(row[6]))
             c = openpyxl.load_workbook("c.xlsx").active
             print(c.max_row > 5, c["A1"].value)
+            t = openpyxl.load_workbook("t.xlsx").active
+            print(t.freeze_panes, [r for r in t.iter_rows(values_only=True)], t["A3"].number_format)
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: XLSXCLITests.openpyxl ?? "")
@@ -93,7 +96,8 @@ import Testing
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(text == "A2 True 金额（万元） 2090.0 0.00% 0.9721\n220.0 214.0\nTrue 行\n", "\(text)")
+        #expect(text == "A2 True 金额（万元） 2090.0 0.00% 0.9721\n220.0 214.0\nTrue 行\n"
+                + "A2 [('r（%）', '总支出 * (1 - r)（万元）'), (0, 2150.0), (0.05, 2042.5), (0.1, 1935.0)] 0.00%\n", "\(text)")
     }
 }
 

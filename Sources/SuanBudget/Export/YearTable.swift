@@ -133,7 +133,7 @@ struct YearTable {
         row[.target] = ExportNumber.cell(target, unit: unit)
         row[.actual] = ExportNumber.cell(actual, unit: unit)
         row[.points] = ExportNumber.cell(indicator["分值"], unit: "")
-        row[.score] = ExportNumber.cell(indicator["得分"], unit: "")
+        row[.score] = ExportNumber.cell(indicator["自评得分"], unit: "")
         row[.followsBudget] = ExportNumber.cell(indicator["随预算"], unit: "")
         row[.area] = ExportNumber.cell(indicator["领域"], unit: "")
         row[.note] = ExportNumber.cell(indicator["备注"], unit: "")

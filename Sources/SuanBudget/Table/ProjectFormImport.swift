@@ -37,25 +37,57 @@ struct ProjectFormImport {
     static let rateTitles: Set<String> = ["预算执行率", "执行率"]
     static let totalTitles: Set<String> = ["合计", "总计", "总分"]
 
-    static func title(_ cell: TableCell) -> String { ProjectTableHeader.title(cell.text).0 }
+    /// The most UTF-8 bytes a label has (32 CJK characters): a longer cell, a note, is no label and
+    /// is not scanned, so that a sheet of long notes is read in time.
+    static let longestLabel = 96
 
-    /// Where the form's labels are, or nil when `rows` are not such a form.
-    static func layout(of rows: [[TableCell]]) -> Layout? {
-        var nameAt: (Int, Int)? = nil
-        var budgetRow: Int? = nil
+    /// A cell's text as a label: without spaces and a bracketed unit; empty for a cell too long to be one.
+    static func title(_ cell: TableCell) -> String {
+        cell.text.utf8.count > longestLabel ? "" : ProjectTableHeader.title(cell.text).0
+    }
+
+    /// Where the form's labels are, as far as they are found before the 绩效指标 header (which ends
+    /// the search).
+    struct Labels {
+        /// The 项目名称 label's row and column.
+        var name: (row: Int, column: Int)?
+        /// The 预算执行情况 header's row.
+        var budget: Int?
+        /// The 绩效指标 header's row.
+        var indicators: Int?
+
+        /// The form's layout, when all three are found.
+        var layout: Layout? {
+            guard let name, let budget, let indicators else { return nil }
+            return Layout(nameRow: name.row, nameColumn: name.column, budgetRow: budget, indicatorRow: indicators)
+        }
+
+        /// A form that has its 项目名称 label and 预算执行情况 block but no 绩效指标 header (a sheet cut
+        /// short): an error at the budget header, rather than its label rows misread as a table.
+        func incomplete(_ rows: [[TableCell]], id: DiagnosticID) -> Diagnostic? {
+            guard name != nil, let budget, indicators == nil else { return nil }
+            let at = rows[budget].first { !$0.text.trimmed.isEmpty } ?? rows[budget][0]
+            return Diagnostic(id: id, "this is a one-project form (部门预算项目支出绩效自评表) without a 绩效指标 header", at: at.span,
+                              notes: ["help: below the 预算执行情况 block the form needs a header row with 一级指标, 二级指标, 三级指标, 指标性质, 指标值, 完成值, 权重 and 得分"])
+        }
+    }
+
+    /// The form's labels in `rows`.
+    static func labels(in rows: [[TableCell]]) -> Labels {
+        var found = Labels()
         for (r, row) in rows.enumerated() {
             let titles = row.map(title)
             if titles.contains("一级指标") && titles.contains("三级指标") {
-                guard let (nameRow, nameColumn) = nameAt, let budgetRow else { return nil }
-                return Layout(nameRow: nameRow, nameColumn: nameColumn, budgetRow: budgetRow, indicatorRow: r)
+                found.indicators = r
+                return found
             }
-            if nameAt == nil, let c = titles.firstIndex(of: "项目名称"), value(after: c, in: row) != nil {
-                nameAt = (r, c)
-            } else if nameAt != nil, budgetRow == nil, titles.contains(where: budgetTitles.contains) {
-                budgetRow = r
+            if found.name == nil, let c = titles.firstIndex(of: "项目名称"), value(after: c, in: row) != nil {
+                found.name = (r, c)
+            } else if found.name != nil, found.budget == nil, titles.contains(where: budgetTitles.contains) {
+                found.budget = r
             }
         }
-        return nil
+        return found
     }
 
     /// The first cell right of `column` that holds something other than the label there.
@@ -122,27 +154,48 @@ struct ProjectFormImport {
         fields.set("执行", spent?.0 ?? .unknown, at: spent?.1 ?? origin)
         if let initial { fields.set("年初预算", initial.0, at: initial.1) }
         if let (value, at) = try reader.number(totalRow, .score, "points scored") { fields.set("预算执行自评得分", value, at: at) }
+        // 其中：财政资金 / 财政专户管理资金 / 单位资金: parts of 总额, kept as 财政资金预算, 财政资金执行, ….
+        for row in block {
+            guard let source = Self.fundSource(of: row.prefix(firstAmount)) else { continue }
+            for (column, key) in [(budgetHeader[.budget] != nil ? ProjectTableColumn.budget : .initialBudget, "预算"), (.spent, "执行"), (.initialBudget, "年初预算")] {
+                if let (value, at) = try reader.amount(row, column) { fields.set(source + key, value, at: at) }
+            }
+        }
 
         // 绩效指标: rows under the indicator header up to 合计.
         let indicatorHeader = Self.header(rows[layout.indicatorRow], index: layout.indicatorRow)
-        var withoutScore = indicatorHeader
-        withoutScore.position[.score] = nil
-        let indicatorReader = ProjectTableImport(header: withoutScore, file: file, name: name, id: id)
-        let scoreReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
+        let indicatorReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
         var indicators: [Value] = []
-        for row in rows.dropFirst(layout.indicatorRow + 1) {
+        // A 一级指标 / 二级指标 merged over several rows is in each cell of a sheet, but only in the
+        // first row of a CSV saved from it: an empty one is the one above.
+        var above: [Int: TableCell] = [:]
+        for var row in rows.dropFirst(layout.indicatorRow + 1) {
+            for i in [indicatorHeader[.firstLevel], indicatorHeader[.secondLevel]].compactMap({ $0 }) where i < row.count {
+                if row[i].text.trimmed.isEmpty { if let cell = above[i] { row[i] = cell } } else { above[i] = row[i] }
+            }
             if row.contains(where: { Self.totalTitles.contains(Self.title($0)) }) {
-                if let (value, at) = try scoreReader.number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
+                if let (value, at) = try indicatorReader.number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
                 break
             }
-            guard let indicator = try indicatorReader.indicator(row) else { continue }
-            var built = RecordBuilder(kind: .indicator)
-            for (i, (key, value)) in indicator.entries.enumerated() { built.set(key, value, at: indicator.spans[i]) }
-            if let (value, at) = try scoreReader.number(row, .score, "points scored") { built.set("自评得分", value, at: at) }
-            indicators.append(.record(built.record))
+            if let indicator = try indicatorReader.indicator(row) { indicators.append(.record(indicator)) }
         }
         if !indicators.isEmpty { fields.set("指标", .list(indicators), at: rows[layout.indicatorRow][0].span) }
         return fields.record
+    }
+
+    /// The parts of 总额 that a 预算执行情况 block lists under it (`其中：财政资金`, …): their amounts are
+    /// kept on the project as 财政资金预算, 财政资金执行, 财政资金年初预算 (and so on), and checked not to
+    /// exceed 总额's.
+    static let fundSources = ["财政资金", "财政专户管理资金", "单位资金", "其他资金"]
+
+    /// The fund source a row of the budget block is labelled with, without `其中：`.
+    static func fundSource(of labels: ArraySlice<TableCell>) -> String? {
+        for cell in labels {
+            var title = title(cell)
+            for prefix in ["其中：", "其中:", "其中"] where title.hasPrefix(prefix) { title = String(title.dropFirst(prefix.count)) }
+            if fundSources.contains(title) { return title }
+        }
+        return nil
     }
 
     /// `51092324T000000000000-法律援助` → the code and the name; a name without a code is kept whole.
@@ -158,28 +211,15 @@ struct ProjectFormImport {
         return (nil, text)
     }
 
-    /// The year of a workbook whose sheets are one-project forms: its projects in sheet order, the
-    /// department from the first 主管部门, the year from a `2023年度` title when there is one.
-    static func year(_ projects: [Record], name: String, file: Int32, titles: [String]) -> Record {
+    /// The year of one-project forms (a workbook of them, or one form saved as CSV): the projects in
+    /// order, the department from the first 主管部门, the year from a `2023年度` title when there is one.
+    static func parts(_ projects: [Record], titles: [String], file: Int32) -> YearParts {
         let origin = SourceSpan(file: file, start: 0, end: 1)
-        var year = RecordBuilder(kind: .year)
-        var number: Value = .unknown
-        for title in titles {
-            let scalars = Array(title.unicodeScalars)
-            guard let n = scalars.indices.dropFirst(4).lazy.compactMap({ i -> Int? in
-                guard scalars[i] == "年", scalars[(i - 4)..<i].allSatisfy({ $0.isASCII && $0.properties.numericType != nil }) else { return nil }
-                return Int(String(String.UnicodeScalarView(scalars[(i - 4)..<i])))
-            }).first else { continue }
-            number = .number(ExactDecimal(n))
-            break
+        var parts = YearParts(projects: projects)
+        if let n = YearParts.year(inTitles: titles) { parts.year = (.number(ExactDecimal(n)), origin) }
+        if let first = projects.first(where: { $0["主管部门"] != nil }) {
+            parts.department = (first["主管部门"]!, first.span(of: "主管部门") ?? origin)
         }
-        year.set("年度", number, at: origin)
-        let department: Value = projects.lazy.compactMap { $0["主管部门"] }.first ?? .string(ProjectTableImport.title(ofFile: name))
-        year.set("部门", department, at: origin)
-        year.set("收入", .record(Record()), at: origin)
-        year.set("基本支出", .unknown, at: origin)
-        year.set("项目支出", Year.sum(projects.map { $0["预算"] ?? .unknown }), at: origin)
-        year.set("项目", .list(projects.map { .record($0) }), at: origin)
-        return year.record
+        return parts
     }
 }

@@ -25,13 +25,10 @@ struct ProjectTableImport {
     /// The file's span at its start, for lines the table does not give.
     let origin: SourceSpan
 
-    var department: (Value, SourceSpan)
-    var year: (Value, SourceSpan)
-    var income = RecordBuilder(kind: nil)
-    /// Year-level lines (基本支出, 项目支出, declared totals, other lines) in the order read.
-    var lines = RecordBuilder(kind: nil)
+    /// What the rows give but projects: 部门, 年度, income, year-level lines, department indicators.
+    var read = YearParts()
+    /// The projects so far; made into records once, at the end.
     var projects: [Project] = []
-    var departmentIndicators: [Value] = []
 
     /// A project being read: its fields, and its indicators so far.
     struct Project {
@@ -70,6 +67,14 @@ struct ProjectTableImport {
             row.map { TableCell(text: $0.text, span: SourceSpan(file: file, start: $0.offset, end: $0.offset + max(1, $0.text.unicodeScalars.count))) }
         }
         guard let first = rows.first else { throw Diagnostic(id: .csv, "\"\(name)\" is empty", at: span) }
+        // The one-project form saved as CSV: its 项目名称 label would otherwise read as a header.
+        let form = ProjectFormImport.labels(in: rows)
+        if let layout = form.layout {
+            let project = try ProjectFormImport(id: .csv, file: file, name: name).project(rows, layout: layout)
+            let titles = rows[..<layout.nameRow].flatMap { $0.map(\.text) }
+            return ProjectFormImport.parts([project], titles: titles, file: file).record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1))
+        }
+        if let cutShort = form.incomplete(rows, id: .csv) { throw cutShort }
         guard let header = ProjectTableHeader.find(in: rows) else {
             throw Diagnostic(id: .csv, "no 项目名称 column in \"\(name)\"", at: first[0].span,
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
@@ -79,22 +84,24 @@ struct ProjectTableImport {
 
     /// The year the rows after `header` describe: the one path of CSV tables and sheets.
     static func year(_ rows: [[TableCell]], header: ProjectTableHeader, name: String, file: Int32, id: DiagnosticID) throws(Diagnostic) -> Record {
+        try parts(rows, header: header, name: name, file: file, id: id).record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1))
+    }
+
+    /// What the rows after `header` give, for a workbook that adds other sheets' parts to them.
+    static func parts(_ rows: [[TableCell]], header: ProjectTableHeader, name: String, file: Int32, id: DiagnosticID) throws(Diagnostic) -> YearParts {
         var table = ProjectTableImport(header: header, file: file, name: name, id: id)
         for (i, row) in rows.dropFirst(header.row + 1).enumerated() {
             // A province's table is long: Ctrl-C and --timeout stop the read between rows.
             if i & 1023 == 0, Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: .none) }
             try table.read(row)
         }
-        return table.record
+        return table.parts
     }
 
     init(header: ProjectTableHeader, file: Int32, name: String, id: DiagnosticID) {
         self.header = header
         self.id = id
         origin = SourceSpan(file: file, start: 0, end: 1)
-        // Without a 部门 column, the year is named after its file (`自评表` for data/自评表.csv).
-        department = (.string(ProjectTableImport.title(ofFile: name)), origin)
-        year = (.unknown, origin)
     }
 
     // MARK: Cells
@@ -144,12 +151,12 @@ struct ProjectTableImport {
             throw Diagnostic(id: id, "this row has \(row.count) fields but the header has \(header.width)", at: extra.span)
         }
         if row.allSatisfy({ $0.text.trimmed.isEmpty }) { return }
-        if let (d, field) = cell(row, .department) { department = (.string(d), field.span) }
+        if let (d, field) = cell(row, .department) { read.department = (.string(d), field.span) }
         if let (y, field) = cell(row, .year) {
             guard let n = Int(y.hasSuffix("年") ? String(y.dropLast()) : y) else {
                 throw Diagnostic(id: id, "'\(y)' is not a year", at: field.span, notes: ["help: write the year as digits, e.g. 2022"])
             }
-            year = (.number(ExactDecimal(n)), field.span)
+            read.year = (.number(ExactDecimal(n)), field.span)
         }
         guard let (kindText, kindField) = cell(row, .rowKind) else { return try readFormRow(row) }
         guard let kind = ProjectTableRowKind(rawValue: kindText) else {
@@ -173,7 +180,7 @@ struct ProjectTableImport {
             guard let indicator = try indicator(row) else {
                 throw Diagnostic(id: id, "a 部门指标 row without a 三级指标 (the indicator's name)", at: kindField.span)
             }
-            departmentIndicators.append(.record(indicator))
+            read.departmentIndicators.append(.record(indicator))
         case .income, .expenditure, .total, .other:
             try readLine(kind, row, kindField)
         }
@@ -256,7 +263,8 @@ struct ProjectTableImport {
             fields.set("实际", try TableFigure.value(text, unit: measure, target: false, span: field.span, id: id), at: field.span)
         }
         if let (value, at) = try number(row, .points, "points") { fields.set("分值", value, at: at) }
-        if let (value, at) = try number(row, .score, "points scored") { fields.set("得分", value, at: at) }
+        // The score printed on the form: Suan computes its own (`score(i)`) and shows both.
+        if let (value, at) = try number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
         if let (text, field) = cell(row, .followsBudget) {
             let value: Value
             switch text {
@@ -282,46 +290,38 @@ struct ProjectTableImport {
         let amount = try amount(row, .amount)
         switch kind {
         case .income:
-            income.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? lineField.span)
+            read.income.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? lineField.span)
         case .expenditure:
             guard Self.expenditureLines.contains(line) else {
                 throw Diagnostic(id: id, "'\(line)' is not an expenditure line", at: lineField.span,
                                  notes: ["help: 支出 rows are \(Self.expenditureLines.joined(separator: ", "))"])
             }
-            lines.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? lineField.span)
+            read.lines.set(line, amount?.0 ?? .unknown, at: amount?.1 ?? lineField.span)
         case .total:
-            if Self.declaredTotals.contains(line), let (value, at) = amount { lines.set(line, value, at: at) }
+            if Self.declaredTotals.contains(line), let (value, at) = amount { read.lines.set(line, value, at: at) }
         default:
             guard !Self.structuralFields.contains(line) else {
                 throw Diagnostic(id: id, "'\(line)' cannot be set by an 其他 row", at: lineField.span)
             }
             if let (value, at) = amount {
-                lines.set(line, value, at: at)
+                read.lines.set(line, value, at: at)
             } else if let (text, field) = cell(row, .value) {
                 let value: Value = switch text {
                 case "true": .bool(true)
                 case "false": .bool(false)
                 default: try TableFigure.value(text, target: false, span: field.span, id: id)
                 }
-                lines.set(line, value, at: field.span)
+                read.lines.set(line, value, at: field.span)
             }
         }
     }
 
     // MARK: The year
 
-    /// The year record: 年度, 部门, 收入, the lines read, 项目支出, 项目 and 指标.
-    var record: Record {
-        var year = RecordBuilder(kind: .year)
-        year.set("年度", self.year.0, at: self.year.1)
-        year.set("部门", department.0, at: department.1)
-        year.set("收入", .record(income.record), at: income.spans.first ?? origin)
-        for (key, (value, span)) in zip(lines.keys, zip(lines.values, lines.spans)) { year.set(key, value, at: span) }
-        let made = projects.map(\.record)
-        if !year.has("基本支出") { year.set("基本支出", .unknown, at: origin) }
-        if !year.has("项目支出") { year.set("项目支出", Year.sum(made.map { $0["预算"] ?? .unknown }), at: origin) }
-        year.set("项目", .list(made.map { .record($0) }), at: origin)
-        if !departmentIndicators.isEmpty { year.set("指标", .list(departmentIndicators), at: origin) }
-        return year.record
+    /// What the table gave: 年度, 部门, 收入, the lines read, projects and department indicators.
+    var parts: YearParts {
+        var parts = read
+        parts.projects = projects.map(\.record)
+        return parts
     }
 }

@@ -14,7 +14,9 @@ struct SheetText {
     let rows: [[TableCell]]
 
     init(_ sheet: Sheet, path: String, file: Int32) {
-        var text = String.UnicodeScalarView()
+        // A String, appended to in place: a UnicodeScalarView copied itself on each append of a
+        // long cell's scalars, which made a sheet of long notes quadratic.
+        var text = ""
         var offset = 0
         var line = 1
         var cells = SourceCells()
@@ -32,16 +34,23 @@ struct SheetText {
             for column in 0...last {
                 if column > 0 { text.append(","); offset += 1 }
                 let value = byColumn[column] ?? ""
-                let shown = CSVRenderer.field(String(value.map { $0.isNewline ? " " : $0 }))
+                let shown = SheetText.plain(value) ? value : CSVRenderer.field(String(value.map { $0.isNewline ? " " : $0 }))
                 cells.add(CellReference(column: column, row: row.number).description, at: offset)
                 let count = shown.unicodeScalars.count
                 fields.append(TableCell(text: value, span: SourceSpan(file: file, start: offset, end: offset + max(1, count))))
-                text.append(contentsOf: shown.unicodeScalars)
+                text += shown
                 offset += count
             }
             rows.append(fields)
         }
-        source = SourceFile(name: "\(path)[\(sheet.name)]", text: String(text), cells: cells)
+        source = SourceFile(name: "\(path)[\(sheet.name)]", text: text, cells: cells)
         self.rows = rows
+    }
+
+    /// Whether a cell shows as it is: no comma, quote or control character, and no lead byte of a
+    /// line or paragraph separator (U+0085, U+2028) — a byte scan, where the full check walks the
+    /// cell's characters, which for a sheet of long notes is most of the read.
+    static func plain(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x2C && $0 != 0x22 && $0 != 0xC2 && $0 != 0xE2 }
     }
 }

@@ -60,6 +60,7 @@ enum YearValidation {
                     warning(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
                             at("执行", in: p), notes: ["note: 预算执行率 is scored as at most 100%"])
                 }
+                validateFundSources(p, owner: name, &problems)
                 validateIndicators(p, owner: name, &problems)
             }
             let projectSum = Year.sum(Year.projects(year).map { $0["预算"] ?? .unknown })
@@ -101,6 +102,26 @@ enum YearValidation {
             kept.append(Diagnostic(severity, id: id, message, at: span))
         }
         return kept
+    }
+
+    /// A form's 其中 rows (财政资金, 财政专户管理资金, 单位资金) are parts of its 总额: none of them, and not
+    /// their sum, may be more than the project's 预算, 执行 or 年初预算. A warning at the part's cell: the
+    /// form is published as it is, and the project's own amounts still hold.
+    static func validateFundSources(_ project: Record, owner name: String, _ problems: inout [Diagnostic]) {
+        for key in ["预算", "执行", "年初预算"] {
+            guard let total = Year.money(project[key]) else { continue }
+            let parts = ProjectFormImport.fundSources.compactMap { source in Year.money(project[source + key]).map { (source + key, $0) } }
+            let over = parts.filter { $0.1 > total }
+            for (field, amount) in over {
+                problems.append(Diagnostic(.warning, id: .partExceedsTotal,
+                                           "\(name).\(field) (\(Value.money(amount, .wan).plainText)) is more than its 总额 \(key) (\(Value.money(total, .wan).plainText))",
+                                           at: project.span(of: field) ?? .none))
+            }
+            guard over.isEmpty, parts.count > 1, let sum = Year.money(Year.sum(parts.map { .money($0.1, .wan) })), sum > total else { continue }
+            problems.append(Diagnostic(.warning, id: .partExceedsTotal,
+                                       "\(name): the 其中 rows' \(key) add up to \(Value.money(sum, .wan).plainText), more than its 总额 (\(Value.money(total, .wan).plainText))",
+                                       at: project.span(of: parts[0].0) ?? .none))
+        }
     }
 
     static func validateIndicators(_ owner: Record, owner name: String, _ problems: inout [Diagnostic]) {

@@ -54,7 +54,7 @@ struct LoadResolver {
         let request = LoadRequest(target: target, alias: alias, span: span, file: file,
                                   directory: directory, evaluator: evaluator)
         let answer = host.load(request)
-        if let source = answer.source { resolution.sources.append(source) }
+        resolution.sources += answer.sources
         let errors = answer.diagnostics.filter { $0.severity == .error }
         if let year = answer.year, errors.isEmpty {
             return ResolvedYear(record: year.record, name: year.name, label: year.label, warnings: answer.diagnostics)

@@ -68,15 +68,21 @@ public struct LoadRequest: Sendable {
 public struct LoadAnswer: Sendable {
     /// The year, when it could be read: its record, the name to bind, and where it came from.
     public var year: (record: Record, name: String, label: String)?
-    /// The text that was read (at the request's `file` index), so diagnostics can point into it.
-    public var source: SourceFile?
+    /// The texts that were read, at the request's `file` index and the indices after it (a workbook
+    /// gives one per sheet), so diagnostics can point into each of them.
+    public var sources: [SourceFile]
     /// Errors (the load fails) and warnings (printed when the load runs).
     public var diagnostics: [Diagnostic]
 
-    public init(year: (record: Record, name: String, label: String)?, source: SourceFile?, diagnostics: [Diagnostic]) {
+    public init(year: (record: Record, name: String, label: String)?, sources: [SourceFile], diagnostics: [Diagnostic]) {
         self.year = year
-        self.source = source
+        self.sources = sources
         self.diagnostics = diagnostics
+    }
+
+    /// An answer with at most one text read (a year file, a CSV table).
+    public init(year: (record: Record, name: String, label: String)?, source: SourceFile?, diagnostics: [Diagnostic]) {
+        self.init(year: year, sources: source.map { [$0] } ?? [], diagnostics: diagnostics)
     }
 
     public static func failure(_ d: Diagnostic, source: SourceFile? = nil) -> LoadAnswer {
