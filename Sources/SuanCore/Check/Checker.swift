@@ -26,6 +26,8 @@ struct Checker {
     var nextUse = 0
     /// Names a `use` without `as` may not bind: the user's own, and those the program defines.
     var protectedNames: Set<String> = []
+    /// The names the program's own `load`s will bring in: a `use` may not bind them either.
+    var yearNamesAhead: Set<String> = []
 
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
@@ -210,7 +212,7 @@ struct Checker {
         for old in scope.yearNames { scope.remove(old) }
         var fields: [(Int, String)] = []
         var names: [String] = []
-        for (key, value) in current.record.entries where Checker.isPlainName(key) && Keyword(rawValue: key) == nil {
+        for (key, value) in current.record.entries where Checker.isBindable(key) {
             if scope.slot(key) != nil && !scope.yearNames.contains(key) && scope.functions[scope.slot(key)!] != nil { continue }
             fields.append((scope.define(key, type: value.type), key))
             names.append(key)
@@ -224,6 +226,14 @@ struct Checker {
                                           label: loaded.years.map(\.name).joined(separator: ", "))
         return .load(bound, list: list)
     }
+
+    /// The fields of a year that `load` binds as names.
+    static func plainFieldNames(_ year: ResolvedYear) -> [String] {
+        year.record.entries.map(\.0).filter(isBindable)
+    }
+
+    /// Whether `load` binds a year's field as a name: a plain name that is no keyword.
+    static func isBindable(_ key: String) -> Bool { isPlainName(key) && Keyword(rawValue: key) == nil }
 
     /// Whether a field name can be written as a bare name (no punctuation).
     static func isPlainName(_ key: String) -> Bool {
