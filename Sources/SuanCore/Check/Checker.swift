@@ -14,7 +14,9 @@ struct Checker {
     var nextLoad = 0
     /// Functions being inferred (by where their body is), to stop recursive inference.
     var inferring: Set<String> = []
-    var inferred: [String: SuanType] = [:]
+    /// Calls already checked with these argument types (and known arguments): the result type, and
+    /// the problems found, reported again at each call so that checking stays linear.
+    var inferred: [String: (type: SuanType, problems: [Diagnostic])] = [:]
     /// Above zero while checking list items past the type sample: their records need no shape.
     var shapeless = 0
     /// The native stack's end: checking stops with `stack-limit` before reaching it.
@@ -792,7 +794,10 @@ struct Checker {
         let identity = "\(f.body.span.file):\(f.body.span.start)"
         let key = identity + "(" + zip(argumentTypes, known + repeatElement(nil, count: argumentTypes.count))
             .map { $0.name + ($1.map { " " + $0.identity } ?? "") }.joined(separator: ",") + ")"
-        if let known = inferred[key] { return known }
+        if let known = inferred[key] {
+            reportInferred(known.problems, of: f, at: span)
+            return known.type
+        }
         if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(identity) || inferring.count > 16 { return .any }
         inferring.insert(identity)
         inferenceDepth += 1
@@ -811,8 +816,7 @@ struct Checker {
         diagnostics = savedDiagnostics
         inferring.remove(identity)
         reportInferred(problems, of: f, at: span)
-        // Not remembered with problems: a later call must report them again (in a later statement).
-        if problems.isEmpty { inferred[key] = type }
+        inferred[key] = (type, problems)
         return type
     }
 
