@@ -80,4 +80,26 @@ import Testing
         #expect(r.stderr.contains(#""id":"dimension-mismatch","message":"cannot add Quantity(件) to Money","file":"analysis/lib/更坏.suan","line":1,"column":10"#), "\(r.stderr)")
         #expect(r.stderr.contains(#""usedAt":[{"file":"analysis/用.suan","line":2,"column":1}]"#), "\(r.stderr)")
     }
+
+    /// A name the script's own year brings in clashes in a script as it does on a REPL line, whether
+    /// the `load` stands before the `use` or after it (the uses bind first); nothing runs.
+    @Test func aModuleNameTheScriptsYearHasIsAClash() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let analysis = root.appendingPathComponent("analysis")
+        try "let 总支出 = 1万元\nlet 人均 = 2\n".write(to: analysis.appendingPathComponent("lib/年名.suan"), atomically: true, encoding: .utf8)
+        for script in ["print \"ran\"\nload 示例 2022\nuse \"lib/年名.suan\"\n总支出\n", "print \"ran\"\nuse \"lib/年名.suan\"\nload 示例 2022\n总支出\n"] {
+            try script.write(to: analysis.appendingPathComponent("冲突.suan"), atomically: true, encoding: .utf8)
+            let r = try Binary.run(["--format", "json", "冲突.suan"], directory: analysis)
+            #expect(r.status == 1)
+            #expect(r.stdout.isEmpty, "\(r.stdout)")
+            #expect(r.stderr.contains(#""id":"name-clash""#) && r.stderr.contains("总支出"), "\(r.stderr)")
+            #expect(!r.stderr.contains("人均"), "\(r.stderr)")
+        }
+        // Under a prefix there is no clash, and the year's 总支出 is the bare name.
+        try "load 示例 2022\nuse \"lib/年名.suan\" as 口\n[总支出, 口.总支出]\n".write(to: analysis.appendingPathComponent("前缀.suan"), atomically: true, encoding: .utf8)
+        let prefixed = try Binary.run(["前缀.suan"], directory: analysis)
+        #expect(prefixed.status == 0, "\(prefixed.stderr)")
+        #expect(prefixed.stdout == "[2,150.00万元, 1.00万元]\n", "\(prefixed.stdout)")
+    }
 }

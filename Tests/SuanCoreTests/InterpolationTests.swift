@@ -29,6 +29,19 @@ import SuanTestSupport
         #expect(h.rendered.last?.contains("<expr>:1:5:") == true, "\(h.rendered.last ?? "")")
     }
 
+    /// A string inside `{…}` has its own quotes and escapes, as in Swift and Python 3.12.
+    @Test func aStringInsideAnInsertedValue() {
+        var h = SessionHarness()
+        h.run("let x = 12345万元")
+        #expect(h.value(#""总额 {format(x, "亿元")}""#) == "总额 1.23亿元")
+        #expect(h.value(#""{"a\"b}"} {len([1, {a: "}"}])}""#) == "a\"b} 2")
+        #expect(h.value(#"“{“内”}”"#) == "内")
+        #expect(h.errorID(#""{x + "a"}""#) == "type-mismatch")
+        h.run(#""总额 {x + "元"}""#)
+        #expect(h.rendered.last?.contains("<expr>:1:10:") == true, "\(h.rendered.last ?? "")")
+        #expect(h.errorID(#""{format(x, "亿元)}""#) == "lexical")
+    }
+
     @Test func formatChoosesDecimalsOrAUnit() {
         var h = SessionHarness()
         #expect(h.value("format(3622.4万元, 1)") == "3,622.4万元")

@@ -24,6 +24,17 @@ import SuanTestSupport
         fn 对基准(x) = 占比(x, 基准)
         """
 
+    /// A module's sentence may quote inside `{…}`: `format(x, "万元")` in its interpolated string.
+    @Test func aModulesSentenceQuotesInsideItsInsertedValues() throws {
+        let dir = try Self.folder(["lib/句子.suan": "fn 总额句(x) = \"总额 {format(x, \"亿元\")}（{\"约\"}）\"\nlet 坏 = 1\n"])
+        var h = SessionHarness()
+        #expect(h.run("use \"lib/句子.suan\" as 句\n句.总额句(12345万元)", directory: dir) == .success, "\(h.rendered)")
+        #expect(h.output == ["总额 1.23亿元（约）"])
+        let bad = try Self.folder(["lib/坏句.suan": "let 坏句 = \"{1万元 + \"元\"}\"\n"])
+        #expect(h.run("use \"lib/坏句.suan\"", directory: bad) == .failure)
+        #expect(h.rendered.last?.contains("lib/坏句.suan:1:18: error: cannot add a String") == true, "\(h.rendered.last ?? "")")
+    }
+
     @Test func aPrefixKeepsTheNamesApartAndCallsAreChecked() throws {
         let dir = try Self.folder(["lib/口径.suan": Self.caliber])
         var h = SessionHarness()

@@ -90,6 +90,7 @@ class SuanLexer(RegexLexer):
         ],
         "interpolation": [
             (r"\}", String.Interpol, "#pop"),
+            include("strings"),  # a quoted string inside: {format(x, "亿元")}
             (r"\{", Punctuation, "braces"),
             (r"[ \t]+", Whitespace),
             include("keywords"),

@@ -64,7 +64,7 @@ extension Checker {
     /// Whether a `use` may not bind `name`: the user or the program defines it, the current year
     /// brought it in, or another module's `use` did. A Stdlib name may be shadowed, as `let` may.
     func clashes(_ name: String) -> Bool {
-        if protectedNames.contains(name) { return true }
+        if protectedNames.contains(name) || (module == nil && yearNamesAhead.contains(name)) { return true }
         guard let slot = globalSlot(name) else { return false }
         return scope.imported[slot] != nil || scope.prefixes[slot] != nil || (module == nil && scope.yearNames.contains(name))
     }

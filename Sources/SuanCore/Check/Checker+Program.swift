@@ -5,6 +5,11 @@ extension Checker {
     mutating func checkProgram(_ statements: [Statement]) -> [CheckedStatement] {
         func isUse(_ s: Statement) -> Bool { if case .use = s.kind { true } else { false } }
         var checked: [CheckedStatement] = []
+        // The uses bind before the program's loads run, yet a name a year brings in clashes wherever
+        // the `load` stands, as it does when the year was loaded on an earlier REPL line.
+        if module == nil {
+            for case let loaded? in loads { yearNamesAhead.formUnion(loaded.years.last.map(Checker.plainFieldNames) ?? []) }
+        }
         for statement in statements where isUse(statement) {
             var c = check(statement)
             c.runsFirst = true

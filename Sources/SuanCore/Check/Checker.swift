@@ -5,7 +5,7 @@ struct Checker {
     var scope: GlobalScope
     var diagnostics: [Diagnostic] = []
     /// Innermost last: function parameters and the variables of `solve` and `table`.
-    var locals: [[(name: String, slot: Int, type: SuanType)]] = []
+    var locals: [[(name: String, slot: Int, type: SuanType, known: KnownArgument?)]] = []
     var nextLocal = 0
     var frameSize = 0
     /// The years the resolve phase read, one entry per `load` statement in order (nil: it failed and
@@ -14,7 +14,9 @@ struct Checker {
     var nextLoad = 0
     /// Functions being inferred (by where their body is), to stop recursive inference.
     var inferring: Set<String> = []
-    var inferred: [String: SuanType] = [:]
+    /// Calls already checked with these argument types (and known arguments): the result type, and
+    /// the problems found, reported again at each call so that checking stays linear.
+    var inferred: [String: (type: SuanType, problems: [Diagnostic])] = [:]
     /// Above zero while checking list items past the type sample: their records need no shape.
     var shapeless = 0
     /// The native stack's end: checking stops with `stack-limit` before reaching it.
@@ -26,6 +28,8 @@ struct Checker {
     var nextUse = 0
     /// Names a `use` without `as` may not bind: the user's own, and those the program defines.
     var protectedNames: Set<String> = []
+    /// The names the program's own `load`s will bring in: a `use` may not bind them either.
+    var yearNamesAhead: Set<String> = []
 
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
@@ -210,7 +214,7 @@ struct Checker {
         for old in scope.yearNames { scope.remove(old) }
         var fields: [(Int, String)] = []
         var names: [String] = []
-        for (key, value) in current.record.entries where Checker.isPlainName(key) && Keyword(rawValue: key) == nil {
+        for (key, value) in current.record.entries where Checker.isBindable(key) {
             if scope.slot(key) != nil && !scope.yearNames.contains(key) && scope.functions[scope.slot(key)!] != nil { continue }
             fields.append((scope.define(key, type: value.type), key))
             names.append(key)
@@ -225,6 +229,14 @@ struct Checker {
         return .load(bound, list: list)
     }
 
+    /// The fields of a year that `load` binds as names.
+    static func plainFieldNames(_ year: ResolvedYear) -> [String] {
+        year.record.entries.map(\.0).filter(isBindable)
+    }
+
+    /// Whether `load` binds a year's field as a name: a plain name that is no keyword.
+    static func isBindable(_ key: String) -> Bool { isPlainName(key) && Keyword(rawValue: key) == nil }
+
     /// Whether a field name can be written as a bare name (no punctuation).
     static func isPlainName(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first, Lexer.isIdentifierStart(first) else { return false }
@@ -232,23 +244,24 @@ struct Checker {
     }
 
     /// Checks a function body with its parameters bound; returns its code and frame size.
-    mutating func checkBody(_ body: Expr, parameters: [(String, SuanType)]) -> (Code, Int) {
+    mutating func checkBody(_ body: Expr, parameters: [(String, SuanType)], captured: [Captured] = []) -> (Code, Int) {
         let saved = (locals, nextLocal, frameSize)
         locals = [[]]
         nextLocal = 0
         frameSize = 0
         for (p, t) in parameters { _ = declareLocal(p, type: t) }
+        for c in captured { _ = declareLocal(c.name, type: c.type, known: c.known) }
         let (code, _) = check(body)
         let size = frameSize
         (locals, nextLocal, frameSize) = saved
         return (code, size)
     }
 
-    mutating func declareLocal(_ name: String, type: SuanType) -> Int {
+    mutating func declareLocal(_ name: String, type: SuanType, known: KnownArgument? = nil) -> Int {
         let slot = nextLocal
         nextLocal += 1
         frameSize = max(frameSize, nextLocal)
-        locals[locals.count - 1].append((name, slot, type))
+        locals[locals.count - 1].append((name, slot, type, known))
         return slot
     }
 
@@ -352,10 +365,25 @@ struct Checker {
         case .index(let base, let index):
             let (bc, bt) = check(base)
             let (ic, it) = check(index)
+            if case .text(let key, let given)? = knownLocal(index), case .record = bt {
+                // x[key] with the key a user's text given to a Stdlib function: checked where it was written.
+                return (.index(bc, ic, e.span), fieldType(bt, key, span: given.span, baseSpan: given.span))
+            }
             return (.index(bc, ic, e.span), indexType(bt, it, index: index, span: e.span))
         case .conditional(let c, let yes, let no):
             let (cc, ct) = check(c)
             expect(ct, .bool, at: c.span, "the condition of 'if' must be true or false")
+            if let taken = decidedByTypes(c) {
+                // `if kind(key) == "String" then x[key] else key(x)` with key's type known: only one
+                // branch can run, and its problems are certain; the other's are not reported.
+                let (live, liveType) = check(taken ? yes : no)
+                let reported = diagnostics.count
+                branchDepth += 1
+                let (dead, _) = check(taken ? no : yes)
+                branchDepth -= 1
+                diagnostics.removeSubrange(reported...)
+                return (taken ? .conditional(cc, live, dead, e.span) : .conditional(cc, dead, live, e.span), liveType)
+            }
             branchDepth += 1
             let (yc, yt) = check(yes)
             let (nc, nt) = check(no)
@@ -397,16 +425,16 @@ struct Checker {
     }
 
     /// The enclosing locals that `fn(params) = body` names: it captures them by value.
-    func capturedLocals(_ parameters: [(String, SourceSpan)], _ body: Expr) -> [(String, SuanType)] {
+    func capturedLocals(_ parameters: [(String, SourceSpan)], _ body: Expr) -> [Captured] {
         var names: [String] = [], seen = Set(parameters.map(\.0))
         body.mentionedNames(into: &names, seen: &seen)
-        return names.compactMap { n in localBinding(n).map { (n, $0.type) } }
+        return names.compactMap { n in localBinding(n).map { Captured(name: n, type: $0.type, known: $0.known) } }
     }
 
     /// The innermost local variable called `name`, if any.
-    func localBinding(_ name: String) -> (slot: Int, type: SuanType)? {
+    func localBinding(_ name: String) -> (slot: Int, type: SuanType, known: KnownArgument?)? {
         for level in locals.reversed() {
-            if let local = level.last(where: { $0.name == name }) { return (local.slot, local.type) }
+            if let local = level.last(where: { $0.name == name }) { return (local.slot, local.type, local.known) }
         }
         return nil
     }
@@ -419,8 +447,8 @@ struct Checker {
             report("the parameter '\(p)' appears twice", at: pspan, id: .duplicateParameter)
         }
         let captured = capturedLocals(parameters, body)
-        let slots = captured.compactMap { localBinding($0.0)?.slot }
-        let (code, size) = checkBody(body, parameters: parameters.map { ($0.0, SuanType.any) } + captured)
+        let slots = captured.compactMap { localBinding($0.name)?.slot }
+        let (code, size) = checkBody(body, parameters: parameters.map { ($0.0, SuanType.any) }, captured: captured)
         let function = UserFunction(name: "", parameters: parameters.map(\.0), body: code, frameSize: size, span: span)
         return (.closure(function, captures: slots), .function(arity: parameters.count))
     }
@@ -428,10 +456,7 @@ struct Checker {
     /// The result type of an anonymous function written as an argument, called with `argumentTypes`:
     /// checking its body with them finds dimension errors before anything runs.
     mutating func inferLambda(_ e: Expr, argumentTypes: [SuanType]) -> SuanType {
-        guard case .lambda(let parameters, let body) = e.kind, parameters.count == argumentTypes.count else { return .any }
-        let syntax = GlobalScope.FunctionSyntax(name: "fn(\(parameters.map(\.0).joined(separator: ", ")))",
-                                                parameters: parameters.map(\.0), body: body,
-                                                captured: capturedLocals(parameters, body))
+        guard case .function(let syntax, _)? = knownArgument(e, givenTo: ""), syntax.parameters.count == argumentTypes.count else { return .any }
         return inferCall(syntax, argumentTypes: argumentTypes, span: e.span)
     }
 
@@ -625,8 +650,22 @@ struct Checker {
                     arityError(syntax.name, expected: "\(syntax.parameters.count)", got: args.count, span: span)
                     return (.constant(.unknown), .any)
                 }
-                let type = inferCall(syntax, argumentTypes: checked.map(\.1), span: span)
+                let known = args.map { knownArgument($0, givenTo: syntax.name) }
+                let type = inferCall(syntax, argumentTypes: checked.map(\.1), known: known, span: span)
                 return (.call(calleeCode, checked.map(\.0), span), type)
+            }
+            if case .local = calleeCode, case .name(let n) = callee.kind, case .function(let syntax, let given)? = localBinding(n)?.known {
+                // A function given as an argument, called by the function it was given to.
+                guard syntax.parameters.count == args.count else {
+                    if let given {
+                        givenArityError(given, takes: syntax.parameters.count, calledWith: args.count)
+                    } else {
+                        arityError(syntax.name, expected: "\(syntax.parameters.count)", got: args.count, span: span)
+                    }
+                    return (.call(calleeCode, checked.map(\.0), span), .any)
+                }
+                let known = args.map { knownArgument($0, givenTo: syntax.name) }
+                return (.call(calleeCode, checked.map(\.0), span), inferCall(syntax, argumentTypes: checked.map(\.1), known: known, span: span))
             }
             if case .lambda(let parameters, _) = callee.kind {
                 guard parameters.count == args.count else {
@@ -694,11 +733,13 @@ struct Checker {
         case .join, .format: return .string
         case .range: return .list(.number)
         case .map:
+            if givenWrongArity(b, args: args, types: types) { return .list(.any) }
             if case .list(let element) = first, element != .any, args.count == 2 {
                 return .list(inferLambda(args[1], argumentTypes: [element]))
             }
             return .list(.any)
         case .filter:
+            if givenWrongArity(b, args: args, types: types) { return first }
             if case .list(let element) = first, element != .any, args.count == 2 {
                 let result = inferLambda(args[1], argumentTypes: [element])
                 expect(result, .bool, at: args[1].span, "filter's function must return true or false")
@@ -712,14 +753,16 @@ struct Checker {
     /// something orderable (a number of some dimension for `sum`, `avg`, `min` and `max`, which also
     /// take strings for `sort` and `rank`). The key's type, or `.any`.
     mutating func keyType(_ b: Builtin, _ types: [SuanType], args: [Expr]) -> SuanType {
+        if givenWrongArity(b, args: args, types: types) { return .any }
         guard types.count >= 2, case .list(let element) = types[0], element != .any else { return .any }
         let keyType: SuanType
         if case .string(let field) = args[1].kind {
             keyType = fieldType(element, field, span: args[1].span, baseSpan: args[0].span)
-        } else if case .lambda = args[1].kind {
-            keyType = inferLambda(args[1], argumentTypes: [element])
-        } else if let f = namedFunction(args[1]), f.parameters.count == 1 {
-            // A function by name (`sum(项目, 执行率)`, `rank(项目, 口径.执行率)`): checked with the item type too.
+        } else if case .text(let field, let given)? = knownLocal(args[1]) {
+            // A key in quotes given to a Stdlib function (top's): checked where the user wrote it.
+            keyType = fieldType(element, field, span: given.span, baseSpan: given.span)
+        } else if case .function(let f, _)? = knownArgument(args[1], givenTo: b.rawValue), f.parameters.count == 1 {
+            // A lambda, or a function by name (`sum(项目, 执行率)`, `rank(项目, 口径.执行率)`): checked with the item type.
             keyType = inferCall(f, argumentTypes: [element], span: args[1].span)
         } else {
             if types[1] != .any && types[1] != .string && !types[1].isFunction {
@@ -740,17 +783,21 @@ struct Checker {
     }
 
     mutating func arityError(_ name: String, expected: String, got: Int, span: SourceSpan) {
-        report("\(name) takes \(expected) argument\(expected == "1" ? "" : "s"), but \(got) \(got == 1 ? "was" : "were") given",
-               at: span, id: .argumentCount)
+        report(Message.argumentCount(Message(verbatim: name), expected: expected, got: got), at: span, id: .argumentCount)
     }
 
     /// The result type of a call, found by checking the body with the arguments' types.
-    mutating func inferCall(_ f: GlobalScope.FunctionSyntax, argumentTypes: [SuanType], span: SourceSpan) -> SuanType {
+    mutating func inferCall(_ f: GlobalScope.FunctionSyntax, argumentTypes: [SuanType], known: [KnownArgument?] = [],
+                            span: SourceSpan) -> SuanType {
         // A function is known by where its body is, not by its name: anonymous functions all have
         // names like fn(p), and a module's function may share its name with the script's own.
         let identity = "\(f.body.span.file):\(f.body.span.start)"
-        let key = identity + "(" + argumentTypes.map(\.name).joined(separator: ",") + ")"
-        if let known = inferred[key] { return known }
+        let key = identity + "(" + zip(argumentTypes, known + repeatElement(nil, count: argumentTypes.count))
+            .map { $0.name + ($1.map { " " + $0.identity } ?? "") }.joined(separator: ",") + ")"
+        if let known = inferred[key] {
+            reportInferred(known.problems, of: f, at: span)
+            return known.type
+        }
         if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(identity) || inferring.count > 16 { return .any }
         inferring.insert(identity)
         inferenceDepth += 1
@@ -761,17 +808,15 @@ struct Checker {
         locals = [[]]
         nextLocal = 0
         module = f.module
-        for (p, t) in zip(f.parameters, argumentTypes) { _ = declareLocal(p, type: t) }
-        for (name, t) in f.captured { _ = declareLocal(name, type: t) }
+        for (n, (p, t)) in zip(f.parameters, argumentTypes).enumerated() { _ = declareLocal(p, type: t, known: n < known.count ? known[n] : nil) }
+        for c in f.captured { _ = declareLocal(c.name, type: c.type, known: c.known) }
         let (_, type) = check(f.body)
         (locals, nextLocal, frameSize, module) = saved
         let problems = diagnostics
         diagnostics = savedDiagnostics
         inferring.remove(identity)
-        if let first = problems.first(where: { $0.id == .dimensionMismatch || $0.id == .typeMismatch }) {
-            report("in this call of \(f.name): \(first.text)", at: span, id: first.id, notes: first.notes)
-        }
-        inferred[key] = type
+        reportInferred(problems, of: f, at: span)
+        inferred[key] = (type, problems)
         return type
     }
 

@@ -33,9 +33,19 @@ struct GlobalScope: Sendable {
         var body: Expr
         /// For an anonymous function: the enclosing locals it captures and their types, declared
         /// after the parameters when a call is checked.
-        var captured: [(String, SuanType)] = []
+        var captured: [Captured] = []
         /// The module it was defined in: its body's names are looked up there when a call is checked.
         var module: ModuleContext? = nil
+
+        /// `fn(p) = …`: its problems are in the text the user wrote, and are reported there.
+        var isAnonymous: Bool { name.hasPrefix("fn(") }
+
+        /// An enclosing local an anonymous function names, with what is known of it.
+        struct Captured: Sendable {
+            var name: String
+            var type: SuanType
+            var known: KnownArgument?
+        }
     }
 
     var count: Int { names.count }

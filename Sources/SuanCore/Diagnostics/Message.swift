@@ -112,6 +112,13 @@ public struct Message: Sendable, Equatable, ExpressibleByStringInterpolation, Cu
     }
 }
 
+extension Message {
+    /// `f takes 2 arguments, but 1 was given`, in the checker and at run time alike.
+    static func argumentCount(_ name: Message, expected: String, got: Int) -> Message {
+        "\(name) takes \(expected) argument\(expected == "1" ? "" : "s"), but \(got) \(got == 1 ? "was" : "were") given"
+    }
+}
+
 /// The language messages are shown in: the locale chooses (`LC_ALL`, `LC_MESSAGES`, `LANG`
 /// starting with `zh` → Chinese), `SUAN_LANG=zh|en` overrides.
 public enum Language: String, Sendable, CaseIterable {

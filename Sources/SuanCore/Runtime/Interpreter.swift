@@ -17,6 +17,9 @@ struct Interpreter {
     /// Where long work reports progress (``Settings/progress``); nil inside work that reports
     /// already, so that one line shows the outermost work.
     var progress: (@Sendable (ProgressReport) -> Void)?
+    /// Files below this number are the Stdlib's: an error is never moved onto a call there (a user's
+    /// lambda called by `group` keeps its own line; a Stdlib error goes on to the user's call).
+    var libraryFiles: Int32 = 0
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
@@ -225,7 +228,9 @@ struct Interpreter {
             return try callBuiltin(b, args, span: span, depth: depth)
         case .user(let u):
             guard args.count == u.parameters.count else {
-                throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: .argumentCount)
+                // An anonymous function has no name to give: it is "this function".
+                let name: Message = u.name.isEmpty ? "this function" : Message(verbatim: u.name)
+                throw Arithmetic.fail(Message.argumentCount(name, expected: "\(u.parameters.count)", got: args.count), span, id: .argumentCount)
             }
             var frame = args
             return try enter(u, &frame, span: span, depth: depth)
@@ -249,18 +254,21 @@ struct Interpreter {
         do {
             return try eval(u.body, &frame, depth: depth + 1)
         } catch {
-            throw Interpreter.atCall(error, span)
+            throw Interpreter.atCall(error, span, libraryFiles: libraryFiles)
         }
     }
 
     /// An error raised in a function from another source (a Stdlib function called from a script)
     /// points at the call in this source; where it arose becomes a note (``Diagnostic/origin``).
-    static func atCall(_ error: Diagnostic, _ call: SourceSpan) -> Diagnostic {
-        guard error.id != .interrupted, error.origin == nil, call.file >= 0, error.span.file >= 0, error.span.file != call.file else {
+    static func atCall(_ error: Diagnostic, _ call: SourceSpan, libraryFiles: Int32 = 0) -> Diagnostic {
+        guard error.id != .interrupted, call.file >= libraryFiles, error.span.file >= 0, error.span.file != call.file else {
             return error
         }
+        // Raised inside the Stdlib (perhaps through several of its files), or in a module's function:
+        // the first call from outside carries it, and the innermost place it arose is the note.
+        guard error.origin == nil || error.span.file < libraryFiles else { return error }
         var d = error
-        d.origin = error.span
+        if d.origin == nil { d.origin = error.span }
         d.span = call
         return d
     }

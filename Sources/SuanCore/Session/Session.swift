@@ -179,7 +179,11 @@ public struct Session: Sendable {
         return .success
     }
 
-    var interpreter: Interpreter { Interpreter(globals: globals, settings: settings, domain: domain, warnings: warnings) }
+    var interpreter: Interpreter {
+        var interpreter = Interpreter(globals: globals, settings: settings, domain: domain, warnings: warnings)
+        interpreter.libraryFiles = Int32(stdlibFiles.count)
+        return interpreter
+    }
 
     mutating func run(_ statement: CheckedStatement, emit: (Event) -> Void) throws(Diagnostic) {
         // Warnings raised while evaluating (an impossible scenario) print before the statement's output.

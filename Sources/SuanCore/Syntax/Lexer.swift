@@ -167,8 +167,25 @@ public struct Lexer {
         return .number(String(digits))
     }
 
+    /// Each way to open a string, and the quote that closes it.
+    static let stringClosing: [Unicode.Scalar: Unicode.Scalar] = ["\"": "\"", "“": "”", "「": "」"]
+
+    /// Moves past a string inside an inserted value, from its opening quote to just after its closing
+    /// one (a backslash escapes the next character), or to the end of the line when it is not closed:
+    /// the inserted value is lexed again on its own, which reads the string and reports its problems.
+    mutating func skipString(closing: Unicode.Scalar) {
+        index += 1
+        while index < scalars.count, scalars[index] != "\n" {
+            let c = scalars[index]
+            index += 1
+            if c == closing { return }
+            if c == "\\", index < scalars.count, scalars[index] != "\n" { index += 1 }
+        }
+    }
+
     mutating func string(opening: Unicode.Scalar) -> Token.Kind {
-        let closing: Unicode.Scalar = opening == "“" ? "”" : (opening == "「" ? "」" : "\"")
+        let closing = Lexer.stringClosing[opening] ?? "\""
+
         index += 1
         var view = String.UnicodeScalarView()
         var parts: [Token.TemplatePart] = []
@@ -193,12 +210,16 @@ public struct Lexer {
             }
             if c == "\u{FFFD}" { return .invalid(message: "invalid UTF-8 in a string") }
             if c == "{" {
-                // `{expr}`: up to the matching brace (records inside may use braces too).
+                // `{expr}`: up to the matching brace (records inside may use braces too); a string
+                // inside (`{format(x, "亿元")}`) is skipped whole, so its quotes and braces do not count.
                 let start = index
                 var depth = 1
-                while index < scalars.count, scalars[index] != "\n", scalars[index] != closing {
-                    if scalars[index] == "{" { depth += 1 }
-                    if scalars[index] == "}" { depth -= 1; if depth == 0 { break } }
+                while index < scalars.count, scalars[index] != "\n" {
+                    let s = scalars[index]
+                    if let inner = Lexer.stringClosing[s] { skipString(closing: inner); continue }
+                    if s == closing { break }
+                    if s == "{" { depth += 1 }
+                    if s == "}" { depth -= 1; if depth == 0 { break } }
                     index += 1
                 }
                 guard index < scalars.count, scalars[index] == "}" else {
