@@ -17,6 +17,19 @@ import Testing
         #expect(zh.stdout.contains("\r\n是,社区法律顾问服务,"), "\(zh.stdout)")
         #expect(zh.stdout.contains("\r\n否,法治宣传教育,"), "\(zh.stdout)")
         #expect(zh.stdout.contains("\r\n小计,,360,350,,\r\n"), "\(zh.stdout)")
+        let html = try Binary.run(["--format", "html", "-e", "load 示例 2022", "-e", "group(项目, fn(p) = p.执行率 > 95%)"])
+        #expect(html.stdout.contains("<tr class=\"subtotal\">"), "\(html.stdout)")
+        #expect(html.stdout.contains("<tr class=\"total\">"), "\(html.stdout)")
+        // `export` writes the same roles and keys.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-grouped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let export = try Binary.run(["-e", "load 示例 2022", "-e", "export group(项目, fn(p) = p.执行率 > 95%) to \"g.json\""],
+                                    directory: dir, environment: ["SUAN_LANG": "zh"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let written = String(decoding: try Data(contentsOf: dir.appendingPathComponent("g.json")), as: UTF8.self)
+        #expect(written.contains("{\"level\":0,\"cells\":[\"是\",\"社区法律顾问服务\",\"140.00\""), "\(written)")
+        #expect(written.contains("{\"level\":0,\"role\":\"total\",\"cells\":[\"合计\",null,\"450.00\""), "\(written)")
     }
 
     @Test func aListOfYearsIsATableOfTheirHeadlinesAndAPrefixListsItsNames() throws {
