@@ -13,10 +13,12 @@ struct YearLoader {
         return String(cString: raw).split(separator: ":").map(String.init).filter { !$0.isEmpty }
     }
 
-    /// `path` as seen from `directory` (absolute paths and a nil directory leave it as it is).
+    /// `path` as seen from `directory` (absolute paths and a nil directory leave it as it is), with
+    /// the `./` and `../` it starts with taken off the directory when that is safe (``LexicalPath``):
+    /// `/srv/lib/共用.suan`, not `/srv/app/../lib/共用.suan`, in what is opened and in messages.
     static func resolved(_ path: String, from directory: String?) -> String {
         guard let directory, !directory.isEmpty, !path.hasPrefix("/") else { return path }
-        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+        return LexicalPath.joined(directory, path)
     }
 
     func load(_ request: LoadRequest) -> LoadAnswer {

@@ -10,6 +10,7 @@ struct YearReport {
     func cell(_ v: Value?) -> Cell { v.map(Cell.value) ?? .value(.unknown) }
 
     func show(_ value: Value) -> Document? {
+        if case .list(let items) = value, value.isListOfYears { return years(items) }
         guard case .record(let r) = value else { return nil }
         switch r.kind {
         case .year, .scenario: return year(r)

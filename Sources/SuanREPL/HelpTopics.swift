@@ -27,6 +27,26 @@ public enum HelpTopics {
             文本插值："{p.名称}：预算 {p.预算}"（\\{ 写大括号）；format(x, 1)、format(x, "亿元")
             完整说明：docs/language.md
             """),
+        "lists": ("列表：匿名函数、排序、分组、排名、按键汇总", """
+            键：引号中的字段名（"预算"）或取值的函数（fn(p) = p.预算）
+            map(xs, fn(x) = …)、filter(xs, fn(x) = 条件)    匿名函数 fn(x) = 表达式（多个参数亦可），按值捕获局部变量
+            sort(xs, 键[, "desc"])     按键排序（稳定；未知值排最后）
+            group(xs, 键)              每个键一条 {key, items}；show 时按组列出，每组小计，最后合计
+            top(xs, n, 键)             键最大的 n 项，大的在前
+            rank(xs, 键[, "desc"])     按 sort 的顺序，每项加上名次（并列 1、2、2、4）
+            sum/avg/min/max(xs, 键)    按键求和、平均、最小、最大（精确）
+            unique(xs)、join(文本列表, "、")、range(a, b)（a … b−1）、zip(a, b)（配对）
+            项目列表、排名、分组都按终端显示的列导出：export rank(项目, "执行率", "desc") to "r.csv"
+            完整说明：docs/language.md 的“Lists of records”一节
+            """),
+        "text": ("文本：插值、format、写报告用的句子", """
+            "{p.名称}：预算 {p.预算}"   大括号中的表达式按 text(x) 显示插入；\\{ 和 \\} 写大括号
+            format(x, 1)                指定小数位数（0 到 10，按本次运行的舍入方式）：format(97.27%, 1) 是 97.3%
+            format(x, "亿元")           换成该单位显示：format(3622.4万元, "亿元") 是 0.36亿元
+            text(x)                     值的精确文本；join(文本列表, "、") 连成一句
+            print "…"                   在脚本中输出一行
+            完整说明：docs/language.md 的“String interpolation”一节
+            """),
         "modules": ("在脚本之间共用定义：use", """
             use "lib/口径.suan"           运行文件中的定义（只运行一次），其 let 和 fn 名称进入作用域
             use "lib/口径.suan" as 口径   名称放在前缀下：口径.人均(总支出, 24147人)
@@ -64,13 +84,15 @@ public enum HelpTopics {
             """),
         "years": ("多年对比：年度范围、序列、项目历史、分组小计", """
             load 示例 2020..2022   逐年载入（示例2020、示例2021、示例2022，最后一年为当前年度）及其列表 示例年份
-            load 2020..2022        绑定 y2020 … y2022 和 年份；  … as 三年  给列表另起名
+            load 2021..2022        有年度文件时（./2021.suan 或 SUAN_PATH 中）绑定 y2021、y2022 和 年份；
+                                   内置的只有 2022 和 示例 2020–2022；  … as 三年  给列表另起名
             series(示例年份, fn(y) = y.项目支出)   每年的 年度、值、Δ、同比，末行为年均增长率（CAGR）
             history(示例年份, "人民调解补贴")      项目逐年的 预算、执行、执行率、单位成本、指标结果
             explain history(示例年份, "…")         另列每个指标逐年的 目标、实际、得分
             单位成本(p)                            执行 ÷ 首个产出数量指标的实际值（元）
             compare 示例年份 [only 项目支出]       各年并列，Δ 为与前一年相比
             show group(项目, fn(p) = …)            按组列出，每组小计，最后合计
+            列表函数见 :help lists；写报告用的句子见 :help text
             完整说明：docs/what-if.md（Many years）
             """),
         "scoring": ("指标与自评表评分规则", """
@@ -83,7 +105,7 @@ public enum HelpTopics {
             权重、等级线和规则在 Stdlib/scoring.suan 中。完整说明：docs/scoring.md
             """),
         "commands": ("REPL 自身的命令", """
-            :help [主题]    本帮助；主题：language、modules、data、what-if、years、scoring、commands
+            :help [主题]    本帮助；主题：language、lists、text、modules、data、what-if、years、scoring、commands
             :vars           你的变量及其值
             :type 表达式    不运行而给出表达式的类型
             :load 文件      在本会话中运行脚本
@@ -113,6 +135,28 @@ public enum HelpTopics {
             Full reference: docs/language.md
             """, examples: ["0.1元 + 0.2元 == 0.3元", "100万元 + 10%", "67.3% - 49.9%", "round(2433.84万元 / 3622.4万元, 0.1%)",
                             "avg([{预算: 90万元}, {预算: 140万元}], \"预算\")"]),
+        Topic(name: "lists", summary: "lists: anonymous functions, sort, group, rank, totals by key", text: """
+            A key is a field name in quotes ("预算") or a function of an item (fn(p) = p.预算).
+            map(xs, fn(x) = …), filter(xs, fn(x) = test)   fn(x) = expr is a function (several parameters too); captures locals by value
+            sort(xs, key[, "desc"])     ordered by key (stable; an unknown key sorts last)
+            group(xs, key)              one {key, items} per key; show prints the groups with subtotals and a total
+            top(xs, n, key)             the n items with the largest keys, largest first
+            rank(xs, key[, "desc"])     in sort's order, each with its 名次 (ties 1, 2, 2, 4)
+            sum/avg/min/max(xs, key)    the exact total, mean, least or greatest key
+            unique(xs), join(strings, "、"), range(a, b) (a … b − 1), zip(a, b) (pairs)
+            Lists of projects, ranks and groups export the columns the terminal shows: export rank(项目, "执行率", "desc") to "r.csv"
+            Full reference: docs/language.md, "Lists of records"
+            """, examples: ["map([1, 2, 3], fn(x) = x * 2)", "sum([{预算: 90万元}, {预算: 140万元}], \"预算\")",
+                            "join(map(sort([{名: \"乙\", 预算: 140万元}, {名: \"甲\", 预算: 90万元}], \"预算\"), fn(p) = p.名), \"、\")",
+                            "map(rank([3, 1, 3], fn(x) = x, \"desc\"), fn(r) = r.名次)"]),
+        Topic(name: "text", summary: "text: interpolation, format, sentences for a report", text: """
+            "{p.名称}: budget {p.预算}"  each {expression} is inserted as text(x) shows it; \\{ and \\} write braces
+            format(x, 1)                exactly that many decimals (0 to 10, rounded by the run's mode): format(97.27%, 1) is 97.3%
+            format(x, "亿元")           in that unit: format(3622.4万元, "亿元") is 0.36亿元
+            text(x)                     a value's exact text; join(strings, "、") makes one sentence of many
+            print "…"                   writes a line from a script
+            Full reference: docs/language.md, "String interpolation"
+            """, examples: ["\"总支出 {总支出}，项目支出占 {format(项目支出占比, 1)}\"", "format(3622.4万元, \"亿元\")"]),
         Topic(name: "modules", summary: "sharing definitions between scripts: use", text: """
             use "lib/口径.suan"           run the file's definitions (once); its let and fn names come into scope
             use "lib/口径.suan" as 口径   keep them under a prefix: 口径.人均(总支出, 24147人)
@@ -154,13 +198,15 @@ public enum HelpTopics {
                             "count r in 0%..10% step 1% where 项目支出 + r > 1250万元"]),
         Topic(name: "years", summary: "many years: ranges, series, history, grouped subtotals", text: """
             load 示例 2020..2022   each year (示例2020, 示例2021, 示例2022; the last is current) and their list 示例年份
-            load 2020..2022        binds y2020 … y2022 and 年份;  … as 三年  names the list
+            load 2021..2022        binds y2021, y2022 and 年份 when the year files exist (./2021.suan or
+                                   on SUAN_PATH); only 2022 and 示例 2020–2022 are bundled;  … as 三年  names the list
             series(示例年份, fn(y) = y.项目支出)   年度, 值, Δ, 同比 per year, then the CAGR (年均增长) row
             history(示例年份, "人民调解补贴")      the project per year: 预算, 执行, 执行率, 单位成本, 指标结果
             explain history(示例年份, "…")         also each indicator's 目标, 实际 and 得分 per year
             单位成本(p)                            执行 ÷ the 实际 of its first 产出.数量 indicator, in 元
             compare 示例年份 [only 项目支出]       the years side by side, each Δ from the year before
-            show group(项目, fn(p) = …)            the groups with a 小计 row each and a 合计
+            show group(项目, fn(p) = …)            the groups with a subtotal row each and a total
+            More on lists: :help lists; on sentences for a report: :help text
             Full reference: docs/what-if.md ("Many years")
             """, examples: ["load 示例 2020..2022", "len(示例年份)", "series(示例年份, \"项目支出\")[3].同比",
                             "history(示例年份, \"人民调解补贴\")[0].单位成本"]),
@@ -175,7 +221,7 @@ public enum HelpTopics {
             """, examples: ["score(indicator \"x\" { 目标: >= 8000件, 实际: 7730件, 分值: 50 })",
                             "score(indicator \"x\" { 目标: <= 10件, 实际: 13件, 分值: 30 })"]),
         Topic(name: "commands", summary: "the REPL's own commands", text: """
-            :help [TOPIC]   this help; topics: language, modules, data, what-if, years, scoring, commands
+            :help [TOPIC]   this help; topics: language, lists, text, modules, data, what-if, years, scoring, commands
             :vars           your variables and their values
             :type EXPR      the type of an expression, without running it
             :load FILE      run a script into this session
@@ -191,8 +237,12 @@ public enum HelpTopics {
             """, examples: []),
     ]
 
+    /// Other names a topic answers to: `:help fn` (anonymous functions) is `:help lists`.
+    static let aliases = ["whatif": "what-if", "what_if": "what-if", "fn": "lists", "lambda": "lists", "format": "text"]
+
     static func topic(_ name: String) -> Topic? {
-        all.first { $0.name == name || ($0.name == "what-if" && (name == "whatif" || name == "what_if")) }
+        let name = aliases[name] ?? name
+        return all.first { $0.name == name }
     }
 
     static func overview(_ language: Language) -> String {

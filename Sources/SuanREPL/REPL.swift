@@ -207,14 +207,7 @@ public struct REPL {
         print(paint(language.pick("示例（现在在内置的 2022 年度上运行）：", "examples (run now on the bundled 2022 year):"), .dim))
         var scratch = fresh
         scratch.run("load 2022", name: "<help>", transactional: true) { _ in }
-        let format = scratch.formatter
-        for example in topic.examples {
-            var shown: [String] = []
-            scratch.run(example, name: "<help>", transactional: true) { event in
-                if case .result(let v, _) = event { shown.append(format.text(v)) }
-            }
-            print("  算> \(example)\n  = \(shown.last ?? "—")")
-        }
+        for line in HelpTopics.shownExamples(topic, in: scratch) { print(line) }
     }
 }
 

@@ -136,7 +136,7 @@ def test_the_estimate_notebook_shows_its_basis_figures_and_chart(kernel_prefix, 
     explained = cells['explain estimate(三年, "社区法律顾问服务", "提供法律服务", 6500件)'][0]["data"]["text/html"]
     # The basis (three years) and the methods, as HTML tables.
     assert explained.count("<table class=\"suan-table\">") == 2
-    assert "219.23" in explained and "单位成本法" in explained
+    assert "219.23" in explained and "unit cost" in explained and "<h3>methods</h3>" in explained
     estimate = cells['let 估 = estimate(三年, "社区法律顾问服务", "提供法律服务", 6500件)\n估.单位成本法']
     assert plain(estimate[0]) == "144.38万元  [Money]"
     assert plain(cells["估.趋势法 - 估.平均法"][0]) == "20.00万元  [Money]"

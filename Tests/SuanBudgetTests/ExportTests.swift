@@ -54,13 +54,35 @@ import SuanTestSupport
         #expect(text.contains(",涉及金额,,,亿元,3.31,"))
     }
 
-    @Test func aProjectListRoundTrips() throws {
+    @Test func aProjectListWritesTheColumnsTheTerminalShows() throws {
         let dir = try Scratch()
         let path = dir.url.appendingPathComponent("p.csv").path
-        var h = session(["load 示例 2022", "export 项目 to \"\(path)\"", "load \"\(path)\" as p"])
-        #expect(h.value("p.项目 == 示例2022.项目") == "true")
-        #expect(h.value("p.总收入") == "—")
-        #expect(h.value("p.项目支出") == "450.00万元")
+        let ranked = dir.url.appendingPathComponent("r.md").path
+        _ = session(["load 示例 2022", "export 项目 to \"\(path)\"", "export rank(项目, \"执行率\", \"desc\") to \"\(ranked)\""])
+        #expect(try read(path).hasPrefix("\u{FEFF}名称,预算（万元）,执行（万元）,指标,执行率（%）\r\n社区法律顾问服务,140.00,136.00,5 项,97.14\r\n"))
+        let md = try read(ranked)
+        #expect(md.hasPrefix("| 名次 | 名称 | 预算（万元） | 执行（万元） | 指标 | 执行率（%） |\n"), "\(md)")
+        #expect(md.contains("| 3 | 法治宣传教育 | 90.00 | 84.00 | 4 项 | 93.33 |"), "\(md)")
+        #expect(!md.contains("部门"), "\(md)")
+    }
+
+    @Test func anEstimateAndUnitCostsExportAsNumbersAtTheirShownPrecision() throws {
+        let dir = try Scratch()
+        let estimate = dir.url.appendingPathComponent("e.csv").path
+        let trend = dir.url.appendingPathComponent("s.md").path
+        _ = session(["load 示例 2020..2022",
+                     "export explain estimate(示例年份, \"人民调解补贴\", \"调解案件\", 3500宗) to \"\(estimate)\"",
+                     "export series(history(示例年份, \"人民调解补贴\"), \"单位成本\") to \"\(trend)\""])
+        let text = try read(estimate)
+        // The unit-cost estimate is rounded to 0.01万元 where the Stdlib computes it.
+        #expect(text.contains(",221.23,"), "\(text)")
+        #expect(text.contains(",单位成本（元/宗）,"), "\(text)")
+        #expect(text.contains(",3100,632.26,"), "\(text)")
+        let md = try read(trend)
+        #expect(md.hasPrefix("| 年度 | 值（元/宗） | Δ（元/宗） | 同比（%） |\n"), "\(md)")
+        // The first year has no change: Δ and 同比 both show it as unknown.
+        #expect(md.contains("| 2020 | 632.26 | — | — |"), "\(md)")
+        #expect(md.contains("| 2022 | 631.27 | -1.45 | -0.23 |"), "\(md)")
     }
 
     @Test func aScenariosSharesAddUpAsShowPrintsThem() throws {

@@ -32,6 +32,16 @@ import SuanTestSupport
         return String(decoding: data, as: UTF8.self)
     }
 
+    @Test func anEstimateIsANumberCellInItsMoneyColumn() throws {
+        let dir = try Scratch()
+        let path = dir.url.appendingPathComponent("e.xlsx").path
+        _ = session(["load 示例 2020..2022", "export explain estimate(示例年份, \"人民调解补贴\", \"调解案件\", 3500宗) to \"\(path)\""])
+        let xml = try sheetXML([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(xml.contains("<v>221.23</v>"), "\(xml)")
+        #expect(xml.contains("<v>632.26</v>"), "\(xml)")
+        #expect(!xml.contains("元/宗</t>"), "\(xml)")
+    }
+
     @Test(arguments: ["示例 2022", "2022"])
     func aYearRoundTripsThroughXLSX(_ year: String) throws {
         let dir = try Scratch()

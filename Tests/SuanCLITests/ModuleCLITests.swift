@@ -32,6 +32,29 @@ import Testing
         #expect(absolute.stdout == "[\"法治宣传教育\"]\n", "\(absolute.stderr)")
     }
 
+    @Test func aLinkedScriptResolvesFromItsTargetAndMessagesNameTidyPaths() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A year file beside the script: `load` goes the way `use` does.
+        let year = try String(contentsOf: Binary.root.appendingPathComponent("Stdlib/years/示例-2022.suan"), encoding: .utf8)
+        try year.write(to: root.appendingPathComponent("analysis/本年.suan"), atomically: true, encoding: .utf8)
+        try "use \"lib/口径.suan\" as 口径\nload \"本年.suan\" as 本年\nlen(口径.偏低(本年.项目))\n"
+            .write(to: root.appendingPathComponent("analysis/链接分析.suan"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("elsewhere/链接.suan").path,
+                                                   withDestinationPath: "../analysis/链接分析.suan")
+        let linked = try Binary.run(["elsewhere/链接.suan"], directory: root)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(linked.stdout == "1\n", "\(linked.stdout)")
+        // A path that climbs out of the script's folder is shown without its `..`.
+        try "use \"../shared/共用.suan\"\n".write(to: root.appendingPathComponent("analysis/缺.suan"), atomically: true, encoding: .utf8)
+        let missing = try Binary.run(["analysis/缺.suan"], directory: root)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot open \"shared/共用.suan\""), "\(missing.stderr)")
+        let absolute = try Binary.run([root.appendingPathComponent("analysis/缺.suan").path], directory: URL(fileURLWithPath: "/"))
+        #expect(absolute.stderr.contains("cannot open \"\(root.appendingPathComponent("shared/共用.suan").path)\""), "\(absolute.stderr)")
+        #expect(!absolute.stderr.contains("analysis/.."), "\(absolute.stderr)")
+    }
+
     @Test func onTheCommandLinePathsStartAtTheCurrentDirectory() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }

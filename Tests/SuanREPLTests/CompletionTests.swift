@@ -103,3 +103,32 @@ import SuanBudget
         for name in names { #expect(text.contains(name)) }
     }
 }
+
+/// `:help`'s topics and how their examples show.
+@Suite struct HelpTopicTests {
+    @Test func aStatementExampleShowsWithoutAValueAndTheExamplesAfterItSeeWhatItBound() throws {
+        var h = SessionHarness()
+        h.run("load 2022")
+        let years = try #require(HelpTopics.topic("years"))
+        let shown = HelpTopics.shownExamples(years, in: h.session)
+        #expect(shown.first == "  算> load 示例 2020..2022", "\(shown)")
+        #expect(shown.dropFirst().first == "  算> len(示例年份)\n  = 3", "\(shown)")
+        #expect(!shown.joined().contains("= —"), "\(shown)")
+    }
+
+    @Test func listsAndTextHaveTopicsInBothLanguagesAndTheirExamplesRun() throws {
+        var h = SessionHarness()
+        h.run("load 2022")
+        for name in ["lists", "text", "fn", "format"] {
+            let topic = try #require(HelpTopics.topic(name), "\(name)")
+            #expect(HelpTopics.chinese[topic.name] != nil, "\(name)")
+            for line in HelpTopics.shownExamples(topic, in: h.session) { #expect(line.contains("\n  = "), "\(name): \(line)") }
+        }
+        #expect(HelpTopics.topic("fn")?.name == "lists")
+        #expect(HelpTopics.shownExamples(try #require(HelpTopics.topic("lists")), in: h.session).first == "  算> map([1, 2, 3], fn(x) = x * 2)\n  = [2, 4, 6]")
+        // The years topic says which years are bundled, and English help speaks of subtotals.
+        let years = try #require(HelpTopics.topic("years"))
+        #expect(years.text(in: .english).contains("only 2022 and 示例 2020–2022 are bundled"))
+        #expect(!years.text(in: .english).contains("小计"))
+    }
+}

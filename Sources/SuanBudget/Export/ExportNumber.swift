@@ -18,7 +18,8 @@ enum ExportNumber {
     }
 
     /// A computed figure as `show` rounds it, in the unit a table column states: amounts in 万元
-    /// (exact), ratios in % and counts to two decimals. Nil for values that are not figures.
+    /// (exact), ratios in %, counts and unit costs (in 元 per its tag, `元/宗`) to two decimals.
+    /// Nil for values that are not figures.
     static func shown(_ value: Value, format: ValueFormatter) -> (cell: ExportTable.Cell, unit: String)? {
         func rounded(_ d: ExactDecimal) -> ExportTable.Cell {
             let r = d.rounded(toScale: 2, mode: format.rounding).normalized
@@ -28,6 +29,7 @@ enum ExportNumber {
         case .money: return (wan(value), MoneyUnit.wan.rawValue)
         case .ratio: return (percent(value, format: format), RatioStyle.percent.rawValue)
         case .quantity(let d, let tag): return (rounded(d), tag)
+        case .rate(let yuan, _, let tag): return (rounded(yuan), "\(MoneyUnit.yuan.rawValue)/\(tag)")
         case .number(let d): return (.number(d.exactText), "")
         case .year(let y): return (.number(String(y)), "")
         default: return nil

@@ -13,6 +13,8 @@ struct ExportTable {
 
     var headers: [String]
     var rows: [[Cell]] = []
+    /// What each row is (a grouped list's subtotals and total); rows past its end are items.
+    var roles: [Document.Row.Role] = []
 
     init(headers: [String], rows: [[Cell]] = []) {
         self.headers = headers
@@ -38,14 +40,14 @@ struct ExportTable {
     var document: Document {
         let numeric = headers.indices.map(isNumeric)
         var table = Document.Table(columns: headers.indices.map { Document.Column(headers[$0], kind: numeric[$0] ? .number : .text) })
-        for row in rows {
+        for (r, row) in rows.enumerated() {
             table.add(headers.indices.map { i -> Document.Cell in
                 guard i < row.count else { return .empty }
                 switch row[i] {
                 case .text(let t), .number(let t): return .text(t)
                 case .empty: return numeric[i] ? .value(.unknown) : .empty
                 }
-            })
+            }, role: r < roles.count ? roles[r] : .item)
         }
         return Document([.table(table)])
     }

@@ -3,11 +3,12 @@ import SuanSheets
 
 /// `export … to "file.csv"` (or `.md`, `.html`, `.json`, `.xlsx`): builds the table of what is exported and writes it.
 ///
-/// - a year or scenario, a list of projects, one project: Suan's year CSV (``YearTable``), which
-///   `load` reads back to equal values;
+/// - a year or scenario, one project: Suan's year CSV (``YearTable``), which `load` reads back to
+///   equal values;
 /// - `compare A, B [only …]`: every line with a 单位 column (``Comparison/exportTable``);
-/// - any other list of records (`explain`, `table`, `项目[…].指标`): one row per record, one column
-///   per field; a column whose figures share a unit states it in its header (`预算（万元）`);
+/// - any other list of records (`explain`, `table`, `项目[…].指标`, and lists of projects — `项目`,
+///   `sort`, `top`, `rank`'s with its 名次): one row per record, one column per field, the columns
+///   the terminal shows for the list; a column whose figures share a unit states it in its header (`预算（万元）`);
 /// - a record of such lists (an explanation in parts): the parts one after another, named in a
 ///   first column `表`.
 struct Exporter {
@@ -36,9 +37,12 @@ struct Exporter {
             return recordsTable(parts)
         case .list:
             // What `group` made: as `show` prints it, with subtotals and a total.
-            if let rows = GroupedTable.rows(of: value, language: format.language) { return table(.list(rows)) }
+            if let (rows, roles) = GroupedTable.rows(of: value, language: format.language), let list = records(.list(rows)) {
+                var table = recordsTable([(nil, list)])
+                table.roles = roles
+                return table
+            }
             guard let list = records(value) else { return nil }
-            if list.allSatisfy({ $0.kind == .project }) { return YearTable(format: format).table(projects: list) }
             return recordsTable([(nil, list)])
         default:
             return nil

@@ -77,8 +77,20 @@ public enum FileText {
         return .success(bytes)
     }
 
-    /// The folder a file is in (`Scripts` for `Scripts/a.suan`), or nil for a bare file name.
+    /// The folder a file is in (`Scripts` for `Scripts/a.suan`), or nil for a bare file name: where
+    /// its `load`s, `use`s and `export`s start. A script or module reached through a symlink starts
+    /// from its target's folder (as Python and Node resolve a linked script's imports), so a script
+    /// linked into another folder still finds the `lib/` beside it; loads and uses alike.
     public static func directory(of path: String) -> String? {
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let target = realpath(path, nil) {
+            defer { free(target) }
+            return folder(of: String(cString: target))
+        }
+        return folder(of: path)
+    }
+
+    static func folder(of path: String) -> String? {
         guard let slash = path.lastIndex(of: "/") else { return nil }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

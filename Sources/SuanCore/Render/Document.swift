@@ -70,7 +70,19 @@ extension Document {
             self.init(title: title, columns: headers.map { Column($0) }, rows: rows.map { Row($0) }, footnotes: footnotes)
         }
 
-        public mutating func add(_ cells: [Cell], level: Int = 0) { rows.append(Row(cells, level: level)) }
+        public mutating func add(_ cells: [Cell], level: Int = 0, role: Row.Role = .item) { rows.append(Row(cells, level: level, role: role)) }
+
+        /// Whether every value in a column is a year (`series`' and `history`'s 年度): the column
+        /// labels rows, whatever text (`年均增长`) sits beside the years.
+        public func holdsYears(_ column: Int) -> Bool {
+            var any = false
+            for row in rows where column < row.cells.count {
+                guard let v = row.cells[column].value else { continue }
+                guard case .year = v else { return false }
+                any = true
+            }
+            return any
+        }
 
         /// The kind of each column: from its declaration, else from the values in it.
         public var kinds: [Column.Kind] {
@@ -159,12 +171,23 @@ extension Document {
 
     /// A row; `level` indents it under the row above (人员经费 under 基本支出, projects under 项目支出).
     public struct Row: Sendable {
+        /// What a row is in its table: an item, or a sum of the items above it (`show group(…)`).
+        public enum Role: String, Sendable {
+            case item
+            /// The sum of one group's items (小计 / subtotal).
+            case subtotal
+            /// The sum of every item (合计 / total).
+            case total
+        }
+
         public var cells: [Cell]
         public var level: Int
+        public var role: Role
 
-        public init(_ cells: [Cell], level: Int = 0) {
+        public init(_ cells: [Cell], level: Int = 0, role: Role = .item) {
             self.cells = cells
             self.level = level
+            self.role = role
         }
     }
 

@@ -1,11 +1,13 @@
 /// What `group` made, as the rows of one table — for `show` and `export` alike: every item with its
-/// group's key on the group's first row, a 小计 row under each group and a 合计 row at the end.
+/// group's key on the group's first row, a 小计 row under each group and a 合计 row at the end, each
+/// with its ``Document/Row/Role`` so that JSON and other programs tell sums from items. A key that
+/// is true or false reads 是/否 in Chinese (true/false in English), as a text cell like other keys.
 /// Columns of money, of one count word or of plain numbers add up; other columns (ratios, text,
 /// targets) stay empty on those rows, since a sum of shares or names means nothing.
 public enum GroupedTable {
-    /// The rows for a grouped list (records `{key: k, items: [...]}`), or nil for any other value.
-    /// Items that are not records are one column 值.
-    public static func rows(of value: Value, language: Language) -> [Value]? {
+    /// The rows for a grouped list (records `{key: k, items: [...]}`) and the role of each, or nil
+    /// for any other value. Items that are not records are one column 值.
+    public static func rows(of value: Value, language: Language) -> (rows: [Value], roles: [Document.Row.Role])? {
         guard let groups = groups(value) else { return nil }
         let keyTitle = language.pick("分组", "group")
         var fields: [String] = []
@@ -25,14 +27,24 @@ public enum GroupedTable {
             return .record(Record(keys: keys, values: values))
         }
         var rows: [Value] = []
+        var roles: [Document.Row.Role] = []
         var everything: [Value] = []
         for (key, items) in groups {
-            for (i, item) in items.enumerated() { rows.append(row(i == 0 ? key : nil) { field(item, $0) }) }
+            for (i, item) in items.enumerated() { rows.append(row(i == 0 ? label(key, language) : nil) { field(item, $0) }) }
+            roles += Array(repeating: .item, count: items.count)
             everything += items
             rows.append(row(.string(language.pick("小计", "subtotal"))) { name in total(items.map { field($0, name) }) })
+            roles.append(.subtotal)
         }
         rows.append(row(.string(language.pick("合计", "total"))) { name in total(everything.map { field($0, name) }) })
-        return rows
+        roles.append(.total)
+        return (rows, roles)
+    }
+
+    /// A group's key as its label: true/false in the session's language (是/否), anything else as it is.
+    static func label(_ key: Value, _ language: Language) -> Value {
+        guard case .bool(let b) = key else { return key }
+        return .string(b ? language.pick("是", "true") : language.pick("否", "false"))
     }
 
     /// The groups of a value that `group` made, or nil.

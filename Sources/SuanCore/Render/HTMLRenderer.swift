@@ -63,7 +63,9 @@ public struct HTMLRenderer: Sendable {
             "<th\(kinds[i].isNumeric ? " class=\"num\"" : "")>\(HTMLRenderer.escaped(table.columns[i].title))</th>"
         }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
-            out += row.level > 0 ? "<tr class=\"level-\(row.level)\">" : "<tr>"
+            // A sum's row is marked (`class="subtotal"`, `"total"`) so that a page's CSS can set it off.
+            let classes = (row.level > 0 ? ["level-\(row.level)"] : []) + (row.role == .item ? [] : [row.role.rawValue])
+            out += classes.isEmpty ? "<tr>" : "<tr class=\"\(classes.joined(separator: " "))\">"
             for i in table.columns.indices {
                 let cell = i < row.cells.count ? row.cells[i] : .empty
                 let content: String = switch cell {

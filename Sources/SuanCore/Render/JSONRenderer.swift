@@ -114,8 +114,10 @@ public struct JSONRenderer: Sendable {
                                      ("unit", kinds[i].unit.map(JSONRenderer.string) ?? "null")])
             })),
             ("rows", JSONRenderer.array(table.rows.map { row in
-                JSONRenderer.object([("level", String(row.level)),
-                                     ("cells", JSONRenderer.array(table.columns.indices.map { i in i < row.cells.count ? cell(row.cells[i]) : "null" }))])
+                // A sum's row says so (`"role":"subtotal"`, `"total"`); an item's row has no role field.
+                let role = row.role == .item ? [] : [("role", JSONRenderer.string(row.role.rawValue))]
+                return JSONRenderer.object([("level", String(row.level))] + role +
+                                           [("cells", JSONRenderer.array(table.columns.indices.map { i in i < row.cells.count ? cell(row.cells[i]) : "null" }))])
             })),
             ("footnotes", JSONRenderer.array(table.footnotes.map(JSONRenderer.string))),
         ])

@@ -104,7 +104,8 @@ public struct TerminalRenderer: Sendable {
         var splits: [(Int, Int)?] = Array(repeating: nil, count: table.columns.count)
         // Decimal points line up in a column of one kind (amounts, percentages, scores); a column
         // mixing kinds (万元 beside 个百分点) is right-aligned as a whole.
-        for c in table.columns.indices where numeric[c] && kinds[c] != .mixed {
+        // A column of years (年度) is a label: `2020` beside `年均增长`, not a figure to line up.
+        for c in table.columns.indices where numeric[c] && kinds[c] != .mixed && !table.holdsYears(c) {
             let parts = rows.map { TerminalRenderer.split($0[c]) }
             var left = parts.map { DisplayWidth.of($0.0) }.max() ?? 0
             var right = parts.map { DisplayWidth.of($0.1) }.max() ?? 0

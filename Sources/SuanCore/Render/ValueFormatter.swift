@@ -27,6 +27,9 @@ public struct ValueFormatter: Sendable {
     }
 
     /// Up to `digits` decimals, trailing zeros trimmed.
+    /// Plain numbers below this print without thousands separators (`2020`, `1234.5`; `12,345`).
+    static let ungroupedBelow = ExactDecimal(10_000)
+
     func trimmed(_ x: ExactDecimal, _ digits: Int, grouping: Bool = true) -> String {
         let r = x.rounded(toScale: digits, mode: rounding).normalized
         return r.formatted(fractionDigits: Int(r.scale), grouping: grouping, mode: rounding)
@@ -91,7 +94,10 @@ public struct ValueFormatter: Sendable {
     private func leaf(_ v: Value, _ budget: Budget) -> Markup {
         switch v {
         case .number(let d):
-            if d.significantScale <= 10 { return Markup(d.normalized.formatted(fractionDigits: d.significantScale, grouping: true), .value) }
+            // A plain number of four integer digits or fewer is not grouped (GB/T 15835 allows it), so
+            // that years from `range(2020, 2023)` read 2020; amounts and counts keep their grouping.
+            let grouping = d.magnitude >= ValueFormatter.ungroupedBelow
+            if d.significantScale <= 10 { return Markup(d.normalized.formatted(fractionDigits: d.significantScale, grouping: grouping), .value) }
             return Markup("≈", .dim) + Markup(trimmed(d, 10), .value)
         case .year(let y):
             return Markup(String(y), .value)

@@ -212,7 +212,11 @@ public struct Session: Sendable {
             let value = try interpreter.eval(code, &frame)
             if let ans = scope.slot("ans") { globals[ans] = value }
             if let underscore = scope.slot("_") { globals[underscore] = value }
-            if try !emitTable(for: value, span: span, emit: { emit(.document($0)) }) { emit(.result(value, type)) }
+            if case .global(let slot) = code, scope.prefixes[slot] != nil, case .record(let members) = value {
+                emit(.document(prefixListing(members)))
+            } else if try !emitTable(for: value, span: span, emit: { emit(.document($0)) }) {
+                emit(.result(value, type))
+            }
         case .bind(let slot, let code):
             globals[slot] = try interpreter.eval(code, &frame)
         case .assert(let code, let text, let sides, let span):

@@ -159,8 +159,8 @@ struct TableWriter {
     /// Long tables are emitted in batches, and Ctrl-C or `--timeout` stops them between rows.
     static func show(_ value: Value, format: ValueFormatter, span: SourceSpan, emit: (Document) -> Void) throws(Diagnostic) {
         // What `group` made: the items under their keys, with subtotals and a total.
-        if let rows = GroupedTable.rows(of: value, language: format.language) {
-            try show(.list(rows), format: format, span: span, emit: emit)
+        if let (rows, roles) = GroupedTable.rows(of: value, language: format.language) {
+            try show(rows: rows, roles: roles, format: format, span: span, emit: emit)
             return
         }
         // A plain record of tables (explain's output): each part under its name, after the title
@@ -184,6 +184,13 @@ struct TableWriter {
             emit(Document([.paragraph(format.markup(value))]))
             return
         }
+        try show(rows: items, roles: [], format: format, span: span, emit: emit)
+    }
+
+    /// Records as the rows of one table, one column per field; `roles` marks sums (a grouped
+    /// list's subtotals and total), and rows past its end are items.
+    static func show(rows items: [Value], roles: [Document.Row.Role], format: ValueFormatter, span: SourceSpan,
+                     emit: (Document) -> Void) throws(Diagnostic) {
         func poll(_ i: Int) throws(Diagnostic) {
             if i & 4095 == 0, Interruption.pending { throw Interpreter.interrupted(span) }
         }
@@ -212,7 +219,7 @@ struct TableWriter {
                 case .string(let s): return .text(s)
                 default: return .value(v)
                 }
-            })
+            }, role: i < roles.count ? roles[i] : .item)
             if part.rows.count == showBatch || i + 1 == items.count {
                 emit(Document([.table(part)]))
                 part.rows.removeAll(keepingCapacity: true)
