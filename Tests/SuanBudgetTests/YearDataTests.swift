@@ -284,6 +284,6 @@ year 2023 {
         #expect(h.run("export y2022 to \"\(out)\" force") == .success)
         let md = dir.url.appendingPathComponent("out.md").path
         #expect(h.run("export 项目 to \"\(md)\"") == .success)
-        #expect(try String(contentsOfFile: md, encoding: .utf8).hasPrefix("| 名称 | 指标 | 预算 | 执行 | 执行率 |"))
+        #expect(try String(contentsOfFile: md, encoding: .utf8).hasPrefix("| 类型 | 行 | 项目名称 |"))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Issue 18 through the binary: the analyst's vocabulary (anonymous functions, lists of records).
-@Suite(.timeLimit(.minutes(1))) struct AnalystCLITests {
+@Suite(.timeLimit(.minutes(3))) struct AnalystCLITests {
     @Test func anonymousFunctionsMapFilterAndCheckBeforeRunning() throws {
         let r = try Binary.run(["-e", "map([1, 2, 3], fn(x) = x * 2)", "-e", "load 示例 2022",
                                 "-e", "map(filter(项目, fn(p) = p.执行率 < 95%), fn(p) = p.名称)"])

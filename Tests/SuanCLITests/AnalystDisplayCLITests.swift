@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 18 as an analyst met it through the binary: grouped tables in JSON and Chinese, lists of
 /// years and module prefixes at a prompt, years that read as years, explanations in one language.
-@Suite(.timeLimit(.minutes(1))) struct AnalystDisplayCLITests {
+@Suite(.timeLimit(.minutes(3))) struct AnalystDisplayCLITests {
     @Test func groupedTablesMarkTheirSumsAndNameBooleanKeysInTheSessionsLanguage() throws {
         let json = try Binary.run(["--format", "json", "-e", "load 示例 2022", "-e", "group(项目, fn(p) = p.执行率 > 95%)"])
         #expect(json.status == 0, "\(json.stderr)")

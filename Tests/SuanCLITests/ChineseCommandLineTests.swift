@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Chinese first on the command line: help, usage errors, file errors and diagnostics follow the locale.
-@Suite(.timeLimit(.minutes(1))) struct ChineseCommandLineTests {
+@Suite(.timeLimit(.minutes(3))) struct ChineseCommandLineTests {
     let zh = ["LANG": "zh_CN.UTF-8"]
 
     @Test func helpAndUsageErrorsAreChinese() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
+@Suite(.timeLimit(.minutes(3))) struct CommandLineTests {
     @Test func doneMeansOfTheCoreIssue() throws {
         #expect(try Binary.run(["-e", "0.1元 + 0.2元 == 0.3元"]).stdout == "true\n")
         #expect(try Binary.run(["-e", "2433.84万元 + 1188.56万元"]).stdout == "3,622.40万元\n")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every result is a document, printed by the renderer `--format` picks; terminal output fits COLUMNS.
-@Suite(.timeLimit(.minutes(1))) struct DocumentFormatTests {
+@Suite(.timeLimit(.minutes(3))) struct DocumentFormatTests {
     @Test func jsonValuesCarryExactStrings() throws {
         let r = try Binary.run(["--format", "json", "-e", "1万元 + 2万元"])
         #expect(r.stdout == #"{"kind":"value","type":"Money","text":"3.00万元","exact":"30000","unit":"元"}"# + "\n")

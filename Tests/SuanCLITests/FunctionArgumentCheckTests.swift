@@ -5,7 +5,7 @@ import Testing
 /// quotes given to a user's or the Stdlib's function is checked before anything runs, at the argument
 /// the user wrote; a function of the wrong arity is an error at it, naming the function it was given
 /// to. Each script prints first, so a check-time error shows as an empty stdout.
-@Suite(.timeLimit(.minutes(1))) struct FunctionArgumentCheckTests {
+@Suite(.timeLimit(.minutes(3))) struct FunctionArgumentCheckTests {
     /// Runs `lines` as a script after `print "ran"`; the first error's id, line and column (JSON).
     static func firstError(_ lines: [String], load: String? = nil, environment: [String: String] = [:]) throws -> (ran: Bool, error: String, stderr: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-fnargs-\(UUID().uuidString)")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Issue 17: `suan kernel install` writes the kernelspec `suan` (the notebook runs are Tests/Kernel).
-@Suite(.timeLimit(.minutes(1))) struct KernelInstallTests {
+@Suite(.timeLimit(.minutes(3))) struct KernelInstallTests {
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suan-kernel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 17: `suan lsp`, driven through the binary by a scripted client that frames JSON-RPC
 /// messages with `Content-Length` as an editor does.
-@Suite(.timeLimit(.minutes(1))) struct LanguageServerTests {
+@Suite(.timeLimit(.minutes(3))) struct LanguageServerTests {
     /// The framed bytes of each message, in order.
     static func framed(_ messages: [[String: Any]]) throws -> String {
         try messages.map { message in

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Issue 17: `suan --machine`, one JSON request per line in, one JSON reply per line out.
-@Suite(.timeLimit(.minutes(1))) struct MachineModeTests {
+@Suite(.timeLimit(.minutes(3))) struct MachineModeTests {
     /// Runs the binary in machine mode on `requests` (one JSON object each) and parses the reply lines.
     static func replies(_ requests: [String], environment: [String: String] = [:]) throws -> [[String: Any]] {
         let outcome = try Binary.run(["--machine"], stdin: requests.joined(separator: "\n") + "\n", environment: environment)

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 18, modules through the binary: a script's `use` paths start at the script's folder, so
 /// it runs from any directory; on the command line (`-e`, the REPL) they start at the current one.
-@Suite(.timeLimit(.minutes(1))) struct ModuleCLITests {
+@Suite(.timeLimit(.minutes(3))) struct ModuleCLITests {
     /// analysis/年度分析.suan uses analysis/lib/口径.suan; `elsewhere/` is an unrelated folder.
     static func project() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("suan-use-\(UUID().uuidString)")

@@ -154,7 +154,7 @@ import Testing
 
 /// The examples of docs/serve.md, run against the real server: each `curl … --data-binary … /run`
 /// line runs in one session, in order, and the ids and texts its reply shows must be in the answer.
-@Suite(.serialized, .timeLimit(.minutes(1))) struct ServeDocumentationTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct ServeDocumentationTests {
     @Test func theRunExamplesAnswerAsDocumented() async throws {
         let doc = try String(contentsOf: Binary.root.appendingPathComponent("docs/serve.md"), encoding: .utf8)
         let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

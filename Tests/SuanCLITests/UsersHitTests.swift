@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Issue 12, item 9: the small things users hit on the command line, through the real binary.
-@Suite(.timeLimit(.minutes(1))) struct UsersHitTests {
+@Suite(.timeLimit(.minutes(3))) struct UsersHitTests {
     @Test func anErrorInsideAssertIsPrintedOnce() throws {
         let r = try Binary.run(["-e", "assert 未知 == 1"])
         #expect(r.status == 1)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The year model's Done-means, through the binary as a planner types them.
-@Suite(.timeLimit(.minutes(1))) struct YearModelCommandLineTests {
+@Suite(.timeLimit(.minutes(3))) struct YearModelCommandLineTests {
     @Test func aPartMovesItsTotals() throws {
         let r = try Binary.run(["-e", "load 示例 2022", "-e", "scenario S from 示例2022 { 公用经费 -= 100万元 }",
                                 "-e", "S.基本支出 == 1600万元 and S.总支出 == 2050万元"])

@@ -3,12 +3,11 @@ import SuanSheets
 
 /// `export … to "file.csv"` (or `.md`, `.html`, `.json`, `.xlsx`): builds the table of what is exported and writes it.
 ///
-/// - a year or scenario, one project: Suan's year CSV (``YearTable``), which `load` reads back to
-///   equal values;
+/// - a year or scenario, one project, a list of projects (`项目`, `sort`, `top`, `filter`): Suan's
+///   year CSV (``YearTable``), which `load` reads back to equal values;
 /// - `compare A, B [only …]`: every line with a 单位 column (``Comparison/exportTable``);
-/// - any other list of records (`explain`, `table`, `项目[…].指标`, and lists of projects — `项目`,
-///   `sort`, `top`, `rank`'s with its 名次): one row per record, one column per field, the columns
-///   the terminal shows for the list; a column whose figures share a unit states it in its header (`预算（万元）`);
+/// - any other list of records (`explain`, `table`, `项目[…].指标`, `rank(项目, …)` with its 名次):
+///   one row per record, one column per field, the columns the terminal shows for the list; a column whose figures share a unit states it in its header (`预算（万元）`);
 /// - a record of such lists (an explanation in parts): the parts one after another, named in a
 ///   first column `表`.
 struct Exporter {
@@ -43,6 +42,11 @@ struct Exporter {
                 return table
             }
             guard let list = records(value) else { return nil }
+            // Projects as a year holds them (`项目`, `sort`, `top`, `filter`) go back into Suan; a
+            // ranked list's 名次 has no column there, so it is written as the terminal shows it.
+            if list.allSatisfy({ $0.kind == .project && $0["名次"] == nil }) {
+                return YearTable(format: format).table(projects: list)
+            }
             return recordsTable([(nil, list)])
         default:
             return nil
