@@ -1,8 +1,9 @@
 /// A JSON-RPC 2.0 error the server answers with: each case has the protocol's code and a message,
 /// produced in the one switch below. The server never stops on one; it answers and reads on.
 enum RPCError: Error, Sendable, Equatable {
-    /// The body is not JSON (or not UTF-8).
-    case parse(String)
+    /// The body is not JSON (or not UTF-8). Foundation's reason is English whatever the locale, so
+    /// only the fact is told.
+    case parse
     /// JSON, but not a request object (no `method` string).
     case invalidRequest(String)
     /// A request for a method the server does not have.
@@ -26,7 +27,7 @@ enum RPCError: Error, Sendable, Equatable {
 
     var message: String {
         switch self {
-        case .parse(let reason): "the message is not JSON: \(reason)"
+        case .parse: "the message is not JSON"
         case .invalidRequest(let reason): "not a JSON-RPC request: \(reason)"
         case .methodNotFound(let method): "no method '\(method)'"
         case .invalidParameters(let reason): "bad parameters: \(reason)"
