@@ -4,6 +4,9 @@
 /// spells its underscore as `\u{5F}`: the core itself reads no paths, and a check looks for the name.)
 extension MessageCatalogue {
     static let entries: [String: String] = [
+        "… %@ more rows not shown (the first %@ are; export writes the whole table)": "… 另有 %@ 行未显示（只显示前 %@ 行；export 可写出整张表）",
+        "the whole cell was undone (what it showed above included); the session is as it was before this cell": "整个单元格已撤销（包括上面已显示的结果）；会话与运行此单元格之前相同",
+        "loaded %@ from %@": "已载入 %@（来自 %@）",
         " (within the report's rounding)": "（在报告舍入范围内）",
         " (within the report's ±0.01万元 rounding)": "（在报告 ±0.01万元 的舍入范围内）",
         "\"%@\" already exists": "“%@”已存在",
@@ -252,6 +255,7 @@ extension MessageCatalogue {
         "in this call of %@: %@": "在这次 %@ 调用中：%@",
         "index %@ is out of range (the list has %@ items, from 0)": "下标 %@ 超出范围（列表有 %@ 项，从 0 开始）",
         "interrupted": "已中断",
+        "interrupted: the whole cell was undone; the session is as it was before this cell": "已中断：整个单元格已撤销；会话与运行此单元格之前相同",
         "interrupted (已中断)": "已中断",
         "invalid UTF-8 in a string": "文本中有无效的 UTF-8",
         "invalid UTF-8 in the input": "输入中有无效的 UTF-8",
@@ -321,7 +325,8 @@ extension MessageCatalogue {
         "the range's ends differ: %@ and %@": "范围两端的类型不同：%@ 和 %@",
         "the request has no \"code\", \"complete\" or \"inspect\" string": "请求中没有文本形式的 \"code\"、\"complete\" 或 \"inspect\"",
         "the request is longer than %@ bytes": "请求超过 %@ 字节",
-        "the request is not a JSON object: %@": "请求不是 JSON 对象：%@",
+        "the request is not a JSON object": "请求不是 JSON 对象",
+        "the request is not JSON": "请求不是 JSON",
         "the request is larger than %@ bytes": "请求超过 %@ 字节",
         "the request is not UTF-8 text: %@": "请求不是 UTF-8 文本：%@",
         "the result is too large to hold exactly (more than 38 digits)": "结果过大，无法精确表示（超过 38 位）",
