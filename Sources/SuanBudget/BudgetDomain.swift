@@ -26,6 +26,14 @@ public struct BudgetDomain: DomainHost {
         YearLoader().load(request)
     }
 
+    public func module(_ request: ModuleRequest) -> Result<ModuleText, Diagnostic> {
+        ModuleFile.read(request)
+    }
+
+    public func listName(collection: String?) -> String {
+        Year.listName(collection: collection)
+    }
+
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
                          warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)
@@ -39,8 +47,8 @@ public struct BudgetDomain: DomainHost {
         YearReport(format: format).show(value)
     }
 
-    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
-        try Comparison(format: format).table(items, extra: extra, only: only, span: span)
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], consecutive: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
+        try Comparison(format: format, consecutive: consecutive).table(items, extra: extra, only: only, span: span)
     }
 
     public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {

@@ -1,8 +1,22 @@
 import SuanCore
 
-/// `compare A, B, …`: every budget line side by side, with the change from the first column.
+/// `compare A, B, …`: every budget line side by side, with the change from the first column;
+/// `compare 示例年份` (a list of years): with the change from each year to the next.
 struct Comparison {
     let format: ValueFormatter
+    /// Each change from the column before (a list of years), not from the first.
+    var consecutive = false
+
+    /// The values each Δ column compares: (from, to) for the second column on.
+    func steps(_ values: [Value]) -> [(Value, Value)] {
+        values.indices.dropFirst().map { (values[consecutive ? $0 - 1 : 0], values[$0]) }
+    }
+
+    /// A note under the table saying what Δ is measured from, when it is not the first column.
+    var deltaNote: String? {
+        guard consecutive else { return nil }
+        return format.language.pick("Δ、Δ% 为与前一列相比", "Δ and Δ% are changes from the column before")
+    }
 
     struct Line {
         var label: String
@@ -204,13 +218,14 @@ struct Comparison {
             let indent = line.label.prefix(while: { $0 == " " }).count / 2
             var row: [Document.Cell] = [.text(line.label.trimmed)]
             row += line.values.map { line.wholeCounts ? .value(ProjectionDisplay.rounded($0, format: format)) : .value($0) }
-            for v in line.values.dropFirst() {
-                var (d, p) = delta(line.values[0], v)
-                if line.wholeCounts { d = wholeDelta(line.values[0], v) ?? d }
+            for (from, v) in steps(line.values) {
+                var (d, p) = delta(from, v)
+                if line.wholeCounts { d = wholeDelta(from, v) ?? d }
                 row += [d.map(Document.Cell.change) ?? .empty, p.map(Document.Cell.change) ?? .empty]
             }
             table.add(row, level: indent)
         }
+        if let deltaNote, items.count > 2 { table.footnotes.append(deltaNote) }
         if folded > 0 {
             table.footnotes.append(format.language.pick("（\(folded) 个项目行未变，已折叠；用 only 查看）",
                                                         "(\(folded) unchanged project lines folded; use only to see them)"))

@@ -34,6 +34,9 @@ struct YearLoader {
                 collection = c
                 number = year
                 (name, text) = try locate(year, collection: c, span: span)
+            case .years(let first, let last, let c):
+                // The resolve phase asks for a range's years one at a time; a range here is a caller's slip.
+                throw Diagnostic(id: .loadRange, "load \(c.map { "\($0) " } ?? "")\(String(first))..\(String(last)) reads one year at a time", at: span)
             }
         } catch {
             return .failure(error)
@@ -103,6 +106,11 @@ struct YearLoader {
         if name.hasPrefix("y"), let year = Int(name.dropFirst()) { return "'load \(year)' binds \(name)" }
         for bundled in StdlibFiles.bundled {
             if let c = bundled.collection, name == "\(c)\(bundled.year)" { return "'load \(c) \(bundled.year)' binds \(name)" }
+        }
+        let collections = StdlibFiles.bundled.compactMap(\.collection)
+        if let c = collections.first(where: { Year.listName(collection: $0) == name }) {
+            let years = StdlibFiles.bundled.filter { $0.collection == c }.map(\.year)
+            if let first = years.min(), let last = years.max() { return "'load \(c) \(String(first))..\(String(last))' binds \(name)" }
         }
         return nil
     }

@@ -7,7 +7,8 @@ import SuanStdlib
 ///
 /// - after `.`: the fields of the value before the dot (`y2022.` → 基本支出, 项目, …);
 /// - inside `项目["` (any list of records): the records' 名称;
-/// - after `load "`: file paths; after `load 示例 `: the collection's bundled years;
+/// - after `load "` and `use "`: file paths; after `load 示例 `: the collection's bundled years;
+/// - after `use `: the Stdlib modules (units, prelude, scoring, planning);
 /// - after `compare … only` (and each `,` after it): the compared years' project names;
 /// - right after digits: unit words (万元, %, 件, …);
 /// - otherwise: keywords, REPL commands and names in scope (CJK included), the typed name itself too
@@ -49,11 +50,11 @@ public struct Completer {
 
     public func complete(_ before: String) -> Completion {
         let chars = Array(before)
-        // Inside a string: project names after xs[", paths after load ".
+        // Inside a string: project names after xs[", paths after load " and use ".
         if let quote = chars.lastIndex(where: { $0 == "\"" }), chars[..<quote].filter({ $0 == "\"" }).count % 2 == 0 {
             let typed = String(chars[(quote + 1)...])
             let head = String(chars[..<quote]).trimmingTrailingSpaces
-            if head.hasSuffix("load") || head.hasSuffix(":load") || head.hasSuffix(":save") || head.hasSuffix("to") {
+            if head.hasSuffix("load") || head.hasSuffix("use") || head.hasSuffix(":load") || head.hasSuffix(":save") || head.hasSuffix("to") {
                 return Completion(replacing: typed.count, candidates: paths(typed))
             }
             if let names = onlyCandidates(head) {
@@ -74,6 +75,9 @@ public struct Completer {
         }
         if let years = bundledYears(String(chars[..<start])) {
             return Completion(replacing: word.count, candidates: years.filter { $0.hasPrefix(word) })
+        }
+        if String(chars[..<start]).trimmingTrailingSpaces == "use" && start > 3 {
+            return Completion(replacing: word.count, candidates: session.stdlibModules.filter { $0.hasPrefix(word) })
         }
         if let names = onlyCandidates(String(chars[..<start])) {
             return Completion(replacing: word.count, candidates: names.filter { $0.hasPrefix(word) && $0.allSatisfy(Completer.isWordCharacter) })

@@ -23,8 +23,19 @@ public enum HelpTopics {
             let a = 1万元      fn 占比(part, whole) = part / whole      if a > b then a else b
             匿名函数：map([1, 2, 3], fn(x) = x * 2)、filter(项目, fn(p) = p.执行率 < 95%)（按值捕获局部变量）
             列表：sort(项目, "预算", "desc")、group(指标, fn(i) = i.领域)、top(项目, 3, "执行率")、unique、join(文本, "、")、range(a, b)
+            按键汇总：sum(项目, "预算")、avg/min/max(项目, fn(p) = p.执行率)；rank(项目, "执行率", "desc") 加上名次（并列 1、2、2、4）；zip(a, b) 配对
             文本插值："{p.名称}：预算 {p.预算}"（\\{ 写大括号）；format(x, 1)、format(x, "亿元")
             完整说明：docs/language.md
+            """),
+        "modules": ("在脚本之间共用定义：use", """
+            use "lib/口径.suan"           运行文件中的定义（只运行一次），其 let 和 fn 名称进入作用域
+            use "lib/口径.suan" as 口径   名称放在前缀下：口径.人均(总支出, 24147人)
+            use scoring as 评分           按名称引用标准库模块（units、prelude、scoring、planning）
+            路径相对于引用它的文件所在的文件夹（脚本在任何目录下都能运行）；REPL 和 -e 中相对于当前目录。
+            模块中只能有定义（let、fn、unit、use），只看得到标准库和它自己的名称；同一文件再次引用不会再运行。
+            循环引用（a.suan 引用 b.suan，b.suan 又引用 a.suan）和已有定义的名称都是 use 处的错误；
+            模块中的错误报在模块文件自己的行列上，并注明引用处。
+            完整说明：docs/language.md 的“Modules”一节
             """),
         "data": ("载入、显示、校验、CSV、导出", """
             load 2022            内置的 2022 年度（或 ./2022.suan、SUAN_PATH 中的文件）；绑定为 y2022
@@ -49,6 +60,17 @@ public enum HelpTopics {
             chart y2022, 压缩 [to "file.svg"]
             完整说明：docs/what-if.md
             """),
+        "years": ("多年对比：年度范围、序列、项目历史、分组小计", """
+            load 示例 2020..2022   逐年载入（示例2020、示例2021、示例2022，最后一年为当前年度）及其列表 示例年份
+            load 2020..2022        绑定 y2020 … y2022 和 年份；  … as 三年  给列表另起名
+            series(示例年份, fn(y) = y.项目支出)   每年的 年度、值、Δ、同比，末行为年均增长率（CAGR）
+            history(示例年份, "人民调解补贴")      项目逐年的 预算、执行、执行率、单位成本、指标结果
+            explain history(示例年份, "…")         另列每个指标逐年的 目标、实际、得分
+            单位成本(p)                            执行 ÷ 首个产出数量指标的实际值（元）
+            compare 示例年份 [only 项目支出]       各年并列，Δ 为与前一年相比
+            show group(项目, fn(p) = …)            按组列出，每组小计，最后合计
+            完整说明：docs/what-if.md（Many years）
+            """),
         "scoring": ("指标与自评表评分规则", """
             指标：indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
             score(i)、score(p)、grade(p)、completion(i)、met(i)（得分、等级、完成率、达标）
@@ -58,7 +80,7 @@ public enum HelpTopics {
             权重、等级线和规则在 Stdlib/scoring.suan 中。完整说明：docs/scoring.md
             """),
         "commands": ("REPL 自身的命令", """
-            :help [主题]    本帮助；主题：language、data、what-if、scoring、commands
+            :help [主题]    本帮助；主题：language、modules、data、what-if、years、scoring、commands
             :vars           你的变量及其值
             :type 表达式    不运行而给出表达式的类型
             :load 文件      在本会话中运行脚本
@@ -83,9 +105,22 @@ public enum HelpTopics {
             let a = 1万元      fn 占比(part, whole) = part / whole      if a > b then a else b
             Anonymous functions: map([1, 2, 3], fn(x) = x * 2), filter(项目, fn(p) = p.执行率 < 95%) (capture by value)
             Lists: sort(项目, "预算", "desc"), group(指标, fn(i) = i.领域), top(项目, 3, "执行率"), unique, join(strings, "、"), range(a, b)
+            By a key: sum(项目, "预算"), avg/min/max(项目, fn(p) = p.执行率); rank(项目, "执行率", "desc") adds 名次 (ties 1, 2, 2, 4); zip(a, b) pairs
             Interpolation: "{p.名称}: budget {p.预算}" (\\{ writes a brace); format(x, 1), format(x, "亿元")
             Full reference: docs/language.md
-            """, examples: ["0.1元 + 0.2元 == 0.3元", "100万元 + 10%", "67.3% - 49.9%", "round(2433.84万元 / 3622.4万元, 0.1%)"]),
+            """, examples: ["0.1元 + 0.2元 == 0.3元", "100万元 + 10%", "67.3% - 49.9%", "round(2433.84万元 / 3622.4万元, 0.1%)",
+                            "avg([{预算: 90万元}, {预算: 140万元}], \"预算\")"]),
+        Topic(name: "modules", summary: "sharing definitions between scripts: use", text: """
+            use "lib/口径.suan"           run the file's definitions (once); its let and fn names come into scope
+            use "lib/口径.suan" as 口径   keep them under a prefix: 口径.人均(总支出, 24147人)
+            use scoring as 评分           a Stdlib module by its bare name (units, prelude, scoring, planning)
+            Paths start at the using file's folder (a script runs from any directory); in the REPL and
+            with -e at the current directory. A module holds only definitions (let, fn, unit, use) and
+            sees only the Stdlib and its own names; using a file again does not run it again.
+            A cycle (a.suan uses b.suan, which uses a.suan) and a name that is already defined are errors
+            at the use; an error inside a module points at its own file:line:col, with a note at the use.
+            Full reference: docs/language.md, "Modules"
+            """, examples: []),
         Topic(name: "data", summary: "load, show, validation, CSV, export", text: """
             load 2022            the bundled 2022 year (or ./2022.suan, or one on SUAN_PATH); binds y2022
             load 示例 2021       the fictional training department
@@ -111,6 +146,18 @@ public enum HelpTopics {
             """, examples: ["(scenario from y2022 { 基本支出 -= 5% }).总支出",
                             "solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%",
                             "count r in 0%..10% step 1% where 项目支出 + r > 1250万元"]),
+        Topic(name: "years", summary: "many years: ranges, series, history, grouped subtotals", text: """
+            load 示例 2020..2022   each year (示例2020, 示例2021, 示例2022; the last is current) and their list 示例年份
+            load 2020..2022        binds y2020 … y2022 and 年份;  … as 三年  names the list
+            series(示例年份, fn(y) = y.项目支出)   年度, 值, Δ, 同比 per year, then the CAGR (年均增长) row
+            history(示例年份, "人民调解补贴")      the project per year: 预算, 执行, 执行率, 单位成本, 指标结果
+            explain history(示例年份, "…")         also each indicator's 目标, 实际 and 得分 per year
+            单位成本(p)                            执行 ÷ the 实际 of its first 产出.数量 indicator, in 元
+            compare 示例年份 [only 项目支出]       the years side by side, each Δ from the year before
+            show group(项目, fn(p) = …)            the groups with a 小计 row each and a 合计
+            Full reference: docs/what-if.md ("Many years")
+            """, examples: ["load 示例 2020..2022", "len(示例年份)", "series(示例年份, \"项目支出\")[3].同比",
+                            "history(示例年份, \"人民调解补贴\")[0].单位成本"]),
         Topic(name: "scoring", summary: "indicators and the 自评表 rules", text: """
             Indicators: indicator "名称" { 类别: 产出.数量, 目标: >= 7000件, 实际: 7730件, 分值: 10 }
             score(i), score(p), grade(p), completion(i), met(i)  (得分, 等级, 完成率, 达标)
@@ -121,7 +168,7 @@ public enum HelpTopics {
             """, examples: ["score(indicator \"x\" { 目标: >= 8000件, 实际: 7730件, 分值: 50 })",
                             "score(indicator \"x\" { 目标: <= 10件, 实际: 13件, 分值: 30 })"]),
         Topic(name: "commands", summary: "the REPL's own commands", text: """
-            :help [TOPIC]   this help; topics: language, data, what-if, scoring, commands
+            :help [TOPIC]   this help; topics: language, modules, data, what-if, years, scoring, commands
             :vars           your variables and their values
             :type EXPR      the type of an expression, without running it
             :load FILE      run a script into this session

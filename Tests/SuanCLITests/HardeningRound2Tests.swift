@@ -234,7 +234,7 @@ import Testing
     }
 
     @Test func errorsInsideStdlibFunctionsPointAtTheCall() throws {
-        for (source, origin) in [("cagr(1元, 2元, 0)", "Stdlib/prelude.suan:14:"), ("avg([])", "Stdlib/prelude.suan:11:")] {
+        for (source, origin) in [("cagr(1元, 2元, 0)", "Stdlib/prelude.suan:12:"), ("growth(1元, 0元)", "Stdlib/prelude.suan:9:")] {
             let r = try script("let x = 1\n" + source + "\n")
             expectPositionedError(r, "error")
             #expect(r.stderr.contains("case.suan:2:1: error:"), "\(r.stderr)")

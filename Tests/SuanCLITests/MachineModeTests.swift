@@ -16,6 +16,17 @@ import Testing
         (reply["results"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String == "value" ? $0["text"] as? String : nil }
     }
 
+    @Test func aRangeOfYearsReportsEachLoadAndItsSeriesIsATable() throws {
+        let replies = try Self.replies([#"{"id":1,"code":"load 示例 2020..2021\nseries(示例年份, \"项目支出\")"}"#])
+        let results = replies[0]["results"] as? [[String: Any]] ?? []
+        let loaded = results.filter { $0["kind"] as? String == "loaded" }.compactMap { $0["name"] as? String }
+        #expect(loaded == ["示例2020", "示例2021", "示例年份"])
+        let table = try #require(results.first { $0["kind"] as? String == "table" })
+        #expect((table["columns"] as? [[String: Any]])?.compactMap { $0["title"] as? String } == ["年度", "值", "Δ", "同比"])
+        #expect((table["rows"] as? [Any])?.count == 3)
+        #expect(replies[0]["hasTables"] as? Bool == true)
+    }
+
     @Test func eachRequestGetsOneReplyAndTheSessionSurvivesAnError() throws {
         let replies = try Self.replies([
             #"{"id":1,"code":"load 2022\n基本支出 / 总支出"}"#,

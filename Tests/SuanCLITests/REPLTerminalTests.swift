@@ -20,7 +20,8 @@ final class Terminal {
         raw.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression)
     }
 
-    init(home: String, arguments: [String] = [], environment: [String] = []) throws {
+    /// The REPL in `directory` (the test's own working directory when nil).
+    init(home: String, arguments: [String] = [], environment: [String] = [], directory: String? = nil) throws {
         let binary = Binary.path
         // Everything the child needs is built before fork: after it, only async-signal-safe calls.
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary)] + arguments.map { strdup($0) } + [nil]
@@ -29,6 +30,8 @@ final class Terminal {
             if let value = ProcessInfo.processInfo.environment[key] { settings.append("\(key)=\(value)") }
         }
         let envp: [UnsafeMutablePointer<CChar>?] = settings.map { strdup($0) } + [nil]
+        let folder: UnsafeMutablePointer<CChar>? = directory.flatMap { strdup($0) }
+        defer { free(folder) }
         var fd: Int32 = -1
         let child = c_forkpty(&fd, nil, nil, nil)
         if child == 0 {
@@ -36,6 +39,7 @@ final class Terminal {
             sigemptyset(&none)
             sigprocmask(SIG_SETMASK, &none, nil)
             for descriptor in 3..<1024 { close(Int32(descriptor)) }
+            if let folder, chdir(folder) != 0 { _exit(126) }
             execve(binary, argv, envp)
             _exit(127)
         }
@@ -113,9 +117,15 @@ final class Terminal {
 }
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct REPLTerminalTests {
-    @Test func aPlannersSessionOnARealTerminal() throws {
+    /// A new, empty home folder for one REPL (its history file lands there).
+    static func freshHome() throws -> String {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        return home
+    }
+
+    @Test func aPlannersSessionOnARealTerminal() throws {
+        let home = try Self.freshHome()
 
         let t = try Terminal(home: home)
         t.prompt()
@@ -177,9 +187,28 @@ final class Terminal {
         #expect(!history.contains("garbage"))
     }
 
+    @Test func manyYearsOnARealTerminal() throws {
+        let home = try Self.freshHome()
+        let t = try Terminal(home: home)
+        t.prompt()
+        t.send("load 示例 2020..2022\r")
+        t.expect("loaded 示例2022")
+        t.expect("loaded 示例年份 from 示例2020, 示例2021, 示例2022")
+        t.prompt()
+        t.send("series(示例年份, fn(y) = y.项目支出)\r")
+        t.expect("2021  425.00万元  25.00万元  6.25%")
+        t.expect("6.07%")
+        t.prompt()
+        t.send(":help years\r")
+        t.expect("history(示例年份")
+        t.expect("632.26元/宗")
+        t.prompt()
+        t.send(":quit\r")
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func commandsHelpVarsTypeSaveAndReset() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let saved = home + "/session.suan"
         let t = try Terminal(home: home)
         t.prompt()
@@ -224,9 +253,33 @@ final class Terminal {
     }
 
     /// `--no-write` holds at the REPL too: `:save` is refused through the same check as `export`.
-    @Test func saveIsRefusedUnderNoWrite() throws {
+    /// Issue 18: in the REPL a module's path starts at the current directory; a clash is an error
+    /// after which the session goes on with what it had.
+    @Test func modulesInTheREPLStartAtTheCurrentDirectory() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home + "/lib", withIntermediateDirectories: true)
+        try "let 基准 = 100万元\nfn 人均(total, n) = total / n\n".write(toFile: home + "/lib/口径.suan", atomically: true, encoding: .utf8)
+        let t = try Terminal(home: home, directory: home)
+        t.prompt()
+        t.send("use \"lib/口径.suan\" as 口径\r")
+        t.prompt()
+        t.send("口径.人均(300万元, 3人)\r")
+        t.expect("100.00万元/人")
+        t.prompt()
+        t.send("let 人均 = 1\r")
+        t.prompt()
+        t.send("use \"lib/口径.suan\"\r")
+        t.expect("error: '人均' from lib/口径.suan is already defined")
+        t.prompt()
+        t.send("[人均, 口径.基准]\r")
+        t.expect("[1, 100.00万元]")
+        t.prompt()
+        t.send(":quit\r")
+        #expect(t.exitStatus() == 0)
+    }
+
+    @Test func saveIsRefusedUnderNoWrite() throws {
+        let home = try Self.freshHome()
         let saved = home + "/session.suan"
         let t = try Terminal(home: home, arguments: ["--no-write"])
         t.prompt()
@@ -242,8 +295,7 @@ final class Terminal {
 
     /// Chinese first: the banner, results' type names, help and errors follow the language.
     @Test func theREPLSpeaksChinese() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let t = try Terminal(home: home, environment: ["SUAN_LANG=zh"])
         t.expect("输入 load 2022 开始")
         t.prompt()
@@ -261,8 +313,7 @@ final class Terminal {
     }
 
     @Test func multiLineInputComesBackFromHistoryAsItsLines() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let t = try Terminal(home: home)
         t.prompt()
         t.send("load 2022\r")
@@ -303,8 +354,7 @@ final class Terminal {
     }
 
     @Test func tabListsACompleteNameBesideLongerOnesAndOffersYearsAndProjects() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("suan-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let home = try Self.freshHome()
         let t = try Terminal(home: home)
         t.prompt()
         // After `load 示例 ` Tab offers the collection's years.

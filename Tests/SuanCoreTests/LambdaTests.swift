@@ -57,4 +57,12 @@ import SuanTestSupport
         h.run("load 示例 2022")
         #expect(h.value("map(filter(项目, fn(p) = p.执行率 < 95%), fn(p) = p.名称)") == "[\"法治宣传教育\"]")
     }
+
+    /// Inference knows a function by where its body is: two `fn(p)` in one program are two functions.
+    @Test func lambdasWithTheSameParametersAreInferredApart() {
+        var h = SessionHarness()
+        h.run("load 示例 2022")
+        #expect(h.run("filter(项目, fn(p) = p.执行率 < 95%)\nsort(项目, fn(p) = p.预算)\nsum(项目, fn(p) = p.执行)") == .success, "\(h.rendered)")
+        #expect(h.errorID("map(项目, fn(p) = p.预算 > 1万元)\nmap(项目, fn(p) = p.预算 + 1件)") == "dimension-mismatch")
+    }
 }

@@ -39,6 +39,13 @@ import SuanBudget
 
     @Test func pathsAfterLoad() {
         #expect(completer.complete("load \"/e").candidates.contains("/etc/"))
+        #expect(completer.complete("use \"/e").candidates.contains("/etc/"))
+    }
+
+    @Test func stdlibModulesAfterUse() {
+        #expect(completer.complete("use sc") == .init(replacing: 2, candidates: ["scoring"]))
+        #expect(completer.complete("use ").candidates == ["units", "prelude", "scoring", "planning"])
+        #expect(!completer.complete("sc").candidates.contains("scoring"))
     }
 
     @Test func historyEntriesAreOneLineDeduplicatedAndBounded() {

@@ -19,13 +19,13 @@ public struct SessionHarness {
     /// Keeps a streamed table's layout across its parts, as the CLI does.
     let layouts = TerminalRenderer.LayoutMemory()
 
-    /// Runs one piece of source (as one `-e` argument) and returns its status.
+    /// Runs one piece of source (as one `-e` argument, or a script in `directory`) and returns its status.
     @discardableResult
-    public mutating func run(_ text: String, name: String = "<expr>", transactional: Bool = true) -> Session.Status {
+    public mutating func run(_ text: String, name: String = "<expr>", directory: String? = nil, transactional: Bool = true) -> Session.Status {
         var out: [String] = [], diags: [Diagnostic] = []
         let format = session.formatter
         let renderer = TerminalRenderer(format: format, unicode: session.settings.unicode, layouts: layouts)
-        let status = session.run(text, name: name, transactional: transactional) { event in
+        let status = session.run(text, name: name, directory: directory, transactional: transactional) { event in
             switch event {
             case .result(let v, _): out.append(format.text(v))
             case .document(let d):

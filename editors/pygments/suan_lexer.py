@@ -47,7 +47,7 @@ class SuanLexer(RegexLexer):
         ],
         "keywords": [
             (_words(("if", "then", "else", "solve", "count", "in", "where", "table", "step",
-                     "assert", "print", "load", "as", "from", "compare", "only", "show", "explain",
+                     "assert", "print", "load", "use", "as", "from", "compare", "only", "show", "explain",
                      "chart", "export", "to", "force")), Keyword),
             (_words(("and", "or", "not", "of")), Operator.Word),
             (_words(("true", "false")), Keyword.Constant),

@@ -15,8 +15,8 @@ struct Exporter {
 
     func table(_ content: ExportContent, span: SourceSpan) throws(Diagnostic) -> ExportTable? {
         switch content {
-        case .comparison(let items, let extra, let only):
-            return try Comparison(format: format).exportTable(items, extra: extra, only: only, span: span)
+        case .comparison(let items, let extra, let only, let consecutive):
+            return try Comparison(format: format, consecutive: consecutive).exportTable(items, extra: extra, only: only, span: span)
         case .value(let value):
             return table(value)
         }
@@ -28,11 +28,15 @@ struct Exporter {
             return YearTable(format: format).table(year: r)
         case .record(let r) where r.kind == .project:
             return YearTable(format: format).table(projects: [r])
-        case .record(let r) where !r.values.isEmpty && r.values.allSatisfy({ records($0) != nil }):
+        case .record(let r) where r.entries.contains(where: { $0.0 != Document.titleField })
+                                && r.entries.allSatisfy({ $0.0 == Document.titleField || records($0.1) != nil }):
+            // An explanation's title is the file's name's business, not a row.
             var parts: [(String, [Record])] = []
-            for (key, part) in r.entries { parts.append((key, records(part) ?? [])) }
+            for (key, part) in r.entries where key != Document.titleField { parts.append((key, records(part) ?? [])) }
             return recordsTable(parts)
         case .list:
+            // What `group` made: as `show` prints it, with subtotals and a total.
+            if let rows = GroupedTable.rows(of: value, language: format.language) { return table(.list(rows)) }
             guard let list = records(value) else { return nil }
             if list.allSatisfy({ $0.kind == .project }) { return YearTable(format: format).table(projects: list) }
             return recordsTable([(nil, list)])

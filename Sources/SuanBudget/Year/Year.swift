@@ -109,6 +109,9 @@ struct Year {
         return (collection ?? "y") + "\(year)"
     }
 
+    /// The name of the list `load 示例 2020..2022` binds: `示例年份`; `年份` for bare years.
+    static func listName(collection: String?) -> String { (collection ?? "") + "年份" }
+
     /// The year number, from `年度`.
     var yearNumber: Int? {
         switch record["年度"] {

@@ -8,17 +8,24 @@ struct Checker {
     var locals: [[(name: String, slot: Int, type: SuanType)]] = []
     var nextLocal = 0
     var frameSize = 0
-    /// The years the resolve phase read, one per `load` statement in order (nil: it failed and was
-    /// reported), so that their names are known before the script runs.
-    let years: [ResolvedYear?]
-    var nextYear = 0
-    /// Functions being inferred, to stop recursive inference.
+    /// The years the resolve phase read, one entry per `load` statement in order (nil: it failed and
+    /// was reported), so that their names are known before the script runs.
+    let loads: [ResolvedLoad?]
+    var nextLoad = 0
+    /// Functions being inferred (by where their body is), to stop recursive inference.
     var inferring: Set<String> = []
     var inferred: [String: SuanType] = [:]
     /// Above zero while checking list items past the type sample: their records need no shape.
     var shapeless = 0
     /// The native stack's end: checking stops with `stack-limit` before reaching it.
     let stack = StackGuard.current()
+    /// Set while a module's definitions are checked (and while a call of a module's function is).
+    var module: ModuleContext? = nil
+    /// What each `use` statement brings in, in order (nil: it failed and was reported).
+    var uses: [ModuleExports?] = []
+    var nextUse = 0
+    /// Names a `use` without `as` may not bind: the user's own, and those the program defines.
+    var protectedNames: Set<String> = []
 
     /// The source text of a span, for table headings and assert messages.
     let sourceText: (SourceSpan) -> String
@@ -26,11 +33,11 @@ struct Checker {
     /// What the host knows of an unknown name (`y2023`: "load 2023 binds y2023"); pure, no I/O.
     let nameHint: (String) -> Message?
 
-    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, years: [ResolvedYear?],
+    init(scope: GlobalScope, sourceText: @escaping (SourceSpan) -> String, loads: [ResolvedLoad?],
          nameHint: @escaping (String) -> Message? = { _ in nil }) {
         self.scope = scope
         self.sourceText = sourceText
-        self.years = years
+        self.loads = loads
         self.nameHint = nameHint
     }
 
@@ -50,8 +57,8 @@ struct Checker {
     mutating func predeclare(_ statements: [Statement]) {
         for statement in statements {
             guard case .function(let name, _, let parameters, let body) = statement.kind, Keyword(rawValue: name) == nil else { continue }
-            let slot = scope.define(name, type: .function(arity: parameters.count))
-            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
+            let slot = defineName(name, type: .function(arity: parameters.count))
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, module: module)
         }
     }
 
@@ -71,17 +78,17 @@ struct Checker {
         case .binding(let name, let nameSpan, let value):
             guard !isReserved(name, at: nameSpan) else { return .none }
             let (code, type) = check(value)
-            let slot = scope.define(name, type: type)
+            let slot = defineName(name, type: type)
             // `let f = fn(x) = …`: calls of f are checked with their arguments' types, as for `fn f(x)`.
             if case .lambda(let parameters, let body) = value.kind {
                 scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body,
-                                              captured: capturedLocals(parameters, body))
+                                              captured: capturedLocals(parameters, body), module: module)
             }
             return .bind(slot: slot, code)
         case .function(let name, let nameSpan, let parameters, let body):
             guard !isReserved(name, at: nameSpan) else { return .none }
-            let slot = scope.define(name, type: .function(arity: parameters.count))
-            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body)
+            let slot = defineName(name, type: .function(arity: parameters.count))
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, module: module)
             var seen: Set<String> = []
             for (p, span) in parameters where !seen.insert(p).inserted {
                 report("the parameter '\(p)' appears twice", at: span, id: .duplicateParameter)
@@ -113,6 +120,10 @@ struct Checker {
             return .none
         case .load:
             return load()
+        case .use(_, let alias, let aliasSpan):
+            defer { nextUse += 1 }
+            guard nextUse < uses.count, let exports = uses[nextUse] else { return .none }
+            return use(exports, alias: alias, aliasSpan: aliasSpan, span: statement.span)
         case .scenario(let clause, let nameSpan):
             let (code, type) = checkScenario(clause, span: statement.span)
             guard !isReserved(clause.name ?? "", at: nameSpan) else { return .none }
@@ -141,14 +152,17 @@ struct Checker {
         }
     }
 
-    /// The years and scenarios of `compare`, with their labels.
+    /// The years and scenarios of `compare`, with their labels; a list of years (`示例年份`) stands
+    /// for its years, in order.
     mutating func checkCompared(_ items: [Expr]) -> [(label: String, code: Code)] {
         var checked: [(label: String, code: Code)] = []
         for item in items {
             let (code, type) = check(item)
-            if type != .any, case .record(let shape) = type, shape.kind?.isYear == true {
-            } else if type != .any {
-                report("compare takes years and scenarios; this is a \(type.name)", at: item.span, id: .typeMismatch)
+            var compared = type
+            if case .list(let element) = type { compared = element }
+            if compared != .any, case .record(let shape) = compared, shape.kind?.isYear == true {
+            } else if compared != .any {
+                report("compare takes years and scenarios, or a list of them; this is a \(type.name)", at: item.span, id: .typeMismatch)
             }
             checked.append((label(item), code))
         }
@@ -183,22 +197,32 @@ struct Checker {
         }
     }
 
-    /// Binds the next resolved year and its fields; a year that failed to load binds nothing.
+    /// Binds the next resolved load: each of its years in order, the last one's fields (it is the
+    /// current year), and for a range the list of its years. A load that failed binds nothing.
     mutating func load() -> Instruction {
-        defer { nextYear += 1 }
-        guard nextYear < years.count, let loaded = years[nextYear] else { return .none }
-        let name = loaded.name
+        defer { nextLoad += 1 }
+        guard nextLoad < loads.count, let loaded = loads[nextLoad], let current = loaded.years.last else { return .none }
+        var bound: [Instruction.LoadedYear] = []
+        for year in loaded.years.dropLast() {
+            bound.append(.init(year: .record(year.record), slot: scope.define(year.name, type: .record(year.record.shape)),
+                               fields: [], label: year.label, warnings: year.warnings))
+        }
         for old in scope.yearNames { scope.remove(old) }
         var fields: [(Int, String)] = []
         var names: [String] = []
-        for (key, value) in loaded.record.entries where Checker.isPlainName(key) && Keyword(rawValue: key) == nil {
+        for (key, value) in current.record.entries where Checker.isPlainName(key) && Keyword(rawValue: key) == nil {
             if scope.slot(key) != nil && !scope.yearNames.contains(key) && scope.functions[scope.slot(key)!] != nil { continue }
             fields.append((scope.define(key, type: value.type), key))
             names.append(key)
         }
         scope.yearNames = names
-        let slot = scope.define(name, type: .record(loaded.record.shape))
-        return .load(year: .record(loaded.record), slot: slot, fields: fields, label: loaded.label, warnings: loaded.warnings)
+        bound.append(.init(year: .record(current.record), slot: scope.define(current.name, type: .record(current.record.shape)),
+                           fields: fields, label: current.label, warnings: current.warnings))
+        guard let listName = loaded.listName else { return .load(bound, list: nil) }
+        let type = loaded.years.dropFirst().reduce(SuanType.record(loaded.years[0].record.shape)) { $0.joined(with: .record($1.record.shape)) }
+        let list = Instruction.LoadedList(value: .list(bound.map(\.year)), slot: scope.define(listName, type: .list(type)),
+                                          label: loaded.years.map(\.name).joined(separator: ", "))
+        return .load(bound, list: list)
     }
 
     /// Whether a field name can be written as a bare name (no punctuation).
@@ -321,6 +345,8 @@ struct Checker {
         case .call(let callee, let args):
             return call(callee, args, span: e.span)
         case .field(let base, let name):
+            // `口径.人均` after `use "…" as 口径` is the module's function itself, so calls are checked.
+            if let member = prefixedMember(base, name) { return (.global(member), scope.type(member)) }
             let (code, type) = check(base)
             return (.field(code, name, e.span), fieldType(type, name, span: e.span, baseSpan: base.span))
         case .index(let base, let index):
@@ -449,8 +475,8 @@ struct Checker {
         for scopeLevel in locals.reversed() {
             if let local = scopeLevel.last(where: { $0.name == name }) { return (.local(local.slot), local.type) }
         }
-        if let slot = scope.slot(name) { return (.global(slot), scope.type(slot)) }
-        var candidates = scope.visibleNames
+        if let slot = globalSlot(name) { return (.global(slot), scope.type(slot)) }
+        var candidates = module.map { Array($0.stdlibNames) } ?? scope.visibleNames
         for level in locals { candidates += level.map(\.name) }
         var notes: [Message] = []
         if let s = NameSuggestion.closest(to: name, among: candidates) { notes.append("help: did you mean '\(s)'?") }
@@ -640,22 +666,30 @@ struct Checker {
         case .abs: return first
         case .min, .max:
             if types.count == 1, case .list(let e) = first { return e }
+            if types.count == 2, case .list = first, types[1] == .string || types[1].isFunction { return keyType(b, types, args: args) }
             return Set(types).count == 1 ? first : .any
-        case .sum:
+        case .sum, .avg:
+            if types.count == 2 { return keyType(b, types, args: args) }
             if case .list(let e) = first { return e }
-            if first != .any { report("sum takes a list, e.g. sum([1万元, 2万元])", at: args[0].span, id: .typeMismatch) }
+            if first != .any { report("\(b.rawValue) takes a list, e.g. \(b.rawValue)([1万元, 2万元])", at: args[0].span, id: .typeMismatch) }
             return .any
         case .len, .value: return .number
         case .root: return first
         case .kind, .text, .digits: return .string
         case .starts: return .bool
         case .has: return .bool
-        case .sort:
-            sortKeyCheck(types, args: args)
+        case .sort, .rank:
+            _ = keyType(b, types, args: args)
             if args.count == 3, case .string(let d) = args[2].kind, d != "asc", d != "desc" {
-                report("sort's direction is \"asc\" or \"desc\", not \(d)", at: args[2].span, id: .typeMismatch)
+                report("\(b.rawValue)'s direction is \"asc\" or \"desc\", not \(d)", at: args[2].span, id: .typeMismatch)
             }
-            return first
+            guard b == .rank else { return first }
+            if case .list(.record(var shape)) = first {
+                shape.fields["名次"] = .number
+                return .list(.record(shape))
+            }
+            if case .list(let e) = first, e != .any { return .list(.record(RecordShape(kind: nil, fields: ["名次": .number, "值": e]))) }
+            return .list(.any)
         case .unique: return first
         case .join, .format: return .string
         case .range: return .list(.number)
@@ -673,24 +707,36 @@ struct Checker {
         }
     }
 
-    /// `sort(list, key)`: a field name must exist on the items; a function is checked with the item type
-    /// and must give something orderable.
-    mutating func sortKeyCheck(_ types: [SuanType], args: [Expr]) {
-        guard types.count >= 2, case .list(let element) = types[0], element != .any else { return }
+    /// The key of `sort`, `rank`, `sum`, `avg`, `min` or `max` on a list (`f(list, key, …)`): a field
+    /// name must exist on the items; a function is checked with the item type and must give
+    /// something orderable (a number of some dimension for `sum`, `avg`, `min` and `max`, which also
+    /// take strings for `sort` and `rank`). The key's type, or `.any`.
+    mutating func keyType(_ b: Builtin, _ types: [SuanType], args: [Expr]) -> SuanType {
+        guard types.count >= 2, case .list(let element) = types[0], element != .any else { return .any }
         let keyType: SuanType
         if case .string(let field) = args[1].kind {
             keyType = fieldType(element, field, span: args[1].span, baseSpan: args[0].span)
         } else if case .lambda = args[1].kind {
             keyType = inferLambda(args[1], argumentTypes: [element])
+        } else if let f = namedFunction(args[1]), f.parameters.count == 1 {
+            // A function by name (`sum(项目, 执行率)`, `rank(项目, 口径.执行率)`): checked with the item type too.
+            keyType = inferCall(f, argumentTypes: [element], span: args[1].span)
         } else {
-            if types[1] != .any && types[1] != .string, case .function = types[1] {} else if types[1] != .any && types[1] != .string {
-                report("sort's key must be a field name in quotes or a function, not a \(types[1].name)", at: args[1].span, id: .typeMismatch)
+            if types[1] != .any && types[1] != .string && !types[1].isFunction {
+                report("\(b.rawValue)'s key must be a field name in quotes or a function, not a \(types[1].name)", at: args[1].span, id: .typeMismatch)
             }
-            return
+            return .any
         }
-        if keyType != .any && keyType != .string && keyType.dimension == nil {
-            report("sort orders numbers, money, ratios, counts or strings; a key here is a \(keyType.name)", at: args[1].span, id: .typeMismatch)
+        if keyType != .any && keyType.dimension == nil && (b.reduces || keyType != .string) {
+            let message: Message = switch b {
+            case .sum, .avg: "\(b.rawValue) adds numbers, money, ratios or counts; a key here is a \(keyType.name)"
+            case .min, .max: "\(b.rawValue) compares numbers, money, ratios or counts; a key here is a \(keyType.name)"
+            default: "\(b.rawValue) orders numbers, money, ratios, counts or strings; a key here is a \(keyType.name)"
+            }
+            report(message, at: args[1].span, id: .typeMismatch)
+            return .any
         }
+        return keyType
     }
 
     mutating func arityError(_ name: String, expected: String, got: Int, span: SourceSpan) {
@@ -700,24 +746,28 @@ struct Checker {
 
     /// The result type of a call, found by checking the body with the arguments' types.
     mutating func inferCall(_ f: GlobalScope.FunctionSyntax, argumentTypes: [SuanType], span: SourceSpan) -> SuanType {
-        let key = f.name + "(" + argumentTypes.map(\.name).joined(separator: ",") + ")"
+        // A function is known by where its body is, not by its name: anonymous functions all have
+        // names like fn(p), and a module's function may share its name with the script's own.
+        let identity = "\(f.body.span.file):\(f.body.span.start)"
+        let key = identity + "(" + argumentTypes.map(\.name).joined(separator: ",") + ")"
         if let known = inferred[key] { return known }
-        if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(f.name) || inferring.count > 16 { return .any }
-        inferring.insert(f.name)
+        if argumentTypes.allSatisfy({ $0 == .any }) || inferring.contains(identity) || inferring.count > 16 { return .any }
+        inferring.insert(identity)
         inferenceDepth += 1
         defer { inferenceDepth -= 1 }
         let savedDiagnostics = diagnostics
         diagnostics = []
-        let saved = (locals, nextLocal, frameSize)
+        let saved = (locals, nextLocal, frameSize, module)
         locals = [[]]
         nextLocal = 0
+        module = f.module
         for (p, t) in zip(f.parameters, argumentTypes) { _ = declareLocal(p, type: t) }
         for (name, t) in f.captured { _ = declareLocal(name, type: t) }
         let (_, type) = check(f.body)
-        (locals, nextLocal, frameSize) = saved
+        (locals, nextLocal, frameSize, module) = saved
         let problems = diagnostics
         diagnostics = savedDiagnostics
-        inferring.remove(f.name)
+        inferring.remove(identity)
         if let first = problems.first(where: { $0.id == .dimensionMismatch || $0.id == .typeMismatch }) {
             report("in this call of \(f.name): \(first.text)", at: span, id: first.id, notes: first.notes)
         }

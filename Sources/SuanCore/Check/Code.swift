@@ -81,21 +81,44 @@ enum Instruction: Sendable {
     case bind(slot: Int, Code)
     case assert(Code, text: String, sides: (Code, Code)?, span: SourceSpan)
     case print(Code, span: SourceSpan)
-    /// `load`: the year was read and validated by the checker; running binds it and its fields.
-    case load(year: Value, slot: Int, fields: [(slot: Int, key: String)], label: String, warnings: [Diagnostic])
+    /// `load`: the years were read and validated before checking; running binds each in order, the
+    /// last one's fields, and for a range (`load 示例 2020..2022`) their list.
+    case load([LoadedYear], list: LoadedList?)
     case compare([(label: String, code: Code)], only: [String], span: SourceSpan)
     case show(Code, span: SourceSpan)
     case chart([(label: String, code: Code)], path: String?, force: Bool, span: SourceSpan)
     case table(TablePlan)
     case export(ExportPlan, path: String, force: Bool, span: SourceSpan)
+    /// `use`: copies of a module's values into the using scope's slots, or the prefix record of
+    /// `use … as P` (at `slot`, one field per module name).
+    case use(copies: [(to: Int, from: Int)], prefix: (slot: Int, members: [(name: String, slot: Int)])?)
     /// Nothing to run (a `fn` or `unit` statement), already applied to the scope.
     case none
+}
+
+extension Instruction {
+    /// One year a `load` binds: its value, its slot, the fields that become names (the current
+    /// year's only), where it came from, and the warnings its reading raised.
+    struct LoadedYear: Sendable {
+        var year: Value
+        var slot: Int
+        var fields: [(slot: Int, key: String)]
+        var label: String
+        var warnings: [Diagnostic]
+    }
+
+    /// The list a range of years binds (`示例年份`), and its years' names for the confirmation.
+    struct LoadedList: Sendable {
+        var value: Value
+        var slot: Int
+        var label: String
+    }
 }
 
 /// A checked statement and the size of the frame its expressions use for local variables.
 struct CheckedStatement: Sendable {
     var instruction: Instruction
     var frameSize: Int
-    /// `fn` definitions run before the other statements, as their names were declared first.
-    var definesFunction = false
+    /// `use`s and `fn` definitions run before the other statements, as their names were bound first.
+    var runsFirst = false
 }

@@ -11,6 +11,21 @@ struct GlobalScope: Sendable {
     var builtins: [Int: Builtin] = [:]
     /// Count tags declared with `unit`.
     var units: Set<String> = []
+    /// Slots of the names each module defines: they have no plain name, so they are out of scope
+    /// (and out of completion) until a `use` binds them.
+    private(set) var members: [MemberKey: Int] = [:]
+    /// For a name bound by `use … as P`: the module's names and their slots, so that `P.人均` is
+    /// checked as the function itself.
+    var prefixes: [Int: [String: Int]] = [:]
+    /// For a name bound by `use` without `as`: the module's slot it copies (using a module again is
+    /// then no clash).
+    var imported: [Int: Int] = [:]
+
+    /// A name defined inside a module (by the session's count of modules run).
+    struct MemberKey: Hashable, Sendable {
+        var module: Int
+        var name: String
+    }
 
     struct FunctionSyntax: Sendable {
         var name: String
@@ -19,6 +34,8 @@ struct GlobalScope: Sendable {
         /// For an anonymous function: the enclosing locals it captures and their types, declared
         /// after the parameters when a call is checked.
         var captured: [(String, SuanType)] = []
+        /// The module it was defined in: its body's names are looked up there when a call is checked.
+        var module: ModuleContext? = nil
     }
 
     var count: Int { names.count }
@@ -28,16 +45,37 @@ struct GlobalScope: Sendable {
 
     /// The slot for `name`, reusing the old one when the name is rebound.
     mutating func define(_ name: String, type: SuanType) -> Int {
-        if let s = slotOf[name] {
-            types[s] = type
-            functions[s] = nil
-            builtins[s] = nil
-            return s
-        }
+        if let s = slotOf[name] { return rebind(s, type: type) }
+        slotOf[name] = append(name, type: type)
+        return names.count - 1
+    }
+
+    /// A slot reused for a new binding: what was known of the old one goes.
+    private mutating func rebind(_ s: Int, type: SuanType) -> Int {
+        types[s] = type
+        functions[s] = nil
+        builtins[s] = nil
+        prefixes[s] = nil
+        imported[s] = nil
+        return s
+    }
+
+    private mutating func append(_ name: String, type: SuanType) -> Int {
         names.append(name)
         types.append(type)
-        slotOf[name] = names.count - 1
         return names.count - 1
+    }
+
+    /// The slot of a name defined inside module `module`.
+    func member(_ module: Int, _ name: String) -> Int? { members[MemberKey(module: module, name: name)] }
+
+    /// The slot for a name a module defines, reusing it when the module rebinds the name.
+    mutating func defineMember(_ module: Int, _ name: String, type: SuanType) -> Int {
+        let key = MemberKey(module: module, name: name)
+        if let s = members[key] { return rebind(s, type: type) }
+        let s = append(name, type: type)
+        members[key] = s
+        return s
     }
 
     /// Takes a name out of scope (its slot stays, unused).

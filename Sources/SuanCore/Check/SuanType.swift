@@ -31,6 +31,10 @@ public indirect enum SuanType: Hashable, Sendable {
         }
     }
 
+    var isFunction: Bool {
+        if case .function = self { true } else { false }
+    }
+
     public var name: String {
         switch self {
         case .number, .money, .ratio, .quantity, .rate: dimension!.name

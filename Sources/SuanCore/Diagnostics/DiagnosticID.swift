@@ -32,7 +32,12 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case loadEncoding = "load-encoding"
     case loadIo = "load-io"
     case loadNotFound = "load-not-found"
+    case loadRange = "load-range"
     case missingField = "missing-field"
+    case moduleCycle = "module-cycle"
+    case moduleNotFound = "module-not-found"
+    case moduleStatement = "module-statement"
+    case nameClash = "name-clash"
     case negativeAmount = "negative-amount"
     case nestingLimit = "nesting-limit"
     case noDomain = "no-domain"
@@ -104,7 +109,12 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .loadEncoding: ("a data file is not UTF-8 text", "数据文件不是 UTF-8 文本"),
         .loadIo: ("a data file cannot be opened", "数据文件无法打开"),
         .loadNotFound: ("no data file for the year named", "找不到所指年度的数据文件"),
+        .loadRange: ("a range of years to load is reversed or too long", "要载入的年度范围颠倒或过长"),
         .missingField: ("a year or project lacks a required field", "年度或项目缺少必填字段"),
+        .moduleCycle: ("modules use each other in a cycle", "模块之间循环引用"),
+        .moduleNotFound: ("no Stdlib module has that name", "没有该名称的标准库模块"),
+        .moduleStatement: ("a module holds something other than definitions", "模块中有定义以外的语句"),
+        .nameClash: ("a name a module brings in is already defined", "模块引入的名称已有定义"),
         .negativeAmount: ("an amount is below zero", "金额为负"),
         .nestingLimit: ("brackets or operators nest too deeply", "括号或运算符嵌套过深"),
         .noDomain: ("year data is not available in this build", "此版本不支持年度数据"),

@@ -62,15 +62,31 @@ public struct DiagnosticRenderer: Sendable {
         out += " \(pad) | " + String(repeating: " ", count: DisplayWidth.of(before))
         out += paint("^" + String(repeating: "~", count: caretWidth - 1), "1;32")
         for note in d.notes { out += "\n \(pad) = \(note.text(in: language))" }
-        if let origin = d.origin, origin.file >= 0 && Int(origin.file) < sources.count {
-            let source = sources[Int(origin.file)]
-            let (line, _) = source.position(of: Int(origin.start))
-            let at = source.location(of: Int(origin.start))
-            var excerpt = source.line(line).trimmingSpaces
-            if excerpt.unicodeScalars.count > 100 { excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(100))) + "…" }
+        if let origin = d.origin, let (at, excerpt) = place(origin, in: sources) {
             out += "\n \(pad) = " + language.pick("注意：出自 \(at)：\(excerpt)", "note: raised in \(at): \(excerpt)")
         }
+        // A long chain of modules shows its innermost and outermost uses, not all of them.
+        let uses = d.usedAt.count > 6 ? Array(d.usedAt.prefix(3)) + [nil] + Array(d.usedAt.suffix(2)) : d.usedAt.map { Optional($0) }
+        for use in uses {
+            guard let use else {
+                let more = d.usedAt.count - 5
+                out += "\n \(pad) = " + language.pick("注意：……另有 \(more) 处引用", "note: … and \(more) more uses")
+                continue
+            }
+            guard let (at, excerpt) = place(use, in: sources) else { continue }
+            out += "\n \(pad) = " + language.pick("注意：模块引用于 \(at)：\(excerpt)", "note: in the module used at \(at): \(excerpt)")
+        }
         return out
+    }
+
+    /// `FILE:LINE:COL` of a span and its line, trimmed and cut at 100 characters, for a note.
+    private func place(_ span: SourceSpan, in sources: [SourceFile]) -> (String, String)? {
+        guard span.file >= 0 && Int(span.file) < sources.count else { return nil }
+        let source = sources[Int(span.file)]
+        let (line, _) = source.position(of: Int(span.start))
+        var excerpt = source.line(line).trimmingSpaces
+        if excerpt.unicodeScalars.count > 100 { excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(100))) + "…" }
+        return (source.location(of: Int(span.start)), excerpt)
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -20,7 +20,7 @@ public enum MessageCatalogue {
         "Record": "记录", "Function": "函数", "Target": "目标值", "Any": "任意值", "Year": "年度", "Project": "项目",
         "Indicator": "指标", "Scenario": "情景", "Unknown": "未知",
         "add": "加", "subtract": "减", "multiply": "乘", "divide": "除", "raise": "乘方",
-        "list": "列表", "string": "文本", "the department": "部门",
+        "list": "列表", "string": "文本", "the department": "部门", "reading modules": "读取模块",
         // The C library's messages (strerror), as they appear inside file errors.
         "No such file or directory": "没有那个文件或目录", "Permission denied": "权限不够", "Is a directory": "是一个目录",
         "Not a directory": "不是目录", "File exists": "文件已存在", "No space left on device": "设备上没有空间",

@@ -22,6 +22,9 @@ public struct Document: Sendable {
         case diagnostic(Diagnostic)
     }
 
+    /// The field of an explanation record (`{标题: "…", 依据: […], 方法: […]}`) that titles its tables.
+    public static let titleField = "标题"
+
     public static func + (a: Document, b: Document) -> Document { Document(a.blocks + b.blocks) }
 
     public mutating func append(_ block: Block) { blocks.append(block) }

@@ -137,6 +137,14 @@ public struct JSONRenderer: Sendable {
             if let cell = file.cells?.reference(at: Int(d.span.start)) { fields.append(("cell", JSONRenderer.string(cell))) }
         }
         fields.append(("notes", JSONRenderer.array(d.notes.map { JSONRenderer.string($0.text(in: format.language)) })))
+        // In a module: where it was used, innermost first (only then, so other diagnostics keep their shape).
+        let uses = d.usedAt.compactMap { span -> String? in
+            guard span.file >= 0, Int(span.file) < sources.count else { return nil }
+            let file = sources[Int(span.file)]
+            let (line, column) = file.position(of: Int(span.start))
+            return JSONRenderer.object([("file", JSONRenderer.string(file.name)), ("line", String(line)), ("column", String(column))])
+        }
+        if !uses.isEmpty { fields.append(("usedAt", JSONRenderer.array(uses))) }
         fields.append(("rendered", JSONRenderer.string(DiagnosticRenderer(language: format.language).render(d, in: sources))))
         return JSONRenderer.object(fields)
     }

@@ -69,7 +69,7 @@ enum Builtins {
             }
             guard let text = formatter.text(args[0], digits: digits) else { throw expected("format", "a number, amount or ratio", args[0], span) }
             return .string(text)
-        case .sort, .map, .filter:
+        case .sort, .rank, .map, .filter:
             throw Arithmetic.fail("\(b.rawValue) is evaluated by the interpreter", span)
         case .round:
             guard let x = args.first?.decimal else { throw expected("round", "a number, amount or ratio", args.first, span) }
@@ -103,6 +103,11 @@ enum Builtins {
             }
             _ = try Arithmetic.order(best, best, span: span)
             return best
+        case .avg:
+            guard case .list(let items) = args[0] else { throw expected("avg", "a list", args[0], span) }
+            guard !items.isEmpty else { throw Arithmetic.fail("avg of an empty list", span, id: .emptyList) }
+            let total = try call(.sum, args, span: span, settings: settings)
+            return try Arithmetic.apply(.divide, total, .number(ExactDecimal(items.count)), span: span)
         case .sum:
             guard case .list(let items) = args[0] else { throw expected("sum", "a list", args[0], span) }
             guard var total = items.first else { return .number(.zero) }

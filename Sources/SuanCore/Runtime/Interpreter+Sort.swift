@@ -3,14 +3,45 @@ extension Interpreter {
     /// name in quotes names, or a function's value for the item. Keys are numbers of one dimension
     /// or strings; an unknown key (—) sorts last in either direction.
     func sort(_ args: [Value], span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        guard let (items, _, order) = try ordered(args, name: "sort", span: span, depth: depth) else { return .unknown }
+        return .list(order.map { items[$0] })
+    }
+
+    /// `rank(list, key)`, `rank(list, key, "desc")`: the items in `sort`'s order, each with its 名次
+    /// first. Equal keys share the better 名次 and the next one skips (1, 2, 2, 4: "standard
+    /// competition" ranking, as 并列 places are counted); an unknown key's 名次 is unknown (—), last.
+    /// A record keeps its kind and fields; any other item becomes `{名次: n, 值: item}`.
+    func rank(_ args: [Value], span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        guard let (items, keys, order) = try ordered(args, name: "rank", span: span, depth: depth) else { return .unknown }
+        var ranked: [Value] = []
+        ranked.reserveCapacity(items.count)
+        var place = 0
+        for (position, i) in order.enumerated() {
+            let tied = position > 0 && keys[i] != nil && keys[order[position - 1]].map { Interpreter.compareKeys($0, keys[i]!) == 0 } == true
+            if !tied { place = position + 1 }
+            let 名次: Value = keys[i] == nil ? .unknown : .number(ExactDecimal(place))
+            if case .record(var r) = items[i] {
+                r["名次"] = nil
+                ranked.append(.record(Record(kind: r.kind, keys: ["名次"] + r.keys, values: [名次] + r.values,
+                                             spans: r.spans.isEmpty ? [] : [.none] + r.spans)))
+            } else {
+                ranked.append(.record(Record(keys: ["名次", "值"], values: [名次, items[i]])))
+            }
+        }
+        return .list(ranked)
+    }
+
+    /// The list of `sort` or `rank`, its items' keys, and the positions in sorted order (stable:
+    /// ties keep their order in both directions); nil when the list is unknown.
+    func ordered(_ args: [Value], name: String, span: SourceSpan, depth: Int) throws(Diagnostic) -> (items: [Value], keys: [SortKey?], order: [Int])? {
         guard case .list(let items) = args[0] else {
-            if case .unknown = args[0] { return .unknown }
-            throw Arithmetic.fail("sort takes a list first, not a \(args[0].type.name)", span, id: .typeMismatch)
+            if case .unknown = args[0] { return nil }
+            throw Arithmetic.fail("\(name) takes a list first, not a \(args[0].type.name)", span, id: .typeMismatch)
         }
         var descending = false
         if args.count == 3 {
             guard case .string(let direction) = args[2], direction == "asc" || direction == "desc" else {
-                throw Arithmetic.fail("sort's direction is \"asc\" or \"desc\", not \(args[2].plainText)", span, id: .typeMismatch)
+                throw Arithmetic.fail("\(name)'s direction is \"asc\" or \"desc\", not \(args[2].plainText)", span, id: .typeMismatch)
             }
             descending = direction == "desc"
         }
@@ -18,10 +49,9 @@ extension Interpreter {
         keys.reserveCapacity(items.count)
         for item in items {
             try tick(span)
-            keys.append(try key(of: item, args[1], name: "sort", span: span, depth: depth))
+            keys.append(try key(of: item, args[1], name: name, span: span, depth: depth))
         }
-        let order = try Interpreter.sortKeys(keys, span: span)
-        // Ties keep their order: the position breaks them, so the result is stable in both directions.
+        let order = try Interpreter.sortKeys(keys, name: name, span: span)
         let sorted = items.indices.sorted { a, b in
             switch (order[a], order[b]) {
             case (nil, nil): return a < b
@@ -33,7 +63,7 @@ extension Interpreter {
                 return descending ? c > 0 : c < 0
             }
         }
-        return .list(sorted.map { items[$0] })
+        return (items, order, sorted)
     }
 
     /// A key that can be compared without failing: a number or a string (nil for unknown).
@@ -52,7 +82,7 @@ extension Interpreter {
     }
 
     /// Checks that the keys are all comparable with each other and turns them into ``SortKey``s.
-    static func sortKeys(_ keys: [Value], span: SourceSpan) throws(Diagnostic) -> [SortKey?] {
+    static func sortKeys(_ keys: [Value], name: String, span: SourceSpan) throws(Diagnostic) -> [SortKey?] {
         var first: Value? = nil
         var out: [SortKey?] = []
         out.reserveCapacity(keys.count)
@@ -65,7 +95,7 @@ extension Interpreter {
                 out.append(.text(s))
             default:
                 guard let d = k.decimal, k.dimension != nil else {
-                    throw Arithmetic.fail("sort orders numbers, money, ratios, counts or strings; a key here is a \(k.type.name)", span, id: .typeMismatch)
+                    throw Arithmetic.fail("\(name) orders numbers, money, ratios, counts or strings; a key here is a \(k.type.name)", span, id: .typeMismatch)
                 }
                 out.append(.number(d))
             }
@@ -77,7 +107,7 @@ extension Interpreter {
             default: same = f.dimension.flatMap { fd in k.dimension.map { DimensionRules.comparable(fd, $0) } } ?? false
             }
             guard same else {
-                throw Arithmetic.fail("sort's keys differ: \(f.type.name) and \(k.type.name)", span, id: .dimensionMismatch)
+                throw Arithmetic.fail("\(name)'s keys differ: \(f.type.name) and \(k.type.name)", span, id: .dimensionMismatch)
             }
         }
         return out

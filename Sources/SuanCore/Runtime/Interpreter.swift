@@ -120,34 +120,11 @@ struct Interpreter {
             values.reserveCapacity(args.count)
             for a in args { values.append(try eval(a, &frame, depth: depth)) }
             return try call(f, values, span: span, depth: depth)
-        case .builtin(let b, let args, let span) where b == .map || b == .filter:
-            let list = try eval(args[0], &frame, depth: depth)
-            let f = try eval(args[1], &frame, depth: depth)
-            guard case .list(let items) = list else {
-                if case .unknown = list { return .unknown }
-                throw Arithmetic.fail("\(b.rawValue) takes a list first, not a \(list.type.name)", span, id: .typeMismatch)
-            }
-            var out: [Value] = []
-            out.reserveCapacity(items.count)
-            for item in items {
-                try tick(span)
-                let v = try call(f, [item], span: span, depth: depth)
-                if b == .map { out.append(v); continue }
-                guard case .bool(let keep) = v else {
-                    throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch)
-                }
-                if keep { out.append(item) }
-            }
-            return .list(out)
-        case .builtin(.sort, let args, let span):
-            var values: [Value] = []
-            for a in args { values.append(try eval(a, &frame, depth: depth)) }
-            return try sort(values, span: span, depth: depth)
         case .builtin(let b, let args, let span):
             var values: [Value] = []
             values.reserveCapacity(args.count)
             for a in args { values.append(try eval(a, &frame, depth: depth)) }
-            return try Builtins.call(b, values, span: span, settings: settings)
+            return try callBuiltin(b, values, span: span, depth: depth)
         case .list(let items, let span):
             guard items.count <= settings.maximumListLength else { throw Arithmetic.tooLong("list", span) }
             var values: [Value] = []
@@ -190,10 +167,8 @@ struct Interpreter {
             throw Arithmetic.fail("a \(f.type.name) cannot be called", span, id: .notCallable)
         }
         switch function {
-        case .builtin(.sort):
-            return try sort(args, span: span, depth: depth)
         case .builtin(let b):
-            return try Builtins.call(b, args, span: span, settings: settings)
+            return try callBuiltin(b, args, span: span, depth: depth)
         case .user(let u):
             guard args.count == u.parameters.count else {
                 throw Arithmetic.fail("\(u.name) takes \(u.parameters.count) arguments, but \(args.count) were given", span, id: .argumentCount)

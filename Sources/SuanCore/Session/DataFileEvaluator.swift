@@ -28,7 +28,7 @@ public struct DataFileEvaluator: Sendable {
                 ?? SourceSpan(file: file, start: 0, end: 1)
             throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block and nothing else", at: at)
         }
-        var checker = Checker(scope: scope, sourceText: { _ in "" }, years: [])
+        var checker = Checker(scope: scope, sourceText: { _ in "" }, loads: [])
         let checked = checker.check(statements[0])
         if let first = checker.diagnostics.first {
             var d = first

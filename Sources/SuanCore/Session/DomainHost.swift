@@ -6,6 +6,13 @@ public protocol DomainHost: Sendable {
     /// Runs in the resolve phase, after parsing and before checking.
     func load(_ request: LoadRequest) -> LoadAnswer
 
+    /// Reads the file of a `use "path"`, in the resolve phase. The language parses and runs it.
+    func module(_ request: ModuleRequest) -> Result<ModuleText, Diagnostic>
+
+    /// The name `load 2020..2022` (or `load 示例 2020..2022`) binds the list of its years to, when the
+    /// program gives none with `as`.
+    func listName(collection: String?) -> String
+
     /// A scenario: `base` with `changes` applied in order, derived lines recomputed and the result
     /// validated. Problems that make the year impossible are passed to `warn` at the change that
     /// caused them; with no `warn` (`count`, `solve`: warnings muted) they need not be worked out.
@@ -21,8 +28,9 @@ public protocol DomainHost: Sendable {
     func show(_ value: Value, format: ValueFormatter) -> Document?
 
     /// The side-by-side table of `compare`. `extra` holds, per item, further lines that the Stdlib's
-    /// `比较行` function computed (scores), as `{行: label, 值: value}` records.
-    func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
+    /// `比较行` function computed (scores), as `{行: label, 值: value}` records. With `consecutive`
+    /// (a list of years) each change is from the column before; otherwise from the first.
+    func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], consecutive: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 
     /// A bar chart in the terminal, or written as SVG when `path` is given (relative to `directory`).
     func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
@@ -37,12 +45,12 @@ public protocol DomainHost: Sendable {
 /// result), or the inputs of `compare` as ``DomainHost/compare(_:extra:only:format:span:)`` takes them.
 public enum ExportContent: Sendable {
     case value(Value)
-    case comparison([(label: String, value: Value)], extra: [[Record]], only: [String])
+    case comparison([(label: String, value: Value)], extra: [[Record]], only: [String], consecutive: Bool)
 }
 
 /// One `load` of a program, as the resolve phase asks the domain to answer it.
 public struct LoadRequest: Sendable {
-    /// What the program names: `2022`, `示例 2021`, or a path.
+    /// What the program names: `2022`, `示例 2021`, or a path (a range is asked one year at a time).
     public var target: LoadTarget
     /// The name after `as`, if any.
     public var alias: String?
@@ -76,6 +84,34 @@ public struct LoadAnswer: Sendable {
     }
 }
 
+/// One `use "path"` of a program, as the resolve phase asks the host to read it.
+public struct ModuleRequest: Sendable {
+    /// The path as written.
+    public var path: String
+    /// The folder it is relative to: the using file's own, or nil for the current one.
+    public var directory: String?
+    /// The `use` statement, for diagnostics.
+    public var span: SourceSpan
+}
+
+/// The text of a module file, as the host read it.
+public struct ModuleText: Sendable {
+    /// What makes two `use`s of one file the same (its canonical path), so that it runs once.
+    public var identity: String
+    /// The path as diagnostics show it.
+    public var name: String
+    public var text: String
+    /// The folder the module's own `use`s start from.
+    public var directory: String?
+
+    public init(identity: String, name: String, text: String, directory: String?) {
+        self.identity = identity
+        self.name = name
+        self.text = text
+        self.directory = directory
+    }
+}
+
 /// One line of a scenario, with its value computed: `公用经费 -= 100万元`.
 public struct ScenarioEdit: Sendable {
     /// The path as written: names and string indexes, e.g. `["项目", "法治宣传教育", "预算"]`.
@@ -93,12 +129,14 @@ public struct NoDomain: DomainHost {
         Diagnostic(id: .noDomain, "\(what) is not available in this build", at: span)
     }
     public func load(_ request: LoadRequest) -> LoadAnswer { .failure(unavailable("year data", request.span)) }
+    public func module(_ request: ModuleRequest) -> Result<ModuleText, Diagnostic> { .failure(unavailable("reading modules", request.span)) }
+    public func listName(collection: String?) -> String { "years" }
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan, warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
         throw unavailable("scenario", span)
     }
     public func hint(forUnknownName name: String) -> Message? { nil }
     public func show(_ value: Value, format: ValueFormatter) -> Document? { nil }
-    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
+    public func compare(_ items: [(label: String, value: Value)], extra: [[Record]], only: [String], consecutive: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {
         throw unavailable("compare", span)
     }
     public func chart(_ items: [(label: String, value: Value)], to path: String?, directory: String?, force: Bool, unicode: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document {

@@ -28,6 +28,10 @@ public struct Session: Sendable {
     var userNames: Set<String> = []
     /// Problems in the Stdlib itself (empty unless a Stdlib file was edited badly).
     public private(set) var stdlibProblems: [String] = []
+    /// The Stdlib files this session loaded, for `use scoring`.
+    let stdlibFiles: [(name: String, text: String)]
+    /// File modules run so far, by identity (their canonical path): a second `use` only binds.
+    var modules: [String: ModuleExports] = [:]
 
     /// What a run produced, in order.
     public enum Event: Sendable {
@@ -55,6 +59,7 @@ public struct Session: Sendable {
     public init(domain: any DomainHost = NoDomain(), settings: Settings = Settings(), stdlib: [(name: String, text: String)]? = nil) {
         self.domain = domain
         self.settings = settings
+        self.stdlibFiles = stdlib ?? StdlibFiles.all
         for b in Builtin.allCases {
             let slot = scope.define(b.rawValue, type: .function(arity: b.arity))
             scope.builtins[slot] = b
@@ -69,7 +74,7 @@ public struct Session: Sendable {
         // missing, a hint in explain) can be written in both.
         _ = scope.define("语言", type: .string)
         globals.append(.string(settings.language.rawValue))
-        for (name, text) in stdlib ?? StdlibFiles.all {
+        for (name, text) in stdlibFiles {
             var problems: [String] = []
             let status = run(text, name: name, transactional: false) { event in
                 if case .diagnostic(let d) = event { problems.append(d.message) }
@@ -129,19 +134,23 @@ public struct Session: Sendable {
         let resolution = LoadResolver(host: domain, evaluator: dataEvaluator, directory: directory)
             .resolve(statements, firstFile: Int32(sources.count))
         sources += resolution.sources
-        // Check everything before running anything.
-        var checker = Checker(scope: scope, sourceText: { [sources] span in
-            span.file >= 0 && Int(span.file) < sources.count ? sources[Int(span.file)].text(span) : ""
-        }, years: resolution.years, nameHint: { [domain] in domain.hint(forUnknownName: $0) })
-        checker.predeclare(statements)
-        var checked: [CheckedStatement] = []
-        for statement in statements {
-            var c = checker.check(statement)
-            if case .function = statement.kind { c.definesFunction = true }
-            checked.append(c)
+        // Modules: read, checked and run (definitions only) before the program that uses them is checked.
+        let used = ModuleResolver(host: domain, stdlib: stdlibFiles, known: Set(modules.keys))
+            .resolve(statements, directory: directory, firstFile: Int32(sources.count))
+        sources += used.sources
+        if !used.errors.isEmpty {
+            for d in resolution.errors + used.errors { emit(.diagnostic(d)) }
+            return .failure
         }
-        // Functions first: a script may call a function it defines further down.
-        checked = checked.filter(\.definesFunction) + checked.filter { !$0.definesFunction }
+        for module in used.modules {
+            let status = runModule(module, emit: emit)
+            guard status == .success else { return status }
+        }
+        // Check everything before running anything.
+        var checker = checker(loads: resolution.loads)
+        checker.uses = used.links.map(exports)
+        checker.protectedNames = userNames.union(statements.compactMap(\.definedName))
+        let checked = checker.checkProgram(statements)
         let problems = (resolution.errors + checker.diagnostics).sorted(by: { ($0.span.file, $0.span.start) < ($1.span.file, $1.span.start) })
         // Warnings of the checker (round's step on a ratio) print before anything runs and do not stop it.
         if problems.contains(where: { $0.severity == .error }) {
@@ -150,14 +159,13 @@ public struct Session: Sendable {
         }
         for d in problems { emit(.diagnostic(d)) }
         scope = checker.scope
-        for statement in statements {
-            switch statement.kind {
-            case .binding(let name, _, _), .function(let name, _, _, _): userNames.insert(name)
-            case .scenario(let clause, _): if let name = clause.name { userNames.insert(name) }
-            default: break
+        userNames.formUnion(statements.compactMap(\.definedName))
+        for statement in checked {
+            if case .use(let copies, let prefix) = statement.instruction {
+                userNames.formUnion(copies.map { scope.names[$0.to] } + (prefix.map { [scope.names[$0.slot]] } ?? []))
             }
         }
-        if globals.count < scope.count { globals += repeatElement(Value.unknown, count: scope.count - globals.count) }
+        growGlobals()
         for statement in checked {
             if Interruption.pending { Interruption.clear(); return .interrupted }
             do {
@@ -196,11 +204,11 @@ public struct Session: Sendable {
         switch statement.instruction {
         case .none:
             break
-        case .evaluate(let code, let type, _):
+        case .evaluate(let code, let type, let span):
             let value = try interpreter.eval(code, &frame)
             if let ans = scope.slot("ans") { globals[ans] = value }
             if let underscore = scope.slot("_") { globals[underscore] = value }
-            emit(.result(value, type))
+            if try !emitTable(for: value, span: span, emit: { emit(.document($0)) }) { emit(.result(value, type)) }
         case .bind(let slot, let code):
             globals[slot] = try interpreter.eval(code, &frame)
         case .assert(let code, let text, let sides, let span):
@@ -215,13 +223,19 @@ public struct Session: Sendable {
             throw Diagnostic(id: .assert, "assertion failed: \(text)", at: span, notes: notes)
         case .print(let code, _):
             emit(.document(Document([.paragraph(formatter.markup(try interpreter.eval(code, &frame)))])))
-        case .load(let year, let slot, let fields, let label, let warnings):
-            for w in warnings { emit(.diagnostic(w)) }
-            globals[slot] = year
-            if case .record(let r) = year {
-                for (fieldSlot, key) in fields { globals[fieldSlot] = r[key] ?? .unknown }
+        case .load(let years, let list):
+            for loaded in years {
+                for w in loaded.warnings { emit(.diagnostic(w)) }
+                globals[loaded.slot] = loaded.year
+                if case .record(let r) = loaded.year {
+                    for (fieldSlot, key) in loaded.fields { globals[fieldSlot] = r[key] ?? .unknown }
+                }
+                emit(.loaded(name: scope.names[loaded.slot], label: loaded.label))
             }
-            emit(.loaded(name: scope.names[slot], label: label))
+            if let list {
+                globals[list.slot] = list.value
+                emit(.loaded(name: scope.names[list.slot], label: list.label))
+            }
         case .chart(let items, let path, let force, let span):
             var values: [(label: String, value: Value)] = []
             for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
@@ -232,8 +246,8 @@ public struct Session: Sendable {
                 try TableWriter.show(value, format: formatter, span: span, emit: { emit(.document($0)) })
             }
         case .compare(let items, let only, let span):
-            let (values, extra) = try compared(items, span: span, &frame)
-            emit(.document(try domain.compare(values, extra: extra, only: only, format: formatter, span: span)))
+            let (values, extra, consecutive) = try compared(items, span: span, &frame)
+            emit(.document(try domain.compare(values, extra: extra, only: only, consecutive: consecutive, format: formatter, span: span)))
         case .table(let plan):
             try TableWriter(interpreter: interpreter.muted, format: formatter).run(plan, &frame, emit: { emit(.document($0)) })
         case .export(let plan, let path, let force, let span):
@@ -242,20 +256,38 @@ public struct Session: Sendable {
             case .value(let code):
                 content = .value(try interpreter.eval(code, &frame))
             case .compare(let items, let only):
-                let (values, extra) = try compared(items, span: span, &frame)
-                content = .comparison(values, extra: extra, only: only)
+                let (values, extra, consecutive) = try compared(items, span: span, &frame)
+                content = .comparison(values, extra: extra, only: only, consecutive: consecutive)
             case .table(let table):
                 content = .value(try TableWriter(interpreter: interpreter.muted, format: formatter).records(table, &frame))
             }
             emit(.document(try domain.export(content, to: path, directory: directory, force: force, format: formatter, span: span)))
+        case .use(let copies, let prefix):
+            for (to, from) in copies { globals[to] = globals[from] }
+            if let (slot, members) = prefix {
+                globals[slot] = .record(Record(keys: members.map(\.name), values: members.map { globals[$0.slot] }))
+            }
         }
     }
 
     /// The values `compare` shows, and per value the lines the Stdlib adds (project scores),
-    /// computed by its `比较行` function.
-    func compared(_ items: [(label: String, code: Code)], span: SourceSpan, _ frame: inout [Value]) throws(Diagnostic) -> ([(label: String, value: Value)], [[Record]]) {
+    /// computed by its `比较行` function. A list (`compare 示例年份`) stands for its items, each
+    /// labelled by its name; its changes are then counted from one column to the next.
+    func compared(_ items: [(label: String, code: Code)], span: SourceSpan, _ frame: inout [Value]) throws(Diagnostic) -> ([(label: String, value: Value)], [[Record]], consecutive: Bool) {
         var values: [(label: String, value: Value)] = []
-        for (label, code) in items { values.append((label, try interpreter.eval(code, &frame))) }
+        var consecutive = false
+        for (label, code) in items {
+            let value = try interpreter.eval(code, &frame)
+            guard case .list(let years) = value else { values.append((label, value)); continue }
+            consecutive = true
+            for (i, year) in years.enumerated() {
+                let name = if case .record(let r) = year, case .string(let n)? = r["名称"] { n } else { "\(label)[\(i)]" }
+                values.append((name, year))
+            }
+        }
+        guard !values.isEmpty else {
+            throw Diagnostic(id: .emptyList, "compare needs at least one year or scenario; the list is empty", at: span)
+        }
         var extra: [[Record]] = []
         if let slot = scope.slot("比较行"), case .function = globals[slot] {
             for (_, value) in values {
@@ -263,7 +295,7 @@ public struct Session: Sendable {
                 extra.append(rows.compactMap { if case .record(let r) = $0 { r } else { nil } })
             }
         }
-        return (values, extra)
+        return (values, extra, consecutive)
     }
 
     // MARK: Data files
@@ -290,6 +322,9 @@ public struct Session: Sendable {
         return Set(items.compactMap { if case .string(let name) = $0 { name } else { nil } })
     }
 
+    /// The Stdlib modules `use` takes by bare name (`scoring` for `Stdlib/scoring.suan`), in load order.
+    public var stdlibModules: [String] { stdlibFiles.map { ModuleResolver.bareName($0.name) } }
+
     /// Count words declared in the Stdlib and the session.
     public var countWords: Set<String> { scope.units }
 
@@ -314,7 +349,7 @@ public struct Session: Sendable {
               statements.count == 1, case .expression(let e) = statements[0].kind else {
             return .failure(Diagnostic(id: .syntax, ":type takes one expression", at: .none))
         }
-        var checker = Checker(scope: scope, sourceText: { _ in "" }, years: [])
+        var checker = Checker(scope: scope, sourceText: { _ in "" }, loads: [])
         let (_, type) = checker.check(e)
         if let d = checker.diagnostics.first { return .failure(d) }
         return .success(type)

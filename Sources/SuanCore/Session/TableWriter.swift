@@ -120,11 +120,21 @@ struct TableWriter {
     /// `show` of a value the domain does not render: lists of records as tables, others plainly.
     /// Long tables are emitted in batches, and Ctrl-C or `--timeout` stops them between rows.
     static func show(_ value: Value, format: ValueFormatter, span: SourceSpan, emit: (Document) -> Void) throws(Diagnostic) {
-        // A plain record of tables (explain's output): each part under its name.
+        // What `group` made: the items under their keys, with subtotals and a total.
+        if let rows = GroupedTable.rows(of: value, language: format.language) {
+            try show(.list(rows), format: format, span: span, emit: emit)
+            return
+        }
+        // A plain record of tables (explain's output): each part under its name, after the title
+        // its 标题 field gives (what was estimated or explained).
         if case .record(let r) = value, r.kind == nil, r.values.contains(where: { if case .list = $0 { true } else { false } }) {
             // Explanations are small: their parts go out as one document.
             var whole = Document()
             for (key, part) in r.entries {
+                if key == Document.titleField, case .string(let title) = part {
+                    whole.append(.heading(title, level: 1))
+                    continue
+                }
                 whole.append(.heading(key, level: 2))
                 try show(part, format: format, span: span, emit: { whole.blocks += $0.blocks })
             }

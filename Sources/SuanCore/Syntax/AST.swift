@@ -201,12 +201,31 @@ public enum ExportSource: Sendable {
 /// What `load` names: a year number, a path, or a bundled collection and year (`load 示例 2021`).
 public enum LoadTarget: Sendable, Equatable {
     case year(Int, collection: String?)
+    /// `load 示例 2020..2022`: each year from the first to the last (never reversed), and their list.
+    case years(Int, Int, collection: String?)
     case path(String)
+}
+
+/// What `use` names: a file of definitions, or a Stdlib module by its bare name (`use scoring`).
+public enum UseTarget: Sendable, Equatable {
+    /// `use "lib/口径.suan"`: relative to the using file's folder (the current one in the REPL).
+    case path(String)
+    /// `use scoring`: `Stdlib/scoring.suan`, already loaded in every session.
+    case stdlib(String)
 }
 
 public struct Statement: Sendable {
     public var kind: Kind
     public var span: SourceSpan
+
+    /// The name a `let`, `fn` or named `scenario` binds.
+    var definedName: String? {
+        switch kind {
+        case .binding(let name, _, _), .function(let name, _, _, _): name
+        case .scenario(let clause, _): clause.name
+        default: nil
+        }
+    }
 
     public enum Kind: Sendable {
         case expression(Expr)
@@ -217,6 +236,8 @@ public struct Statement: Sendable {
         /// `unit 件 个 人` (Stdlib): declares count tags.
         case unitDeclaration([(String, SourceSpan)])
         case load(LoadTarget, alias: String?)
+        /// `use "lib/口径.suan" [as 口径]`, `use scoring [as 评分]`: a module's definitions, once.
+        case use(UseTarget, alias: String?, aliasSpan: SourceSpan?)
         case scenario(ScenarioClause, nameSpan: SourceSpan)
         case compare([Expr], only: [String])
         case show(Expr)

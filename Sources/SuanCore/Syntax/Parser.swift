@@ -3,12 +3,14 @@
 //   program     → { statement (newline | ';') }
 //   statement   → 'let' NAME '=' expr | 'fn' NAME '(' [NAME {',' NAME}] ')' '=' expr
 //               | 'assert' expr | 'print' expr | 'unit' NAME {NAME}
-//               | 'load' (NUMBER | STRING | NAME NUMBER) ['as' NAME]
+//               | 'load' (years | STRING | NAME years) ['as' NAME]
+//               | 'use' (STRING | NAME) ['as' NAME]
 //               | 'scenario' NAME 'from' expr '{' change {sep change} '}'
 //               | 'compare' expr {',' expr} ['only' key {',' key}]
 //               | 'show' expr | 'explain' call | 'export' exported 'to' STRING ['force']
 //               | 'chart' expr {',' expr} ['to' STRING ['force']]
 //               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
+//   years       → NUMBER ['..' NUMBER]                 (load 示例 2020..2022: each year, and their list)
 //   exported    → compare-statement | explain-statement | table-statement | expr
 //   axis        → NAME 'in' expr '..' expr 'step' expr
 //   change      → NAME { '.' NAME | '[' STRING ']' } ('=' | '+=' | '-=' | '*=' | '/=') expr
@@ -195,26 +197,35 @@ public struct Parser {
             _ = advance()
             let target: LoadTarget
             switch kind {
-            case .number(let digits):
-                guard let y = Int(digits) else { throw failure("expected a year such as 2022") }
-                _ = advance()
-                target = .year(y, collection: nil)
+            case .number:
+                target = try loadYears(collection: nil)
             case .string(let path):
                 _ = advance()
                 target = .path(path)
             case .identifier(let collection):
                 _ = advance()
-                guard case .number(let digits) = kind, let y = Int(digits) else {
+                guard case .number = kind else {
                     throw failure("expected a year after '\(collection)', e.g. 'load \(collection) 2021'")
                 }
-                _ = advance()
-                target = .year(y, collection: collection)
+                target = try loadYears(collection: collection)
             default:
                 throw failure("expected a year (load 2022) or a path (load \"file.suan\") after 'load'")
             }
             var alias: String? = nil
             if take(.as) { alias = try name("a name after 'as'").0 }
             return made(.load(target, alias: alias))
+        case .keyword(.use):
+            _ = advance()
+            let target: UseTarget
+            switch kind {
+            case .string(let path): target = .path(path)
+            case .identifier(let module): target = .stdlib(module)
+            default: throw failure("expected a file (use \"lib/口径.suan\") or a Stdlib module (use scoring) after 'use'")
+            }
+            _ = advance()
+            var alias: (String, SourceSpan)? = nil
+            if take(.as) { alias = try name("a name after 'as'") }
+            return made(.use(target, alias: alias?.0, aliasSpan: alias?.1))
         case .keyword(.scenario):
             if case .identifier = lookahead(1), lookahead(2) == .keyword(.from) {
                 _ = advance()

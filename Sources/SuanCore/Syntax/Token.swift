@@ -33,7 +33,7 @@ public struct Token: Sendable {
 /// Reserved words. Keywords are English; data names are usually Chinese.
 public enum Keyword: String, Sendable, CaseIterable {
     case `let`, fn, `if`, then, `else`, `true`, `false`, and, or, not, of
-    case assert, print, unit, load, `as`, scenario, from, compare, only, show, explain, chart, export, to, force
+    case assert, print, unit, load, use, `as`, scenario, from, compare, only, show, explain, chart, export, to, force
     case solve, count, `in`, `where`, table, step
     case year, project, indicator
 }
