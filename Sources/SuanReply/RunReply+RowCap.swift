@@ -45,3 +45,16 @@ extension RunReply.Collector.Item {
         return .document(Document([.paragraph(Markup(note.text(in: session.settings.language), .dim))]))
     }
 }
+
+extension Document {
+    /// Joins `block` to the table this document ends in, when it is that table's continuation: a
+    /// cut table is small enough to be one table again, which HTML and JSON draw as one (they draw
+    /// each part of a streamed table as a table of its own). False when it is not joined.
+    mutating func joins(_ block: Document.Block) -> Bool {
+        guard case .table(let part) = block, part.isContinuation, case .table(var table)? = blocks.last else { return false }
+        table.rows += part.rows
+        table.footnotes += part.footnotes
+        blocks[blocks.count - 1] = .table(table)
+        return true
+    }
+}

@@ -77,7 +77,8 @@ public struct RunReply: Sendable {
                         items.append(closed)
                         kept = Document()
                     }
-                    if let admitted { kept.append(admitted) }
+                    guard let admitted else { continue }
+                    if !kept.joins(admitted), !(kept.blocks.isEmpty && joinsLastItem(admitted)) { kept.append(admitted) }
                 }
                 rowCap = cap
                 if !kept.blocks.isEmpty { items.append(.document(kept)) }
@@ -86,6 +87,13 @@ public struct RunReply: Sendable {
                 items.append(.loaded(name: name, label: label))
             case .diagnostic(let d): diagnostics.append(d)
             }
+        }
+
+        /// Joins a table's continuation to the part before it in the last item, if that ends in a table.
+        mutating func joinsLastItem(_ block: Document.Block) -> Bool {
+            guard case .document(var last)? = items.last, last.joins(block) else { return false }
+            items[items.count - 1] = .document(last)
+            return true
         }
 
         /// Adds the note of rows left out of the last table, if any.
