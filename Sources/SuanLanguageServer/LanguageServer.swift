@@ -32,6 +32,8 @@ public struct LanguageServer {
     }
 
     let makeSession: () -> Session
+    /// The language of the protocol's error messages (the command sets the locale's).
+    public var language = Language.english
     var stream = MessageStream()
     var documents: [String: OpenDocument] = [:]
     var initialized = false
@@ -205,7 +207,7 @@ public struct LanguageServer {
     }
 
     func respond(id: Any, error: RPCError) {
-        send(["jsonrpc": "2.0", "id": id, "error": error.object])
+        send(["jsonrpc": "2.0", "id": id, "error": error.object(in: language)])
     }
 
     func send(_ message: [String: Any]) {

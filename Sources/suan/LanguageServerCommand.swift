@@ -24,6 +24,7 @@ enum LanguageServerCommand {
         var settings = Settings()
         settings.language = SuanCommand.language
         var server = LanguageServer { Session(domain: BudgetDomain(allowsWrites: false), settings: settings) }
+        server.language = settings.language
         return server.run()
     }
 }

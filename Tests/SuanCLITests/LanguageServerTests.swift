@@ -148,8 +148,14 @@ import Testing
     @Test func speaksTheLocalesLanguage() throws {
         let uri = "file:///tmp/lsp-zh.suan"
         let replies = try Self.session([Self.open(uri, "let 预算 = 5万元\n预算 + 3件"),
-                                        Self.request(1, "textDocument/hover", uri, line: 0, character: 5)],
+                                        Self.request(1, "textDocument/hover", uri, line: 0, character: 5),
+                                        ["jsonrpc": "2.0", "id": 2, "method": "workspace/frobnicate", "params": [:]],
+                                        Self.request(3, "textDocument/hover", "file:///nowhere.suan", line: 0, character: 0)],
                                        environment: ["SUAN_LANG": "zh"])
+        // The protocol's errors too.
+        func message(_ id: Int) -> String? { (Self.response(id, in: replies)?["error"] as? [String: Any])?["message"] as? String }
+        #expect(message(2) == "没有方法“workspace/frobnicate”")
+        #expect(message(3) == "参数有误：文档 file:///nowhere.suan 没有打开")
         let d = try #require(Self.diagnostics(in: replies).first?.first)
         #expect(d["code"] as? String == "dimension-mismatch")
         #expect((d["message"] as? String)?.contains("金额") == true)
