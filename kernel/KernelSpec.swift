@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 /// The Jupyter kernelspec of Suan: a folder `kernels/suan` holding `kernel.json` and the Python
 /// kernel (`suan_kernel.py`, embedded in the binary), which keeps one `suan --machine` process per
@@ -17,7 +20,8 @@ public struct KernelSpec: Sendable {
         case prefix(String)
     }
 
-    /// Why the kernelspec could not be written.
+    /// Why the kernelspec could not be written; `reason` is the C library's text (strerror), which
+    /// the catalogue of terms translates.
     public enum InstallError: Error, Sendable, Equatable {
         case cannotWrite(path: String, reason: String)
         case noHome
@@ -71,16 +75,44 @@ public struct KernelSpec: Sendable {
     }
 
     /// Writes kernel.json and suan_kernel.py into `folder` (made when missing); returns the folder.
+    /// POSIX calls, not Foundation's: an error then has the C library's reason, in either language.
     @discardableResult
     public func install(in folder: URL) throws(InstallError) -> URL {
         let kernelFile = folder.appendingPathComponent("suan_kernel.py")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(PackageResources.suan_kernel_py).write(to: kernelFile)
-            try Data(json(kernelFile: kernelFile.path).utf8).write(to: folder.appendingPathComponent("kernel.json"))
-        } catch {
-            throw .cannotWrite(path: folder.path, reason: (error as NSError).localizedDescription)
-        }
+        try KernelSpec.makeFolder(folder.path)
+        try KernelSpec.write(PackageResources.suan_kernel_py, to: kernelFile.path)
+        try KernelSpec.write(Array(json(kernelFile: kernelFile.path).utf8), to: folder.appendingPathComponent("kernel.json").path)
         return folder
+    }
+
+    /// `mkdir -p path`.
+    static func makeFolder(_ path: String) throws(InstallError) {
+        var made = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            made += "/" + part
+            if mkdir(made, 0o755) != 0 && errno != EEXIST { throw failure(made) }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw failure(path) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw .cannotWrite(path: path, reason: String(cString: strerror(ENOTDIR))) }
+    }
+
+    /// Writes `bytes` to the file at `path`, replacing it.
+    static func write(_ bytes: [UInt8], to path: String) throws(InstallError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(path) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw failure(path) }
+            written += n
+        }
+    }
+
+    /// The error of the last failed call on `path`.
+    static func failure(_ path: String) -> InstallError {
+        .cannotWrite(path: path, reason: String(cString: strerror(errno)))
     }
 }

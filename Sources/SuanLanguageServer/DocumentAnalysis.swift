@@ -66,6 +66,12 @@ struct DocumentAnalysis {
         diagnostics = found
     }
 
+    /// Whether hover and completion can use the run: it succeeded, or it stopped only at a statement
+    /// that writes a file (the editor's session refuses it; a note, not an error, says so).
+    var isUsable: Bool {
+        status == .success || (status == .failure && !diagnostics.contains { $0.severity == .error })
+    }
+
     /// The 0-based lines of the document where its errors start.
     var errorLines: Set<Int> {
         Set(diagnostics.filter { $0.severity == .error && Int($0.span.file) == file }.map {
@@ -131,27 +137,29 @@ struct DocumentAnalysis {
         text.count <= hoverValueLimit ? text : String(text.prefix(hoverValueLimit)) + " …"
     }
 
-    /// The value of a name or field path, looked up in a copy of the session (a lookup runs no
-    /// user code, so it needs no limits of its own).
-    func value(of path: String) -> Value? {
-        if let value = session.value(of: path) { return value }
-        var copy = session
-        var found: Value?
-        _ = copy.run(path, name: "<hover>", transactional: true) { event in
-            if case .result(let value, _) = event { found = value }
-        }
-        return found
-    }
+    /// The value of a name or field path (a lookup runs no user code, so it needs no limits of its own).
+    func value(of path: String) -> Value? { session.inspectedValue(of: path) }
 
     /// Completion at `position`: what the REPL's Tab offers for the line before the cursor, each
     /// with the edit that replaces the word being typed.
     func completion(at position: UTF16Position, in text: String) -> [String: Any] {
-        let before = position.split(text).before
+        let (before, after) = position.split(text)
         let completion = Completer(session: session, folder: folder).complete(before)
         let replaced = String(before.suffix(completion.replacing)).utf16.count
-        let range = ["start": UTF16Position(line: position.line, character: position.character - replaced).object,
-                     "end": position.object]
-        let items: [[String: Any]] = completion.candidates.map { ["label": $0, "textEdit": ["range": range, "newText": $0]] }
+        let start = UTF16Position(line: position.line, character: position.character - replaced).object
+        let items: [[String: Any]] = completion.candidates.map { candidate in
+            let end = UTF16Position(line: position.line, character: position.character + DocumentAnalysis.closing(of: candidate, before: after))
+            return ["label": candidate, "textEdit": ["range": ["start": start, "end": end.object], "newText": candidate]]
+        }
         return ["isIncomplete": false, "items": items]
+    }
+
+    /// How many UTF-16 units after the cursor a candidate's edit also replaces: the `"]` (or `"`)
+    /// an editor put there when it closed the quote and bracket of `项目["` itself, which the
+    /// candidate `项目名"]` brings again.
+    static func closing(of candidate: String, before after: String) -> Int {
+        guard candidate.hasSuffix("\"]") else { return 0 }
+        if after.hasPrefix("\"]") { return 2 }
+        return after.hasPrefix("\"") ? 1 : 0
     }
 }

@@ -23,7 +23,7 @@ public struct LanguageServer {
         var text: String
         var path: String?
         var analysis: DocumentAnalysis
-        /// The last analysis that ran without an error: hover and completion fall back to it while
+        /// The last analysis that ran without an error (a refused file write aside): hover and completion fall back to it while
         /// the text does not check (the user is in the middle of typing).
         var lastGood: DocumentAnalysis?
         /// The analysis of the text without the lines of its errors, made when hover or completion
@@ -32,6 +32,8 @@ public struct LanguageServer {
     }
 
     let makeSession: () -> Session
+    /// The language of the protocol's error messages (the command sets the locale's).
+    public var language = Language.english
     var stream = MessageStream()
     var documents: [String: OpenDocument] = [:]
     var initialized = false
@@ -67,7 +69,7 @@ public struct LanguageServer {
             }
             message = object
         } catch {
-            respond(id: NSNull(), error: .parse(error.localizedDescription))
+            respond(id: NSNull(), error: .parse)
             return nil
         }
         let id = message["id"]
@@ -147,7 +149,7 @@ public struct LanguageServer {
         document.text = text
         document.analysis = analysis
         document.withoutErrors = nil
-        if analysis.status == .success { document.lastGood = analysis }
+        if analysis.isUsable { document.lastGood = analysis }
         documents[uri] = document
         publish(uri, analysis.published())
     }
@@ -158,11 +160,11 @@ public struct LanguageServer {
     /// at its first error, so lines are left out over a few rounds (``blankingRounds``).
     mutating func settled(_ uri: String) -> DocumentAnalysis {
         guard var document = documents[uri] else { preconditionFailure("located(_:) checked that the document is open") }
-        guard document.analysis.status != .success else { return document.analysis }
+        guard !document.analysis.isUsable else { return document.analysis }
         if document.withoutErrors == nil {
             var lines = document.text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var analysis = document.analysis
-            for _ in 0..<LanguageServer.blankingRounds where analysis.status != .success {
+            for _ in 0..<LanguageServer.blankingRounds where !analysis.isUsable {
                 let errorLines = analysis.errorLines.filter { $0 < lines.count && !lines[$0].isEmpty }
                 guard !errorLines.isEmpty else { break }
                 for line in errorLines { lines[line] = "" }
@@ -171,7 +173,7 @@ public struct LanguageServer {
             document.withoutErrors = analysis
             documents[uri] = document
         }
-        if let analysis = document.withoutErrors, analysis.status == .success { return analysis }
+        if let analysis = document.withoutErrors, analysis.isUsable { return analysis }
         return document.lastGood ?? document.analysis
     }
 
@@ -205,7 +207,7 @@ public struct LanguageServer {
     }
 
     func respond(id: Any, error: RPCError) {
-        send(["jsonrpc": "2.0", "id": id, "error": error.object])
+        send(["jsonrpc": "2.0", "id": id, "error": error.object(in: language)])
     }
 
     func send(_ message: [String: Any]) {

@@ -2,6 +2,7 @@
 @preconcurrency import Glibc
 #endif
 import Foundation
+import SuanCore
 
 /// The Language Server Protocol's framing over a pair of file descriptors: each message is a
 /// header block (`Content-Length: N`, other headers ignored, `\r\n` after each, an empty line at
@@ -17,7 +18,7 @@ struct MessageStream {
         /// A body, as sent.
         case body(Data)
         /// A header block without a usable `Content-Length`, or a body over the limit (skipped).
-        case unreadable(String)
+        case unreadable(Message)
         /// The input ended.
         case end
     }

@@ -1,14 +1,17 @@
-/// A JSON-RPC 2.0 error the server answers with: each case has the protocol's code and a message,
-/// produced in the one switch below. The server never stops on one; it answers and reads on.
+import SuanCore
+
+/// A JSON-RPC 2.0 error the server answers with: each case has the protocol's code and a message
+/// in the session's language, produced in the one switch below. The server never stops on one; it answers and reads on.
 enum RPCError: Error, Sendable, Equatable {
-    /// The body is not JSON (or not UTF-8).
-    case parse(String)
+    /// The body is not JSON (or not UTF-8). Foundation's reason is English whatever the locale, so
+    /// only the fact is told.
+    case parse
     /// JSON, but not a request object (no `method` string).
-    case invalidRequest(String)
+    case invalidRequest(Message)
     /// A request for a method the server does not have.
     case methodNotFound(String)
     /// A known method with missing or mistyped parameters.
-    case invalidParameters(String)
+    case invalidParameters(Message)
     /// A request other than `initialize` before it.
     case notInitialized
     /// A request other than `exit` after `shutdown`.
@@ -24,9 +27,9 @@ enum RPCError: Error, Sendable, Equatable {
         }
     }
 
-    var message: String {
+    var message: Message {
         switch self {
-        case .parse(let reason): "the message is not JSON: \(reason)"
+        case .parse: "the message is not JSON"
         case .invalidRequest(let reason): "not a JSON-RPC request: \(reason)"
         case .methodNotFound(let method): "no method '\(method)'"
         case .invalidParameters(let reason): "bad parameters: \(reason)"
@@ -36,5 +39,5 @@ enum RPCError: Error, Sendable, Equatable {
     }
 
     /// The `error` member of a response.
-    var object: [String: Any] { ["code": code, "message": message] }
+    func object(in language: Language) -> [String: Any] { ["code": code, "message": message.text(in: language)] }
 }

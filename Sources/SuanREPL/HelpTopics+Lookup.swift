@@ -7,3 +7,13 @@ extension HelpTopics {
         topic(name).map { $0.name + "\n" + $0.text(in: language) }
     }
 }
+
+extension HelpTopics {
+    /// What `:help TOPIC` answers a program (a notebook cell `:help what-if`): the overview for no
+    /// topic, the topic's name and text, or "no help topic" and the overview.
+    public static func page(_ topicName: String, in language: Language) -> String {
+        guard !topicName.isEmpty else { return overview(language) }
+        return text(of: topicName, in: language)
+            ?? language.pick("没有帮助主题“\(topicName)”。", "no help topic '\(topicName)'. ") + overview(language)
+    }
+}

@@ -116,8 +116,8 @@ public enum HelpTopics {
             load 示例 后的年份、数字后的单位。
             上下键调出历史（跨会话保留；多行输入按原来的行恢复），Ctrl-R 搜索历史。
             Ctrl-C 清除当前行或中断长时间的计算。ans（或 _）是上一个结果。
-            REPL 之外：suan serve（浏览器）、suan kernel install（Jupyter 笔记本，docs/machine.md）、
-            suan lsp（编辑器的诊断、悬停和补全，docs/lsp.md）。
+            REPL 之外：suan serve（浏览器）、suan kernel install（Jupyter 笔记本，docs/machine.md；
+            单元格里也可以写 :help 和 :type）、suan lsp（编辑器的诊断、悬停和补全，docs/lsp.md）。
             """),
     ]
 
@@ -232,8 +232,8 @@ public enum HelpTopics {
             paths after load ", years after load 示例, units.
             Up/Down recall history (kept across sessions; a multi-line input comes back as its lines), Ctrl-R searches it.
             Ctrl-C clears the line, or interrupts a long evaluation. ans (or _) is the last result.
-            Beyond the REPL: suan serve (a browser), suan kernel install (Jupyter notebooks, docs/machine.md),
-            suan lsp (diagnostics, hover and completion in an editor, docs/lsp.md).
+            Beyond the REPL: suan serve (a browser), suan kernel install (Jupyter notebooks, docs/machine.md;
+            :help and :type work in a cell too), suan lsp (diagnostics, hover and completion in an editor, docs/lsp.md).
             """, examples: []),
     ]
 

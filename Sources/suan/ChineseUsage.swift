@@ -37,6 +37,24 @@ enum ChineseUsage {
         """
     }
 
+    /// `suan kernel install --help` in Chinese.
+    static let kernelHelp = """
+        概述：为这个 suan 程序安装 Jupyter 内核 suan（Suan 算）。
+
+        --user（默认）安装到你的 Jupyter 数据文件夹（JUPYTER_DATA_DIR，否则 ~/.local/share/jupyter）；
+        --prefix 文件夹 安装到 文件夹/share/jupyter，例如虚拟环境的文件夹（--prefix "$VIRTUAL_ENV"）。
+
+        运行内核的 Python 需要 ipykernel。移动了 suan 程序之后请重新安装：内核配置记着它的路径。详见 docs/machine.md。
+
+        用法：suan kernel install [--user] [--prefix <文件夹>] [--python <PY>]
+
+        选项：
+          --user                  为当前用户安装（默认）。
+          --prefix <文件夹>       安装到 文件夹/share/jupyter/kernels/suan。
+          --python <PY>           运行内核的 Python：路径或 PATH 中的命令（默认：Jupyter 自己的 python3）。
+          -h, --help              显示本帮助。
+        """
+
     /// A parse error of ArgumentParser in Chinese, by its form; other messages as they are.
     static func message(_ english: String) -> String {
         let forms: [(String, String)] = [

@@ -14,12 +14,17 @@ enum LanguageServerCommand {
         }
         // Editors' clients often pass --stdio; it is the only transport.
         guard arguments.isEmpty || arguments == ["--stdio"] else {
+            let wrong = arguments.first { $0 != "--stdio" } ?? ""
+            Console.error(wrong.hasPrefix("-")
+                ? SuanCommand.language.pick("错误：未知的选项“\(wrong)”", "Error: unknown option '\(wrong)'")
+                : SuanCommand.language.pick("错误：多余的参数“\(wrong)”", "Error: unexpected argument '\(wrong)'"))
             Console.error(usage)
             return 2
         }
         var settings = Settings()
         settings.language = SuanCommand.language
         var server = LanguageServer { Session(domain: BudgetDomain(allowsWrites: false), settings: settings) }
+        server.language = settings.language
         return server.run()
     }
 }

@@ -4,8 +4,10 @@ import SuanCore
 /// in either language, produced in the one switch below. The reply is
 /// `{"id": …, "status": "error", "error": {"code": "…", "message": "…"}}` (docs/machine.md).
 enum MachineError: Error, Sendable, Equatable {
-    /// The line is not a JSON object (or not UTF-8).
-    case notAnObject(String)
+    /// The line is not JSON.
+    case notJSON
+    /// The line is JSON, but not an object.
+    case notAnObject
     /// The object has no `code`, `complete` or `inspect` string.
     case noRequest
     /// A line longer than the limit.
@@ -13,7 +15,7 @@ enum MachineError: Error, Sendable, Equatable {
 
     var code: String {
         switch self {
-        case .notAnObject: "bad-request"
+        case .notJSON, .notAnObject: "bad-request"
         case .noRequest: "no-request"
         case .tooLong: "request-too-large"
         }
@@ -21,7 +23,8 @@ enum MachineError: Error, Sendable, Equatable {
 
     var message: Message {
         switch self {
-        case .notAnObject(let reason): "the request is not a JSON object: \(reason)"
+        case .notJSON: "the request is not JSON"
+        case .notAnObject: "the request is not a JSON object"
         case .noRequest: "the request has no \"code\", \"complete\" or \"inspect\" string"
         case .tooLong(let limit): "the request is longer than \(limit) bytes"
         }

@@ -22,6 +22,12 @@ import SuanReply
 struct MachineMode {
     /// The longest request line taken (bytes).
     static let lineLimit = 16 << 20
+    /// The most rows of one table a reply holds; a note under the table counts the rest, and
+    /// `export` writes them all (docs/machine.md). A million-row table would otherwise be a reply of
+    /// hundreds of megabytes that no notebook can show.
+    static let rowsShown = 1_000
+    /// The widest value an inspection shows (display columns), as an editor's hover cuts it.
+    static let inspectedWidth = 300
 
     var session: Session
     private var runs = 0
@@ -46,18 +52,15 @@ struct MachineMode {
         guard line.utf8.count <= MachineMode.lineLimit else {
             return MachineMode.refusal(id: "null", .tooLong(limit: MachineMode.lineLimit), language)
         }
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed]) as? [String: Any] else {
-                return MachineMode.refusal(id: "null", .notAnObject(language.pick("不是对象", "not an object")), language)
-            }
-            object = parsed
-        } catch {
-            return MachineMode.refusal(id: "null", .notAnObject(error.localizedDescription), language)
+        // Foundation's reason for refusing a line is English whatever the locale: only the fact is told.
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed]) else {
+            return MachineMode.refusal(id: "null", .notJSON, language)
         }
+        guard let object = parsed as? [String: Any] else { return MachineMode.refusal(id: "null", .notAnObject, language) }
         let id = MachineMode.echo(object["id"])
         if let code = object["code"] as? String {
-            return "{\"id\":" + id + "," + execute(code).joined(separator: ",") + "}"
+            let fields = MachineCommand(code).map { $0.reply(session: session) } ?? execute(code)
+            return "{\"id\":" + id + "," + fields.joined(separator: ",") + "}"
         }
         if let before = object["complete"] as? String {
             let completion = Completer(session: session).complete(before)
@@ -80,8 +83,9 @@ struct MachineMode {
         if !name.isEmpty, case .success(let type) = session.typeOf(name) {
             found = true
             fields.append("\"type\":" + JSONRenderer.string(language == .chinese ? MessageCatalogue.term(type.name) : type.name))
-            if let value = session.value(of: name) {
-                fields.append("\"text\":" + JSONRenderer.string(session.formatter.text(value)))
+            if let value = session.inspectedValue(of: name) {
+                // A year's whole record is thousands of characters: the inspection shows its start.
+                fields.append("\"text\":" + JSONRenderer.string(DisplayWidth.truncated(session.formatter.text(value), to: MachineMode.inspectedWidth)))
             }
         }
         if let help = HelpTopics.text(of: name, in: language) {
@@ -96,12 +100,23 @@ struct MachineMode {
         runs += 1
         // A Ctrl-C that came while no run was going on is not for this run.
         Interruption.clear()
-        var collector = RunReply.Collector()
+        var collector = RunReply.Collector(rowsShown: MachineMode.rowsShown)
         let status = session.run(code, name: "<cell:\(runs)>", transactional: true) { collector.take($0) }
         Interruption.clear()
         let reply = collector.reply(status: status, session: session, exports: false, chartsApart: true)
-        return reply.coreFields + ["\"hasTables\":" + (reply.hasTables ? "true" : "false"),
-                                   "\"charts\":[" + reply.charts.map(JSONRenderer.string).joined(separator: ",") + "]"]
+        return reply.machineFields + MachineMode.undoneNote(status, session.settings.language)
+    }
+
+    /// For a run that did not succeed, `"undone"`: the sentence a notebook puts under the error,
+    /// saying that the results shown were undone with the rest of the cell.
+    static func undoneNote(_ status: Session.Status, _ language: Language) -> [String] {
+        let note: Message
+        switch status {
+        case .success: return []
+        case .interrupted: note = "interrupted: the whole cell was undone; the session is as it was before this cell"
+        case .failure, .incomplete: note = "the whole cell was undone (what it showed above included); the session is as it was before this cell"
+        }
+        return ["\"undone\":" + JSONRenderer.string(note.text(in: language))]
     }
 
     /// The id as JSON: what the request held, re-encoded, or `null`.

@@ -140,6 +140,7 @@ struct SuanCommand: ParsableCommand {
         for problem in session.stdlibProblems { Console.error(CommandWords(language: settings.language).stdlibProblem(problem)) }
         if machine {
             Watchdog.stopBackstop()
+            ParentWatch.start()
             var mode = MachineMode(session: session)
             return mode.run()
         }

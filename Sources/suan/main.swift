@@ -52,14 +52,14 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "serve" {
     }
 }
 
-// `suan kernel install …` writes the Jupyter kernelspec (docs/machine.md).
-if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "kernel" && CommandLine.arguments[2] == "install" {
-    do {
-        let kernel = try KernelCommand.parse(Array(CommandLine.arguments.dropFirst(3)))
-        exit(kernel.execute())
-    } catch {
-        KernelCommand.exit(withError: error)
-    }
+// `suan kernel install …` writes the Jupyter kernelspec (docs/machine.md). A bare `suan kernel`
+// is its usage, unless a script named `kernel` is there to run.
+var scriptNamedKernel: Bool {
+    var info = stat()
+    return stat("kernel", &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+}
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "kernel" && !(CommandLine.arguments.count == 2 && scriptNamedKernel) {
+    KernelCommand.dispatch(Array(CommandLine.arguments.dropFirst(2)))
 }
 
 // `suan lsp` is the language server for editors (editors/README.md).

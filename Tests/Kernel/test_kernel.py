@@ -84,6 +84,18 @@ def test_complete_interrupt_and_restart(kernel_prefix, tmp_path):
         reply = client.inspect("基本支出 / 总支出", 2, reply=True, timeout=30)
         assert reply["content"]["found"]
         assert reply["content"]["data"]["text/plain"] == "基本支出: Money = 2,433.84万元"
+        # A field path has its value too; a year's record is cut; what-if is a help topic.
+        reply = client.inspect("y2022.基本支出", 8, reply=True, timeout=30)
+        assert reply["content"]["data"]["text/plain"] == "y2022.基本支出: Money = 2,433.84万元"
+        reply = client.inspect("y2022", 2, reply=True, timeout=30)
+        assert len(reply["content"]["data"]["text/plain"]) < 400
+        reply = client.inspect("what-if", 6, reply=True, timeout=30)
+        assert reply["content"]["found"] and "scenario" in reply["content"]["data"]["text/plain"]
+        # The editor closed `项目["` itself: the completion replaces its `"]`.
+        code = '项目[""]'
+        reply = client.complete(code, 4, reply=True, timeout=30)
+        assert reply["content"]["matches"][0].endswith('"]')
+        assert (reply["content"]["cursor_start"], reply["content"]["cursor_end"]) == (4, 6)
         # A long run, interrupted: the cell fails as interrupted and the session keeps its year.
         outputs = []
         msg_id = client.execute("fn f(n) = if n == 0 then 0 else f(n - 1) + 1\ntable r in 1..9000000 step 1 { f(300) }")
@@ -158,3 +170,162 @@ def test_the_scenario_notebook_compares_and_charts(kernel_prefix, tmp_path):
     assert "<table class=\"suan-table\">" in compared and "压缩" in compared and "2,312.15" in compared
     [svg] = svgs(cells["chart y2022, 压缩"])
     assert "压缩" in svg and "y2022" in svg and "<rect" in svg
+
+
+def new_notebook(*cells):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "suan", "display_name": "Suan 算", "language": "suan"}
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    return nb
+
+
+def run_cells(folder, *cells):
+    """Runs the cells in a new notebook, errors allowed; returns each cell's outputs."""
+    nb = new_notebook(*cells)
+    NotebookClient(nb, kernel_name="suan", timeout=60, allow_errors=True,
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    return [c.outputs for c in nb.cells]
+
+
+def install_into(prefix, binary, environment=None):
+    done = subprocess.run([binary, "kernel", "install", "--prefix", str(prefix), "--python", sys.executable],
+                          capture_output=True, text=True, timeout=60, env=environment)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_a_moved_binary_is_a_jupyter_error_that_says_to_install_again(tmp_path, monkeypatch):
+    # A copy of suan installs the kernel, then goes away: the cell must fail at once, not hang.
+    copy = tmp_path / "bin" / "suan"
+    copy.parent.mkdir()
+    copy.write_bytes(Path(SUAN).read_bytes())
+    copy.chmod(0o755)
+    prefix = tmp_path / "jupyter"
+    install_into(prefix, str(copy))
+    copy.unlink()
+    monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share/jupyter"))
+    [outputs] = run_cells(tmp_path, "1 + 1")
+    [error] = outputs
+    assert error["output_type"] == "error" and error["ename"] == "SuanMissing"
+    assert str(copy) in error["evalue"] and "suan kernel install" in error["evalue"]
+
+
+def test_a_failed_cell_says_the_whole_cell_was_undone(kernel_prefix, tmp_path):
+    failed, after = run_cells(tmp_path, "load 2022\n基本支出\nchart y2022\n1/0", "y2022")
+    error = [o for o in failed if o["output_type"] == "error"][0]
+    assert error["ename"] == "division-by-zero"
+    assert "the whole cell was undone" in error["traceback"][-1]
+    assert after[0]["ename"] == "unknown-name"
+
+
+def test_a_cell_that_ends_too_soon_names_its_error(kernel_prefix, tmp_path):
+    [outputs] = run_cells(tmp_path, "load 2022\ny2022.")
+    error = outputs[-1]
+    assert error["ename"] == "incomplete"
+    assert "expected a field name" in "\n".join(error["traceback"])
+
+
+def test_a_huge_table_is_cut_with_a_note(kernel_prefix, tmp_path):
+    # A million rows: the notebook gets the first thousand and a note, not hundreds of megabytes.
+    [outputs] = run_cells(tmp_path, "load 2022\ntable r in 0%..100% step 0.0001% { 总支出 + r }")
+    data = outputs[0]["data"]
+    assert data["text/html"].count("<tr>") < 1_100
+    assert "999,001 more rows not shown" in data["text/html"]
+    assert "999,001 more rows not shown" in data["text/plain"]
+    assert len(data["text/html"]) < 1_000_000
+
+
+def test_tables_have_the_terminal_drawing_as_plain_text(kernel_prefix, tmp_path):
+    [outputs] = run_cells(tmp_path, "load 2022\nshow y2022")
+    text = plain(outputs[0])
+    assert "loaded y2022" in text and "2,433.84" in text and "(table)" not in text and "基本支出" in text
+
+
+def test_help_and_type_cells_answer_as_in_the_repl(kernel_prefix, tmp_path):
+    help, typed, wrong = run_cells(tmp_path, ":help what-if", ":type 1万元 / 2", ":type 不存在")
+    assert plain(help[0]).startswith("what-if\nscenario")
+    assert plain(typed[0]) == "Money"
+    assert wrong[0]["ename"] == "unknown-name"
+
+
+def test_the_chinese_locale_reaches_the_kernel(tmp_path, monkeypatch):
+    prefix = tmp_path / "jupyter"
+    install_into(prefix, SUAN)
+    monkeypatch.setenv("JUPYTER_PATH", str(prefix / "share/jupyter"))
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("SUAN_LANG", raising=False)
+    loaded, failed = run_cells(tmp_path, "load 2022\n基本支出 / 总支出", "1/0")
+    assert plain(loaded[0]) == "已载入 y2022（来自 Stdlib/years/seed-2022.suan）\n67.19%  [比率]"
+    assert "整个单元格已撤销" in failed[0]["traceback"][-1]
+
+
+def suan_children(kernel_pid):
+    """The pids of the suan processes a kernel started (they are in their own session, but the kernel is their parent)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if int(fields[1]) == kernel_pid and b"--machine" in command:
+                found.append(int(entry.name))
+    return found
+
+
+def cpu_ticks(pid):
+    """User and system CPU time a process has used, in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def gone(pid, within=30.0):
+    """Whether the process ended within the time given (polled; a zombie counts as ended)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("how", ["kernel killed", "parent watched"])
+def test_the_suan_process_dies_with_a_killed_kernel(kernel_prefix, tmp_path, how):
+    if how == "parent watched":
+        # Without the kernel's PR_SET_PDEATHSIG, suan itself notices that its parent is gone.
+        process = subprocess.Popen([sys.executable, "-c", (
+            "import subprocess, sys, time\n"
+            f"p = subprocess.Popen([{SUAN!r}, '--machine'], stdin=subprocess.PIPE, start_new_session=True)\n"
+            "p.stdin.write('{\"code\":\"fn f(n) = if n == 0 then 0 else f(n - 1) + 1\\\\ntable r in 1..9000000 step 1 { f(300) }\"}\\n'.encode())\n"
+            "p.stdin.flush()\n"
+            "print(p.pid, flush=True)\n"
+            "time.sleep(600)\n")], stdout=subprocess.PIPE, text=True)
+        child = int(process.stdout.readline())
+        time.sleep(1)
+        process.kill()
+        process.wait()
+        assert gone(child)
+        return
+    manager, client = start_new_kernel(kernel_name="suan", cwd=str(tmp_path))
+    try:
+        client.execute("fn f(n) = if n == 0 then 0 else f(n - 1) + 1\ntable r in 1..9000000 step 1 { f(300) }")
+        kernel_pid = manager.provisioner.process.pid
+        deadline = time.monotonic() + 30
+        while not suan_children(kernel_pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        [child] = suan_children(kernel_pid)
+        # Kill only once the cell is running in suan (it has used CPU time), not while suan still
+        # waits for its first line: then the end of its input alone would end it.
+        while cpu_ticks(child) < 50 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert cpu_ticks(child) >= 50
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert gone(child)

@@ -148,24 +148,55 @@ import Testing
     @Test func speaksTheLocalesLanguage() throws {
         let uri = "file:///tmp/lsp-zh.suan"
         let replies = try Self.session([Self.open(uri, "let 预算 = 5万元\n预算 + 3件"),
-                                        Self.request(1, "textDocument/hover", uri, line: 0, character: 5)],
+                                        Self.request(1, "textDocument/hover", uri, line: 0, character: 5),
+                                        ["jsonrpc": "2.0", "id": 2, "method": "workspace/frobnicate", "params": [:]],
+                                        Self.request(3, "textDocument/hover", "file:///nowhere.suan", line: 0, character: 0)],
                                        environment: ["SUAN_LANG": "zh"])
+        // The protocol's errors too.
+        func message(_ id: Int) -> String? { (Self.response(id, in: replies)?["error"] as? [String: Any])?["message"] as? String }
+        #expect(message(2) == "没有方法“workspace/frobnicate”")
+        #expect(message(3) == "参数有误：文档 file:///nowhere.suan 没有打开")
         let d = try #require(Self.diagnostics(in: replies).first?.first)
         #expect(d["code"] as? String == "dimension-mismatch")
         #expect((d["message"] as? String)?.contains("金额") == true)
         #expect(Self.hover(1, in: replies)?.hasPrefix("**预算**: `金额`") == true)
     }
 
+    /// While a line does not parse, hover and completion use the run around it — also in a document
+    /// with an `export` line, which the editor refuses (a note, not an error).
     @Test func hoverWorksWhileALineDoesNotParse() throws {
-        let uri = "file:///tmp/lsp-typing.suan"
+        let typing = "load 2022\nlet 收入 = 基本支出 / 总支出\ny2022.\n"
+        for (i, text) in [typing, typing + "export y2022 to \"out.csv\"\n"].enumerated() {
+            let uri = "file:///tmp/lsp-typing-\(i).suan"
+            let replies = try Self.session([
+                Self.open(uri, text),
+                Self.request(1, "textDocument/hover", uri, line: 1, character: 4),
+                Self.request(2, "textDocument/completion", uri, line: 2, character: 6),
+            ])
+            #expect(Self.diagnostics(in: replies).first?.first?["code"] as? String == "syntax")
+            #expect(Self.hover(1, in: replies)?.hasPrefix("**收入**: `Ratio` = 67.19%") == true, "\(text)")
+            #expect(Self.items(2, in: replies).contains { $0["label"] as? String == "基本支出" }, "\(text)")
+        }
+        let uri = "file:///tmp/lsp-whatif.suan"
+        let replies = try Self.session([Self.open(uri, "load 2022\nwhat-if\nexport y2022 to \"x.csv\"\n总支出\n"),
+                                        Self.request(3, "textDocument/hover", uri, line: 3, character: 1)])
+        #expect(Self.hover(3, in: replies)?.hasPrefix("**总支出**: `Money`") == true)
+    }
+
+    /// An editor that closed `项目["` itself leaves `"]` after the cursor: the edit replaces it
+    /// instead of adding a second one.
+    @Test func aProjectNameCompletionSwallowsTheClosingQuoteAndBracket() throws {
+        let uri = "file:///tmp/lsp-closed.suan"
         let replies = try Self.session([
-            Self.open(uri, "load 2022\nlet 收入 = 基本支出 + 1万元\ny2022.\n"),
-            Self.request(1, "textDocument/hover", uri, line: 1, character: 4),
+            Self.open(uri, "load 2022\n项目[\"\"]\n项目[\"海珠\""),
+            Self.request(1, "textDocument/completion", uri, line: 1, character: 4),
             Self.request(2, "textDocument/completion", uri, line: 2, character: 6),
         ])
-        #expect(Self.diagnostics(in: replies).first?.first?["code"] as? String == "syntax")
-        #expect(Self.hover(1, in: replies)?.contains("`Money`") == true)
-        #expect(Self.items(2, in: replies).contains { $0["label"] as? String == "基本支出" })
+        let edit = try #require(Self.items(1, in: replies).first { ($0["label"] as? String)?.hasPrefix("海珠区专职") == true }?["textEdit"] as? [String: Any])
+        #expect(Self.position(edit["range"], "start") == [1, 4])
+        #expect(Self.position(edit["range"], "end") == [1, 6])
+        let quoteOnly = try #require(Self.items(2, in: replies).first?["textEdit"] as? [String: Any])
+        #expect(Self.position(quoteOnly["range"], "end") == [2, 7])
     }
 
     @Test func completesNamesFieldsAndProjectNames() throws {
@@ -234,7 +265,9 @@ import Testing
             ["jsonrpc": "2.0", "method": "$/unknownNotification"],
             ["jsonrpc": "2.0", "id": 7, "method": "textDocument/completion", "params": "nonsense"],
         ], raw: "Content-Length: \(notJSON.utf8.count)\r\n\r\n" + notJSON + "X-Header: 1\r\n\r\n")
-        #expect(replies.contains { ($0["error"] as? [String: Any])?["code"] as? Int == -32700 })
+        let parseError = try #require(replies.first { ($0["error"] as? [String: Any])?["code"] as? Int == -32700 }?["error"] as? [String: Any])
+        // Foundation's own (English) reason stays out of the message.
+        #expect(parseError["message"] as? String == "the message is not JSON")
         // A header block without Content-Length.
         #expect(replies.contains { $0["id"] is NSNull && ($0["error"] as? [String: Any])?["code"] as? Int == -32600 })
         #expect((Self.response(5, in: replies)?["error"] as? [String: Any])?["code"] as? Int == -32601)
@@ -255,6 +288,8 @@ import Testing
         // Options: --stdio is taken, --help answers, anything else is a usage error.
         #expect(try Binary.run(["lsp", "--stdio"], stdin: input).status == 0)
         #expect(try Binary.run(["lsp", "--help"]).stdout.contains("docs/lsp.md"))
-        #expect(try Binary.run(["lsp", "--port", "1"]).status == 2)
+        let unknown = try Binary.run(["lsp", "--port", "1"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown option '--port'"))
     }
 }

@@ -93,12 +93,17 @@ import Testing
 
     @Test func inspectionAnswersTheTypeValueAndHelp() throws {
         let replies = try Self.replies([#"{"id":1,"code":"load 2022"}"#, #"{"id":2,"inspect":"基本支出"}"#,
-                                        #"{"id":3,"inspect":"y2022.项目支出"}"#, #"{"id":4,"inspect":"what-if"}"#, #"{"id":5,"inspect":"没有这个"}"#])
+                                        #"{"id":3,"inspect":"y2022.项目支出"}"#, #"{"id":4,"inspect":"what-if"}"#, #"{"id":5,"inspect":"没有这个"}"#,
+                                        #"{"id":6,"inspect":"y2022"}"#])
         #expect(replies[1]["type"] as? String == "Money")
         #expect(replies[1]["text"] as? String == "2,433.84万元")
         #expect(replies[2]["type"] as? String == "Money")
+        #expect(replies[2]["text"] as? String == "1,188.56万元")
         #expect((replies[3]["help"] as? String)?.hasPrefix("what-if") == true)
         #expect(replies[4]["found"] as? Bool == false)
+        // A year's record is cut as a hover cuts it.
+        let year = try #require(replies[5]["text"] as? String)
+        #expect(year.count < 320 && year.hasSuffix("…"))
     }
 
     @Test func aBadLineIsAnErrorReplyAndTheNextLineIsAnswered() throws {
@@ -111,6 +116,50 @@ import Testing
         #expect(((replies[1]["error"] as? [String: Any])?["message"] as? String)?.contains("请求") == true)
         #expect((replies[2]["error"] as? [String: Any])?["code"] as? String == "bad-request")
         #expect(Self.texts(replies[3]) == ["2"])
+        // Foundation's English reason for refusing the JSON does not leak into the Chinese message.
+        let message = try #require((replies[0]["error"] as? [String: Any])?["message"] as? String)
+        #expect(message == "请求不是 JSON")
+    }
+
+    /// `texts`: each result as the REPL prints it, in the session's language; a table as the terminal draws it.
+    @Test func eachResultHasTheTextTheREPLPrints() throws {
+        let english = try Self.replies([#"{"id":1,"code":"load 2022\n基本支出 / 总支出\nshow y2022.基本支出"}"#])
+        let texts = try #require(english[0]["texts"] as? [String])
+        #expect(texts.count == (english[0]["results"] as? [Any])?.count)
+        #expect(texts.first == "loaded y2022 from Stdlib/years/seed-2022.suan")
+        #expect(texts[1] == "67.19%  [Ratio]")
+        #expect(texts.last?.contains("2,433.84") == true)
+        let chinese = try Self.replies([#"{"id":1,"code":"load 2022\n基本支出 / 总支出"}"#], environment: ["SUAN_LANG": "zh"])
+        #expect(chinese[0]["texts"] as? [String] == ["已载入 y2022（来自 Stdlib/years/seed-2022.suan）", "67.19%  [比率]"])
+    }
+
+    /// A failed run says that all of it was undone, results shown before the error included.
+    @Test func aFailureSaysTheWholeCellWasUndone() throws {
+        let replies = try Self.replies([#"{"id":1,"code":"load 2022\n基本支出\n1/0"}"#, #"{"id":2,"code":"1"}"#], environment: ["SUAN_LANG": "zh"])
+        #expect(replies[0]["status"] as? String == "failure")
+        #expect((replies[0]["undone"] as? String)?.contains("整个单元格已撤销") == true)
+        #expect(replies[1]["undone"] == nil)
+    }
+
+    /// A million-row table: the reply holds the first rows and a note that counts the rest.
+    @Test func aHugeTableIsCutWithANote() throws {
+        let replies = try Self.replies([#"{"id":1,"code":"table r in 0..200000 step 1 { r * 2 }\n1"}"#])
+        let texts = try #require(replies[0]["texts"] as? [String])
+        #expect(texts.contains("… 199,001 more rows not shown (the first 1,000 are; export writes the whole table)"))
+        #expect(texts.last == "1  [Number]")
+        let html = try #require(replies[0]["html"] as? String)
+        // One table (its streamed parts joined again): the header and 1,000 rows.
+        #expect(html.components(separatedBy: "<tr>").count - 1 == 1_001)
+        #expect(html.components(separatedBy: "<table").count - 1 == 1)
+    }
+
+    /// `:help` and `:type` work in a cell as in the REPL.
+    @Test func helpAndTypeAreAnswered() throws {
+        let replies = try Self.replies([#"{"id":1,"code":":help what-if"}"#, #"{"id":2,"code":":type 1万元 / 2"}"#, #"{"id":3,"code":":type 没有"}"#])
+        #expect((replies[0]["texts"] as? [String])?.first?.hasPrefix("what-if\nscenario") == true)
+        #expect(replies[1]["texts"] as? [String] == ["Money"])
+        #expect(replies[2]["status"] as? String == "failure")
+        #expect((replies[2]["diagnostics"] as? [[String: Any]])?.first?["id"] as? String == "unknown-name")
     }
 
     @Test func machineGoesAlone() throws {
