@@ -145,7 +145,7 @@ import Testing
     @Test func aHugeTableIsCutWithANote() throws {
         let replies = try Self.replies([#"{"id":1,"code":"table r in 0..200000 step 1 { r * 2 }\n1"}"#])
         let texts = try #require(replies[0]["texts"] as? [String])
-        #expect(texts.contains("… 199,001 more rows not shown (the first 1,000 are; export writes the whole table)"))
+        #expect(texts.contains("… 199,001 more rows not shown (the first 1000 are; export writes the whole table)"))
         #expect(texts.last == "1  [Number]")
         let html = try #require(replies[0]["html"] as? String)
         // One table (its streamed parts joined again): the header and 1,000 rows.
