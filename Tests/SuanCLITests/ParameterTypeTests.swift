@@ -17,6 +17,11 @@ import Testing
         (["show series(示例年份, fn(y) = y.项目)"], "type-mismatch t.suan:3:19"),
         (["show estimate(示例年份, 3500宗, \"调解案件\", 3500宗)"], "type-mismatch t.suan:3:21"),
         (["show 单位成本(示例2022)"], "type-mismatch t.suan:3:11"),
+        // The prelude's: top's count, group's and zip's lists, cagr's years.
+        (["show top(项目, \"2\", \"预算\")"], "type-mismatch t.suan:3:14"),
+        (["show group(3, \"a\")"], "type-mismatch t.suan:3:12"),
+        (["show zip([1], 2)"], "type-mismatch t.suan:3:15"),
+        (["show cagr(1, 2, \"3\")"], "type-mismatch t.suan:3:17"),
         // Through a user's function: the argument is checked where the user's function passes it on.
         (["fn 看(ys) = history(ys, 2022)", "show 看(示例年份)"], "type-mismatch t.suan:3:24"),
         // A user's own typed function.
