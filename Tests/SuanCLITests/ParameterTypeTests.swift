@@ -33,6 +33,8 @@ import Testing
         (["fn f(x: Number of Year) = x"], "type-mismatch t.suan:3:9"),
         (["show map([1], fn(x: Number) = x)"], "syntax t.suan:3:21"),
         (["show fail(3)"], "type-mismatch t.suan:3:11"),
+        // A branch that fails has no value: the `if` has the other branch's type, checked as usual.
+        (["fn 正(x) = if value(x) > 0 then x else fail(\"no\")", "show 正(1万元) + 1件"], "dimension-mismatch t.suan:4:6"),
     ])
     func aMisusedTypedParameterIsAnErrorAtTheArgumentBeforeRunning(_ lines: [String], _ expected: String) throws {
         let r = try FunctionArgumentCheckTests.firstError(lines, load: Self.load)

@@ -82,10 +82,3 @@ extension Checker {
         }
     }
 }
-
-extension Checker {
-    /// Whether code is a call of `fail`: a branch with no value of its own.
-    static func fails(_ code: Code) -> Bool {
-        if case .builtin(.fail, _, _) = code { true } else { false }
-    }
-}

@@ -393,7 +393,7 @@ struct Checker {
             let (nc, nt) = check(no)
             branchDepth -= 1
             // A branch that fails has no value: the `if` has the other branch's type.
-            let type = yt == nt || Self.fails(nc) ? yt : Self.fails(yc) ? nt : .any
+            let type = yt == nt || nc.fails ? yt : yc.fails ? nt : .any
             return (.conditional(cc, yc, nc, e.span), type)
         case .solve(let clause):
             return solve(clause, span: e.span)
