@@ -21,6 +21,7 @@ public enum HelpTopics {
             x + 10% 是相对变动；a% − b% 以个百分点显示；p% of x 即 x × p%。
             x -> 亿元、r -> ‰ 只改变显示，不改变数值。round(x, 0.1%) 按步长舍入。
             let a = 1万元      fn 占比(part, whole) = part / whole      if a > b then a else b
+            参数可注明类型：fn 人均(总额: Money, 人数: Count) = …（另有 Figure、String、List of Year、Key of Figure 等），调用时先检查；fail("说明") 报错
             匿名函数：map([1, 2, 3], fn(x) = x * 2)、filter(项目, fn(p) = p.执行率 < 95%)（按值捕获局部变量）
             列表：sort(项目, "预算", "desc")、group(指标, fn(i) = i.领域)、top(项目, 3, "执行率")、unique、join(文本, "、")、range(a, b)
             按键汇总：sum(项目, "预算")、avg/min/max(项目, fn(p) = p.执行率)；rank(项目, "执行率", "desc") 加上名次（并列 1、2、2、4）；zip(a, b) 配对
@@ -128,6 +129,7 @@ public enum HelpTopics {
             x + 10% is a relative change; a% − b% shows in 个百分点; p% of x is x × p%.
             x -> 亿元, r -> ‰ change the display, never the value. round(x, 0.1%) rounds to a step.
             let a = 1万元      fn 占比(part, whole) = part / whole      if a > b then a else b
+            Typed parameters: fn 人均(总额: Money, 人数: Count) = … (also Figure, String, List of Year, Key of Figure…), checked at each call; fail("why") stops with an error
             Anonymous functions: map([1, 2, 3], fn(x) = x * 2), filter(项目, fn(p) = p.执行率 < 95%) (capture by value)
             Lists: sort(项目, "预算", "desc"), group(指标, fn(i) = i.领域), top(项目, 3, "执行率"), unique, join(strings, "、"), range(a, b)
             By a key: sum(项目, "预算"), avg/min/max(项目, fn(p) = p.执行率); rank(项目, "执行率", "desc") adds 名次 (ties 1, 2, 2, 4); zip(a, b) pairs

@@ -60,9 +60,9 @@ struct Checker {
     /// Declares every `fn` of a program first, so that functions may call ones defined later.
     mutating func predeclare(_ statements: [Statement]) {
         for statement in statements {
-            guard case .function(let name, _, let parameters, let body) = statement.kind, Keyword(rawValue: name) == nil else { continue }
+            guard case .function(let name, _, let parameters, let types, let body) = statement.kind, Keyword(rawValue: name) == nil else { continue }
             let slot = defineName(name, type: .function(arity: parameters.count))
-            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, module: module)
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, parameterTypes: types, module: module)
         }
     }
 
@@ -87,12 +87,16 @@ struct Checker {
             if case .lambda(let parameters, let body) = value.kind {
                 scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body,
                                               captured: capturedLocals(parameters, body), module: module)
+            } else if let named = namedFunction(value) {
+                // `let 项目历史 = history`: the alias is checked as the function is, typed parameters too.
+                scope.functions[slot] = named
             }
             return .bind(slot: slot, code)
-        case .function(let name, let nameSpan, let parameters, let body):
+        case .function(let name, let nameSpan, let parameters, let types, let body):
             guard !isReserved(name, at: nameSpan) else { return .none }
             let slot = defineName(name, type: .function(arity: parameters.count))
-            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, module: module)
+            scope.functions[slot] = .init(name: name, parameters: parameters.map(\.0), body: body, parameterTypes: types, module: module)
+            checkParameterTypes(types)
             var seen: Set<String> = []
             for (p, span) in parameters where !seen.insert(p).inserted {
                 report("the parameter '\(p)' appears twice", at: span, id: .duplicateParameter)
@@ -388,7 +392,9 @@ struct Checker {
             let (yc, yt) = check(yes)
             let (nc, nt) = check(no)
             branchDepth -= 1
-            return (.conditional(cc, yc, nc, e.span), yt == nt ? yt : .any)
+            // A branch that fails has no value: the `if` has the other branch's type.
+            let type = yt == nt || nc.fails ? yt : yc.fails ? nt : .any
+            return (.conditional(cc, yc, nc, e.span), type)
         case .solve(let clause):
             return solve(clause, span: e.span)
         case .count(let axes, let condition):
@@ -650,6 +656,7 @@ struct Checker {
                     arityError(syntax.name, expected: "\(syntax.parameters.count)", got: args.count, span: span)
                     return (.constant(.unknown), .any)
                 }
+                if argumentsMistyped(syntax, args: args, types: checked.map(\.1)) { return (.call(calleeCode, checked.map(\.0), span), .any) }
                 let known = args.map { knownArgument($0, givenTo: syntax.name) }
                 let type = inferCall(syntax, argumentTypes: checked.map(\.1), known: known, span: span)
                 return (.call(calleeCode, checked.map(\.0), span), type)
@@ -731,6 +738,9 @@ struct Checker {
             return .list(.any)
         case .unique: return first
         case .join, .format: return .string
+        case .fail:
+            if first != .any && first != .string { report("fail takes a message in quotes, not a \(first.name)", at: args[0].span, id: .typeMismatch) }
+            return .any
         case .range: return .list(.number)
         case .map:
             if givenWrongArity(b, args: args, types: types) { return .list(.any) }

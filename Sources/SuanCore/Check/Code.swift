@@ -29,6 +29,13 @@ indirect enum Code: Sendable {
     case closure(UserFunction, captures: [Int])
 }
 
+extension Code {
+    /// A call of `fail`: a branch with no value of its own (an `if` has its other branch's type).
+    var fails: Bool {
+        if case .builtin(.fail, _, _) = self { true } else { false }
+    }
+}
+
 struct SolvePlan: Sendable {
     var slot: Int
     var low: Code

@@ -31,6 +31,8 @@ struct GlobalScope: Sendable {
         var name: String
         var parameters: [String]
         var body: Expr
+        /// The types written after the parameters (`名: String`), or nil where none is written.
+        var parameterTypes: [ParameterType?] = []
         /// For an anonymous function: the enclosing locals it captures and their types, declared
         /// after the parameters when a call is checked.
         var captured: [Captured] = []
@@ -39,6 +41,24 @@ struct GlobalScope: Sendable {
 
         /// `fn(p) = …`: its problems are in the text the user wrote, and are reported there.
         var isAnonymous: Bool { name.hasPrefix("fn(") }
+
+        /// The notes beside a misuse of typed parameters: how the function is declared, and what a
+        /// `Figure` is when one is wanted.
+        var declaredNotes: [Message] {
+            var notes: [Message] = ["note: declared as fn \(signature)"]
+            let written = Set(parameterTypes.flatMap { [$0?.name, $0?.element] })
+            if written.contains("Figure") { notes.append("help: a Figure is a number, an amount of money, a ratio or a count") }
+            if written.contains("Scalar") { notes.append("help: a Scalar is one value: a number, money, a ratio, a count, text or true/false") }
+            return notes
+        }
+
+        /// `history(years: List of Year, 名: String)`, for a note beside a misuse.
+        var signature: String {
+            let written = parameters.indices.map { n in
+                parameters[n] + (n < parameterTypes.count ? parameterTypes[n].map { ": " + $0.written } ?? "" : "")
+            }
+            return name + "(" + written.joined(separator: ", ") + ")"
+        }
 
         /// An enclosing local an anonymous function names, with what is known of it.
         struct Captured: Sendable {

@@ -15,6 +15,9 @@ public struct Diagnostic: Sendable, Error {
     /// Where the problem arose, when ``span`` points at the call that led there (an error inside a
     /// Stdlib function points at the user's call; this is the Stdlib line, rendered as a note).
     public var origin: SourceSpan?
+    /// True when ``origin`` is in the Stdlib: the note names the place but not its line, which is
+    /// the Stdlib's own code and no help to a user who called it.
+    public var originInLibrary = false
     /// When the span is in a module: the `use` statements that led to it, innermost first, each
     /// rendered as a note with its own position (the error itself points into the module's file).
     public var usedAt: [SourceSpan] = []

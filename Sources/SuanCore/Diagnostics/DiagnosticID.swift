@@ -21,6 +21,8 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case exportFormat = "export-format"
     case exportIo = "export-io"
     case exportType = "export-type"
+    /// Raised by Suan code with `fail(message)` (a Stdlib function refusing its arguments).
+    case failed = "failed"
     case indexRange = "index-range"
     case incomplete = "incomplete"
     case interrupted = "interrupted"
@@ -98,6 +100,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .exportFormat: ("an export path has an unknown extension", "导出文件扩展名不受支持"),
         .exportIo: ("a file could not be written", "文件无法写入"),
         .exportType: ("this value cannot be exported", "该值无法导出"),
+        .failed: ("a function refused its arguments with fail(…)", "函数以 fail(…) 拒绝了参数"),
         .indexRange: ("a list index is out of range", "列表下标越界"),
         .incomplete: ("the input ends inside an open bracket or after an operator", "输入在未闭合的括号内或运算符后结束"),
         .interrupted: ("Ctrl-C or --timeout stopped the work", "已被 Ctrl-C 或 --timeout 中断"),

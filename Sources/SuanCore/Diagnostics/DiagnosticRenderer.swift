@@ -63,7 +63,8 @@ public struct DiagnosticRenderer: Sendable {
         out += paint("^" + String(repeating: "~", count: caretWidth - 1), "1;32")
         for note in d.notes { out += "\n \(pad) = \(note.text(in: language))" }
         if let origin = d.origin, let (at, excerpt) = place(origin, in: sources) {
-            out += "\n \(pad) = " + language.pick("注意：出自 \(at)：\(excerpt)", "note: raised in \(at): \(excerpt)")
+            out += "\n \(pad) = " + (d.originInLibrary ? language.pick("注意：出自 \(at)", "note: raised in \(at)")
+                                                         : language.pick("注意：出自 \(at)：\(excerpt)", "note: raised in \(at): \(excerpt)"))
         }
         // A long chain of modules shows its innermost and outermost uses, not all of them.
         let uses = d.usedAt.count > 6 ? Array(d.usedAt.prefix(3)) + [nil] + Array(d.usedAt.suffix(2)) : d.usedAt.map { Optional($0) }

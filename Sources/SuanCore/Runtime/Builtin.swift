@@ -44,11 +44,14 @@ public enum Builtin: String, Sendable, CaseIterable {
     case range
     /// `format(x, digits)`, `format(x, "万元")`: x as text with a chosen number of decimals or unit.
     case format
+    /// `fail(message)`: stops with an error saying message, at the call that led there (the Stdlib
+    /// refusing what it was given, in the session's language).
+    case fail
 
     public var arity: Int? {
         switch self {
         case .round, .min, .max, .sum, .avg, .sort, .rank: nil
-        case .abs, .len, .value, .kind, .text, .digits, .unique: 1
+        case .abs, .len, .value, .kind, .text, .digits, .unique, .fail: 1
         case .root, .has, .map, .filter, .starts, .join, .range, .format: 2
         }
     }
@@ -58,7 +61,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         switch self {
         case .round, .sum, .avg: 1...2
         case .min, .max: 1...64
-        case .abs, .len, .value, .kind, .text, .digits, .unique: 1...1
+        case .abs, .len, .value, .kind, .text, .digits, .unique, .fail: 1...1
         case .root, .has, .map, .filter, .starts, .join, .range, .format: 2...2
         case .sort, .rank: 2...3
         }
@@ -90,6 +93,7 @@ public enum Builtin: String, Sendable, CaseIterable {
         case .unique: "unique(list): the items without repeats, in first-seen order"
         case .join: "join(strings, sep): the strings joined with sep between them"
         case .range: "range(a, b): the whole numbers from a up to b, without b"
+        case .fail: "fail(message): stop with an error saying message, at the call that led there"
         case .format: "format(x, digits) or format(x, \"万元\"): x as text, with that many decimals or in that unit"
         }
     }

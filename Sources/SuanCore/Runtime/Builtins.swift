@@ -57,6 +57,9 @@ enum Builtins {
             // From a year (y.年度), years: they show as written (2021, not 2,021).
             if case .year = args[0] { return .list((low..<high).map { .year($0) }) }
             return .list((low..<high).map { .number(ExactDecimal($0)) })
+        case .fail:
+            guard case .string(let message) = args[0] else { throw expected("fail", "a message in quotes", args[0], span) }
+            throw Arithmetic.fail(Message(verbatim: message), span, id: .failed)
         case .format:
             let formatter = ValueFormatter(rounding: settings.rounding)
             if case .string(let word) = args[1] {

@@ -269,6 +269,7 @@ struct Interpreter {
         guard error.origin == nil || error.span.file < libraryFiles else { return error }
         var d = error
         if d.origin == nil { d.origin = error.span }
+        d.originInLibrary = d.origin!.file < libraryFiles
         d.span = call
         return d
     }

@@ -221,7 +221,7 @@ public struct Statement: Sendable {
     /// The name a `let`, `fn` or named `scenario` binds.
     var definedName: String? {
         switch kind {
-        case .binding(let name, _, _), .function(let name, _, _, _): name
+        case .binding(let name, _, _), .function(let name, _, _, _, _): name
         case .scenario(let clause, _): clause.name
         default: nil
         }
@@ -230,7 +230,8 @@ public struct Statement: Sendable {
     public enum Kind: Sendable {
         case expression(Expr)
         case binding(name: String, nameSpan: SourceSpan, value: Expr)
-        case function(name: String, nameSpan: SourceSpan, parameters: [(String, SourceSpan)], body: Expr)
+        /// `fn f(a, b: String) = …`: `types` holds each parameter's written type, or nil.
+        case function(name: String, nameSpan: SourceSpan, parameters: [(String, SourceSpan)], types: [ParameterType?], body: Expr)
         case assert(Expr)
         case print(Expr)
         /// `unit 件 个 人` (Stdlib): declares count tags.

@@ -1,7 +1,7 @@
 // Parser: tokens → statements.
 //
 //   program     → { statement (newline | ';') }
-//   statement   → 'let' NAME '=' expr | 'fn' NAME '(' [NAME {',' NAME}] ')' '=' expr
+//   statement   → 'let' NAME '=' expr | 'fn' NAME '(' [param {',' param}] ')' '=' expr
 //               | 'assert' expr | 'print' expr | 'unit' NAME {NAME}
 //               | 'load' (years | STRING | NAME years) ['as' NAME]
 //               | 'use' (STRING | NAME) ['as' NAME]
@@ -10,6 +10,7 @@
 //               | 'show' expr | 'explain' call | 'export' exported 'to' STRING ['force']
 //               | 'chart' expr {',' expr} ['to' STRING ['force']]
 //               | 'table' axis {',' axis} '{' expr {',' expr} '}' | expr
+//   param       → NAME [':' NAME ['of' NAME]]             (fn history(years: List of Year, 名: String))
 //   years       → NUMBER ['..' NUMBER]                 (load 示例 2020..2022: each year, and their list)
 //   exported    → compare-statement | explain-statement | table-statement | expr
 //   axis        → NAME 'in' expr '..' expr 'step' expr
@@ -177,10 +178,10 @@ public struct Parser {
             _ = advance()
             let (n, s) = try name("a function name after 'fn'")
             _ = try expect(.leftParen, "after the function name")
-            let parameters = try parameterList()
+            let (parameters, types) = try typedParameterList()
             _ = try expect(.assign, "before the function body")
             skipNewlines()
-            return made(.function(name: n, nameSpan: s, parameters: parameters, body: try expression()))
+            return made(.function(name: n, nameSpan: s, parameters: parameters, types: types, body: try expression()))
         case .keyword(.assert):
             _ = advance()
             return made(.assert(try expression()))
@@ -622,19 +623,30 @@ public struct Parser {
         return Expr(kind: .interpolation(items), span: t.span)
     }
 
-    /// [NAME {',' NAME}] ')' — after the '(' of a function's parameters.
-    mutating func parameterList() throws(Failure) -> [(String, SourceSpan)] {
+    /// [param {',' param}] ')' with param → NAME [':' NAME ['of' NAME]] — a named function's
+    /// parameters, each with an optional type (`fn history(years: List of Year, 名: String)`).
+    mutating func typedParameterList() throws(Failure) -> ([(String, SourceSpan)], [ParameterType?]) {
         var parameters: [(String, SourceSpan)] = []
+        var types: [ParameterType?] = []
         skipNewlines()
         if !check(.rightParen) {
             repeat {
                 skipNewlines()
                 parameters.append(try name("a parameter name"))
+                types.append(take(.colon) ? try parameterType() : nil)
                 skipNewlines()
             } while take(.comma)
         }
         _ = try expect(.rightParen, "to close the parameter list")
-        return parameters
+        return (parameters, types)
+    }
+
+    /// NAME ['of' NAME] — after a parameter's ':'.
+    mutating func parameterType() throws(Failure) -> ParameterType {
+        let (n, s) = try name("a type after ':' (String, Number, Money, List, List of Year…)")
+        guard take(.of) else { return ParameterType(name: n, element: nil, span: s) }
+        let (e, es) = try name("a type after 'of' (List of Year)")
+        return ParameterType(name: n, element: e, span: s.through(es))
     }
 
     /// 'fn' '(' [NAME {',' NAME}] ')' '=' expr — the body reaches as far as an expression does.
@@ -642,7 +654,11 @@ public struct Parser {
     mutating func lambdaExpression(_ t: Token) throws(Failure) -> Expr {
         _ = advance()
         _ = try expect(.leftParen, "after 'fn' (an anonymous function is written fn(x) = x * 2)")
-        let parameters = try parameterList()
+        let (parameters, types) = try typedParameterList()
+        if let typed = types.compactMap({ $0 }).first {
+            throw Failure(diagnostic: Diagnostic(id: .syntax, "an anonymous function's parameters take no types; name the function (fn f(x: \(typed.written)) = …)",
+                                                 at: typed.span), incomplete: false)
+        }
         _ = try expect(.assign, "before the function body (fn(x) = x * 2)")
         skipNewlines()
         let body = try expression()
