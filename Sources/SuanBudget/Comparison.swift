@@ -7,9 +7,22 @@ struct Comparison {
     /// Each change from the column before (a list of years), not from the first.
     var consecutive = false
 
-    /// The values each Δ column compares: (from, to) for the second column on.
-    func steps(_ values: [Value]) -> [(Value, Value)] {
-        values.indices.dropFirst().map { (values[consecutive ? $0 - 1 : 0], values[$0]) }
+    /// Each Δ column of a line, from the second column on: the values it compares, the change and
+    /// the relative change. An unknown figure gives an unknown change (unknown is never zero); only a
+    /// project missing from one side counts from nothing (new) or to nothing (removed).
+    func changes(_ line: Line) -> [(from: Value, to: Value, change: Value?, relative: Value?)] {
+        let values = line.values
+        return values.indices.dropFirst().map { (i: Int) -> (from: Value, to: Value, change: Value?, relative: Value?) in
+            let f = consecutive ? i - 1 : 0
+            let (from, to) = (values[f], values[i])
+            let change: (Value?, Value?)
+            switch (from, to) {
+            case (.unknown, .money(let y, let u)) where line.isAbsent(f) && !y.isZero: change = (.money(y, u), nil)
+            case (.money(let x, let u), .unknown) where line.isAbsent(i) && !x.isZero: change = (.money(x.negated, u), nil)
+            default: change = delta(from, to)
+            }
+            return (from, to, change.0, change.1)
+        }
     }
 
     /// A note under the table saying what Δ is measured from, when it is not the first column.
@@ -26,15 +39,20 @@ struct Comparison {
         /// Projected counts of whole things (the base figure is a whole number) show as whole
         /// numbers; the exact projection is kept in the year.
         var wholeCounts = false
+        /// The columns the line's item is missing from (a project new or removed there), as
+        /// opposed to a figure the item has but is unknown.
+        var absent: [Bool] = []
+
+        func isAbsent(_ column: Int) -> Bool { column < absent.count && absent[column] }
     }
 
     func lines(_ years: [Record]) -> [Line] {
         var lines: [Line] = []
         var inProjects = false
-        func add(_ label: String, _ get: (Record) -> Value?) {
+        func add(_ label: String, absent: [Bool] = [], _ get: (Record) -> Value?) {
             let values = years.map { get($0) ?? .unknown }
             if values.contains(where: { if case .unknown = $0 { false } else { true } }) {
-                lines.append(Line(label: label, values: values, foldable: inProjects))
+                lines.append(Line(label: label, values: values, foldable: inProjects, absent: absent))
             }
         }
         var incomeKeys: [String] = []
@@ -55,7 +73,7 @@ struct Comparison {
         inProjects = true
         for name in projectNames {
             func project(_ y: Record) -> Record? { Year.projects(y).first { $0["名称"]?.plainText == name } }
-            add("\(name) · 预算") { project($0)?["预算"] }
+            add("\(name) · 预算", absent: years.map { project($0) == nil }) { project($0)?["预算"] }
             var indicatorNames: [String] = []
             for y in years {
                 if case .list(let items)? = project(y)?["指标"] {
@@ -104,13 +122,9 @@ struct Comparison {
         return lines
     }
 
-    /// The change from `a` to `b`: an amount and a percentage, or percentage points for ratios.
     /// The change from `a` to `b`: the difference (in 个百分点 for ratios) and the relative change.
     func delta(_ a: Value, _ b: Value) -> (Value?, Value?) {
         switch (a, b) {
-        // A project only one side has: new, or removed.
-        case (.unknown, .money(let y, let u)) where !y.isZero: return (.money(y, u), nil)
-        case (.money(let x, let u), .unknown) where !x.isZero: return (.money(x.negated, u), nil)
         case (.target(let x, let a), .target(let y, let b)) where x == y:
             return delta(a.value, b.value)
         case (.money(let x, let u), .money(let y, _)):
@@ -224,9 +238,9 @@ struct Comparison {
             let indent = line.label.prefix(while: { $0 == " " }).count / 2
             var row: [Document.Cell] = [.text(line.label.trimmed)]
             row += line.values.map { line.wholeCounts ? .value(ProjectionDisplay.rounded($0, format: format)) : .value($0) }
-            for (from, v) in steps(line.values) {
-                var (d, p) = delta(from, v)
-                if line.wholeCounts { d = wholeDelta(from, v) ?? d }
+            for (from, v, change, p) in changes(line) {
+                var d = change
+                if line.wholeCounts, d != nil { d = wholeDelta(from, v) ?? d }
                 row += [d.map(Document.Cell.change) ?? .empty, p.map(Document.Cell.change) ?? .empty]
             }
             table.add(row, level: indent)
