@@ -85,6 +85,27 @@ def flat_form():
     return wb
 
 
+def two_row_header():
+    """The flat 自评表 with a two-row header: 项目名称 merged down A3:A4, group labels 预算执行情况
+    (B3:C3) and 绩效指标 (D3:M3) above their sub-headers on row 4; data from row 5."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws["A1"] = "2023年度项目支出绩效自评表"
+    ws["A2"] = "单位：万元"
+    ws["A3"] = "项目名称"
+    ws.merge_cells("A3:A4")
+    ws["B3"] = "预算执行情况"
+    ws.merge_cells("B3:C3")
+    ws["D3"] = "绩效指标"
+    ws.merge_cells("D3:M3")
+    for column, title in enumerate(["全年预算数", "全年执行数"] + HEADER[3:], start=2):
+        ws.cell(4, column, title)
+    ws.append(["甲项目", 100, 90, "产出", "数量", "办理案件", "≥", 1200, "件", 1298, 20, 20, None])
+    ws.append(["乙项目", 50, 50, "产出", "质量", "调解成功率", "≥", 95, "%", 98.2, 10, 10, None])
+    save(wb, os.path.join(HERE, "two-row-header.xlsx"))
+
+
 def bad_amount():
     """Sheet1 with 'abc' as a budget in C7."""
     wb = openpyxl.Workbook()
@@ -251,3 +272,4 @@ if __name__ == "__main__":
     form_csv()
     final_accounts()
     mixed()
+    two_row_header()
