@@ -40,4 +40,76 @@ import Testing
         #expect(r.stderr.isEmpty, "\(r.stderr)")
         #expect(r.stdout == "2\n甲项目\n100.00万元\n90.00万元\n98.2%\n", "\(r.stdout)")
     }
+
+    /// An Excel error, a boolean or a date where an indicator's figure belongs: a warning at the cell,
+    /// the figure unknown, and the indicator scores `—` with its reason (score, explain and compare
+    /// run); a 定性 完成值 that is none of the rule's values scores `—` too. A negative 执行 is a
+    /// warning at its cell, and its 预算执行率 scores 0, not below.
+    @Test func cellsThatAreNoFiguresAreUnknownWithAWarningAtTheCell() throws {
+        let r = try Binary.run(["--format", "json", "-e", "load \"non-figures.xlsx\" as n", "-e", "map(n.项目, score)",
+                                "-e", "n.项目[\"甲项目\"].指标[\"次数\"].实际", "-e", "has(n.项目[\"丙项目\"].指标[\"完成时间\"], \"目标\")",
+                                "-e", "compare n, n only 项目支出"],
+                               directory: XLSXCLITests.fixtures)
+        #expect(r.status == 0, "\(r.stderr)")
+        for cell in ["J2", "J3", "H4", "J4"] {
+            #expect(r.stderr.contains("\"id\":\"not-a-figure\"") && r.stderr.contains("\"cell\":\"\(cell)\""), "\(cell) in \(r.stderr)")
+        }
+        #expect(r.stderr.contains("\"id\":\"negative-amount\"") && r.stderr.contains("\"cell\":\"C6\""), "\(r.stderr)")
+        #expect(!r.stderr.contains("\"severity\":\"error\""), "\(r.stderr)")
+        let zh = try Binary.run(["-e", "load \"non-figures.xlsx\" as n", "-e", "map(n.项目, score)", "-e", "explain score(n.项目[\"丁项目\"])",
+                                 "-e", "explain score(n.项目[\"戊项目\"])"],
+                                directory: XLSXCLITests.fixtures, environment: ["SUAN_LANG": "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.hasPrefix("[—, —, —, —, 50]\n"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("有指标的完成值未知或无效"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("-5%"), "\(zh.stdout)")
+        #expect(zh.stderr.contains("non-figures.xlsx[自评表]!J2: 警告："), "\(zh.stderr)")
+    }
+
+    /// An Excel error in 得分 is an error at its cell, all in Chinese under SUAN_LANG=zh.
+    @Test func aBadScoreCellIsAnErrorInTheSessionsLanguage() throws {
+        let zh = try Binary.run(["-e", "load \"error-score.xlsx\" as e"], directory: XLSXCLITests.fixtures, environment: ["SUAN_LANG": "zh"])
+        #expect(zh.status != 0)
+        #expect(zh.stderr.hasPrefix("error-score.xlsx[自评表]!L2: 错误："), "\(zh.stderr)")
+        #expect(!zh.stderr.contains("points"), "\(zh.stderr)")
+    }
+
+    /// The text of `part` in the workbook `file`, read by Python's zipfile (another program than Suan).
+    func part(_ part: String, of file: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())", file.path, part]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Year and project exports write bare targets and actuals as numbers (their unit has its own
+    /// column) and still load back equal; compare's share rows are percent-formatted fractions, as
+    /// the year's 占比 column; each sheet is named after what was exported.
+    @Test func workbookExportsWriteFiguresAsNumbersAndNameTheirSheet() throws {
+        let dir = try scratch()
+        let r = try Binary.run(["-e", "load 示例 2022", "-e", "export 示例2022 to \"y.xlsx\"", "-e", "export 示例2022.项目 to \"p.xlsx\"",
+                                "-e", "export compare 示例2022, 示例2022 to \"c.xlsx\"", "-e", "export compare 示例2022, 示例2022 to \"c.csv\"",
+                                "-e", "load \"y.xlsx\" as back", "-e", "back.项目 == 示例2022.项目"], directory: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("true\n"), "\(r.stdout)")
+        for file in ["y.xlsx", "p.xlsx"] {
+            let sheet = try part("xl/worksheets/sheet1.xml", of: dir.appendingPathComponent(file))
+            #expect(sheet.contains("<v>5800</v>") && sheet.contains("<v>6020</v>"), "\(file): \(sheet)")
+            #expect(!sheet.contains("<t>5800</t>") && !sheet.contains("<t>6020</t>"), "\(file): \(sheet)")
+        }
+        let compare = try part("xl/worksheets/sheet1.xml", of: dir.appendingPathComponent("c.xlsx"))
+        #expect(compare.contains("s=\"2\"><v>0.7907</v>"), "\(compare)")
+        #expect(!compare.contains("<v>79.07</v>"), "\(compare)")
+        let csv = String(decoding: try Data(contentsOf: dir.appendingPathComponent("c.csv")), as: UTF8.self)
+        #expect(csv.contains("基本支出占比,%,79.07,79.07,0,\r\n"), "\(csv)")
+        for (file, name) in [("y.xlsx", "年度"), ("p.xlsx", "项目"), ("c.xlsx", "比较")] {
+            let workbook = try part("xl/workbook.xml", of: dir.appendingPathComponent(file))
+            #expect(workbook.contains("<sheet name=\"\(name)\""), "\(file): \(workbook)")
+        }
+    }
 }

@@ -106,6 +106,28 @@ def two_row_header():
     save(wb, os.path.join(HERE, "two-row-header.xlsx"))
 
 
+def non_figures():
+    """Indicator cells that are no figures: an Excel error and a boolean as 实际, dates as 指标值 and
+    完成值, a 定性 完成值 that is none of 达成/部分达成/未达成, and a negative 全年执行数."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws.append(HEADER)
+    ws.append(["甲项目", 1000000, 900000, "产出", "数量", "次数", "≥", 24, "次", "#DIV/0!", 50, 50, None])
+    ws.append(["乙项目", 1000000, 900000, "产出", "数量", "次数", "≥", 24, "次", True, 50, 50, None])
+    ws.append(["丙项目", 1000000, 900000, "产出", "时效", "完成时间", "≤", datetime.date(2023, 6, 30), None,
+               datetime.date(2023, 5, 20), 50, 50, None])
+    ws.append(["丁项目", 1000000, 900000, "效益", "社会效益", "矛盾纠纷有效化解", "定性", "有效化解", None, "已完成", 30, 30, None])
+    ws.append(["戊项目", 1000000, -50000, "产出", "数量", "次数", "≥", 24, "次", 30, 50, 50, None])
+    save(wb, os.path.join(HERE, "non-figures.xlsx"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws.append(HEADER)
+    ws.append(["甲项目", 1000000, 900000, "产出", "数量", "次数", "≥", 24, "次", 30, 50, "#N/A", None])
+    save(wb, os.path.join(HERE, "error-score.xlsx"))
+
+
 def bad_amount():
     """Sheet1 with 'abc' as a budget in C7."""
     wb = openpyxl.Workbook()
@@ -273,3 +295,4 @@ if __name__ == "__main__":
     final_accounts()
     mixed()
     two_row_header()
+    non_figures()
