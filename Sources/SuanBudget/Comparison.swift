@@ -160,7 +160,9 @@ struct Comparison {
 
     /// Lines computed by the Stdlib (`{行: label, 值: value, 说明: why it is unknown}` per item), in
     /// first-seen order, and a footnote for each figure that is `—` with a reason.
-    func extraLines(_ extra: [[Record]], labels names: [String]) -> (lines: [Line], footnotes: [String]) {
+    /// `years` (one per column) tell a project missing from a column from a project that is there
+    /// without the figure (a 自评得分 its export did not keep).
+    func extraLines(_ extra: [[Record]], labels names: [String], years: [Record] = []) -> (lines: [Line], footnotes: [String]) {
         var labels: [String] = []
         for rows in extra { for r in rows { if case .string(let l)? = r["行"], !labels.contains(l) { labels.append(l) } } }
         // A project's lines stay together (`人民调解 · 得分`, then `人民调解 · 自评得分`), in the order
@@ -177,7 +179,10 @@ struct Comparison {
             let values = names.indices.map { i -> Value in
                 guard i < extra.count, let row = extra[i].first(where: { $0["行"]?.plainText == label }) else {
                     reasons.append("absent")
-                    notes.append(footnote(label, names[i], format.language.pick("没有该项目", "no such project")))
+                    let project = String(label.split(separator: "·").first ?? "").trimmed
+                    let present = i < years.count && Year.projects(years[i]).contains { $0["名称"]?.plainText == project }
+                    notes.append(footnote(label, names[i], present ? format.language.pick("该项目没有这一项", "the project has no such figure")
+                                                                   : format.language.pick("没有该项目", "no such project")))
                     return .unknown
                 }
                 let value = row["值"] ?? .unknown
@@ -224,7 +229,7 @@ struct Comparison {
             }
             years.append(r)
         }
-        let (scores, footnotes) = extraLines(extra, labels: items.map(\.label))
+        let (scores, footnotes) = extraLines(extra, labels: items.map(\.label), years: years)
         let all = try selected(lines(years) + scores, only: only, span: span)
         let labels = items.map(\.label)
         var columns = [Document.Column("项目", kind: .text)] + labels.map { Document.Column($0) }
