@@ -66,12 +66,20 @@ import Testing
         #expect(zh.stderr.contains("non-figures.xlsx[自评表]!J2: 警告："), "\(zh.stderr)")
     }
 
-    /// An Excel error in 得分 is an error at its cell, all in Chinese under SUAN_LANG=zh.
-    @Test func aBadScoreCellIsAnErrorInTheSessionsLanguage() throws {
-        let zh = try Binary.run(["-e", "load \"error-score.xlsx\" as e"], directory: XLSXCLITests.fixtures, environment: ["SUAN_LANG": "zh"])
-        #expect(zh.status != 0)
-        #expect(zh.stderr.hasPrefix("error-score.xlsx[自评表]!L2: 错误："), "\(zh.stderr)")
-        #expect(!zh.stderr.contains("points"), "\(zh.stderr)")
+    /// An Excel error in a form's 得分 is unknown with a warning at its cell; a 得分 that is text is
+    /// an error at its cell; both wholly in Chinese under SUAN_LANG=zh.
+    @Test func aBadScoreCellSaysSoInTheSessionsLanguage() throws {
+        let zh = try Binary.run(["-e", "load \"error-score.xlsx\" as e", "-e", "e.项目[0].指标[0].自评得分"], directory: XLSXCLITests.fixtures,
+                                environment: ["SUAN_LANG": "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout == "—\n", "\(zh.stdout)")
+        #expect(zh.stderr.hasPrefix("error-score.xlsx[自评表]!L2: 警告："), "\(zh.stderr)")
+        let dir = try scratch()
+        try "项目名称,三级指标,得分\n甲,次数,九十\n".write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        let text = try Binary.run(["-e", "load \"s.csv\" as s"], directory: dir, environment: ["SUAN_LANG": "zh"])
+        #expect(text.status != 0)
+        #expect(text.stderr.hasPrefix("s.csv:2:6: 错误：“九十”不是得分（应为数字）"), "\(text.stderr)")
+        #expect(!text.stderr.contains("points"), "\(text.stderr)")
     }
 
     /// The text of `part` in the workbook `file`, read by Python's zipfile (another program than Suan).

@@ -136,6 +136,9 @@ struct ProjectTableImport {
     /// A plain number (分值, 得分).
     func number(_ row: [TableCell], _ column: ProjectTableColumn) throws(Diagnostic) -> (Value, SourceSpan)? {
         guard let (raw, field) = cell(row, column) else { return nil }
+        // A form's printed 得分 that Excel could not compute: kept as read, the load makes it
+        // unknown with a warning (``NonFigure``).
+        if column == .score, NonFigure(.string(raw)) == .excelError { return (.string(raw), field.span) }
         guard let d = try? ExactDecimal(parsing: raw, allowGrouping: true) else {
             // Whole sentences per column, so that each has its Chinese text.
             let message: Message = column == .score ? "'\(raw)' is not a number of points scored (得分)" : "'\(raw)' is not a number of points (分值)"

@@ -3,7 +3,8 @@ import SuanCore
 /// What a spreadsheet cell can hold where an indicator's 目标 or 实际 belongs that is no figure:
 /// an Excel error value (`#DIV/0!`), a boolean (`TRUE`) or a date. A loaded year reads each as
 /// unknown (a 目标 as none), with a warning at the cell, so that the indicator scores `—` with its
-/// reason instead of the scoring rules failing on text.
+/// reason instead of the scoring rules failing on text. An Excel error as a form's printed 得分
+/// (自评得分, 预算执行自评得分) is unknown with a warning too.
 enum NonFigure {
     case excelError, boolean, date
 
@@ -40,19 +41,22 @@ enum NonFigure {
     static func unknown(in year: Record) -> (Record, [Diagnostic]) {
         var year = year
         var warnings: [Diagnostic] = []
+        /// `record[key]`, when it is no figure: made unknown (a 目标: removed), with a warning.
+        func check(_ record: inout Record, _ key: String, field: String) {
+            guard let value = record[key], let kind = NonFigure(value) else { return }
+            guard kind == .excelError || key == "目标" || key == "实际" else { return }
+            warnings.append(Diagnostic(.warning, id: .notAFigure, kind.message(field, value.plainText), at: record.span(of: key) ?? .none,
+                                       notes: ["help: write the figure itself in the cell, or leave it empty"]))
+            // An unknown 实际 scores `—`; a target that is none leaves the indicator without one.
+            record[key] = key == "目标" ? nil : .unknown
+        }
         func clean(_ owner: inout Record, label: String) {
+            if owner.kind == .project { check(&owner, "预算执行自评得分", field: label + "预算执行自评得分") }
             guard case .list(var items)? = owner["指标"] else { return }
             for (n, item) in items.enumerated() {
                 guard case .record(var indicator) = item else { continue }
                 let name = indicator["名称"]?.plainText ?? ""
-                for key in ["目标", "实际"] {
-                    guard let value = indicator[key], let kind = NonFigure(value) else { continue }
-                    let span = indicator.span(of: key) ?? .none
-                    warnings.append(Diagnostic(.warning, id: .notAFigure, kind.message("\(label)指标[\"\(name)\"].\(key)", value.plainText), at: span,
-                                               notes: ["help: write the figure itself in the cell, or leave it empty"]))
-                    // An unknown 实际 scores `—`; a target that is none leaves the indicator without one.
-                    indicator[key] = key == "实际" ? .unknown : nil
-                }
+                for key in ["目标", "实际", "自评得分"] { check(&indicator, key, field: "\(label)指标[\"\(name)\"].\(key)") }
                 items[n] = .record(indicator)
             }
             owner["指标"] = .list(items)

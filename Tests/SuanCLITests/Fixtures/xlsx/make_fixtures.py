@@ -5,7 +5,8 @@
 
 The files are committed; run this again only to change them (XLSXCLITests reads them,
 Scripts/xlsx-workbook.suan loads the form as Scripts/data/自评表-示例2023.xlsx and
-Scripts/xlsx-final-accounts.suan the 决算 workbook as Scripts/data/决算与自评-示例2023.xlsx).
+Scripts/xlsx-final-accounts.suan the 决算 workbook as Scripts/data/决算与自评-示例2023.xlsx,
+Scripts/xlsx-cells-that-are-no-figures.suan the non-figures workbook as Scripts/data/非数值单元格-示例2023.xlsx).
 Hostile workbooks (a zip bomb, a 10⁶-row sheet, …) are written at test time by make_hostile.py.
 """
 import csv
@@ -120,6 +121,7 @@ def non_figures():
     ws.append(["丁项目", 1000000, 900000, "效益", "社会效益", "矛盾纠纷有效化解", "定性", "有效化解", None, "已完成", 30, 30, None])
     ws.append(["戊项目", 1000000, -50000, "产出", "数量", "次数", "≥", 24, "次", 30, 50, 50, None])
     save(wb, os.path.join(HERE, "non-figures.xlsx"))
+    save(wb, os.path.join(SCRIPTS_DATA, "非数值单元格-示例2023.xlsx"))
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "自评表"
