@@ -7,9 +7,22 @@ struct Comparison {
     /// Each change from the column before (a list of years), not from the first.
     var consecutive = false
 
-    /// The values each Δ column compares: (from, to) for the second column on.
-    func steps(_ values: [Value]) -> [(Value, Value)] {
-        values.indices.dropFirst().map { (values[consecutive ? $0 - 1 : 0], values[$0]) }
+    /// Each Δ column of a line, from the second column on: the values it compares, the change and
+    /// the relative change. An unknown figure gives an unknown change (unknown is never zero); only a
+    /// project missing from one side counts from nothing (new) or to nothing (removed).
+    func changes(_ line: Line) -> [(from: Value, to: Value, change: Value?, relative: Value?)] {
+        let values = line.values
+        return values.indices.dropFirst().map { (i: Int) -> (from: Value, to: Value, change: Value?, relative: Value?) in
+            let f = consecutive ? i - 1 : 0
+            let (from, to) = (values[f], values[i])
+            let change: (Value?, Value?)
+            switch (from, to) {
+            case (.unknown, .money(let y, let u)) where line.isAbsent(f) && !y.isZero: change = (.money(y, u), nil)
+            case (.money(let x, let u), .unknown) where line.isAbsent(i) && !x.isZero: change = (.money(x.negated, u), nil)
+            default: change = delta(from, to)
+            }
+            return (from, to, change.0, change.1)
+        }
     }
 
     /// A note under the table saying what Δ is measured from, when it is not the first column.
@@ -26,15 +39,20 @@ struct Comparison {
         /// Projected counts of whole things (the base figure is a whole number) show as whole
         /// numbers; the exact projection is kept in the year.
         var wholeCounts = false
+        /// The columns the line's item is missing from (a project new or removed there), as
+        /// opposed to a figure the item has but is unknown.
+        var absent: [Bool] = []
+
+        func isAbsent(_ column: Int) -> Bool { column < absent.count && absent[column] }
     }
 
     func lines(_ years: [Record]) -> [Line] {
         var lines: [Line] = []
         var inProjects = false
-        func add(_ label: String, _ get: (Record) -> Value?) {
+        func add(_ label: String, absent: [Bool] = [], _ get: (Record) -> Value?) {
             let values = years.map { get($0) ?? .unknown }
             if values.contains(where: { if case .unknown = $0 { false } else { true } }) {
-                lines.append(Line(label: label, values: values, foldable: inProjects))
+                lines.append(Line(label: label, values: values, foldable: inProjects, absent: absent))
             }
         }
         var incomeKeys: [String] = []
@@ -55,7 +73,7 @@ struct Comparison {
         inProjects = true
         for name in projectNames {
             func project(_ y: Record) -> Record? { Year.projects(y).first { $0["名称"]?.plainText == name } }
-            add("\(name) · 预算") { project($0)?["预算"] }
+            add("\(name) · 预算", absent: years.map { project($0) == nil }) { project($0)?["预算"] }
             var indicatorNames: [String] = []
             for y in years {
                 if case .list(let items)? = project(y)?["指标"] {
@@ -104,13 +122,9 @@ struct Comparison {
         return lines
     }
 
-    /// The change from `a` to `b`: an amount and a percentage, or percentage points for ratios.
     /// The change from `a` to `b`: the difference (in 个百分点 for ratios) and the relative change.
     func delta(_ a: Value, _ b: Value) -> (Value?, Value?) {
         switch (a, b) {
-        // A project only one side has: new, or removed.
-        case (.unknown, .money(let y, let u)) where !y.isZero: return (.money(y, u), nil)
-        case (.money(let x, let u), .unknown) where !x.isZero: return (.money(x.negated, u), nil)
         case (.target(let x, let a), .target(let y, let b)) where x == y:
             return delta(a.value, b.value)
         case (.money(let x, let u), .money(let y, _)):
@@ -146,7 +160,9 @@ struct Comparison {
 
     /// Lines computed by the Stdlib (`{行: label, 值: value, 说明: why it is unknown}` per item), in
     /// first-seen order, and a footnote for each figure that is `—` with a reason.
-    func extraLines(_ extra: [[Record]], labels names: [String]) -> (lines: [Line], footnotes: [String]) {
+    /// `years` (one per column) tell a project missing from a column from a project that is there
+    /// without the figure (a 自评得分 its export did not keep).
+    func extraLines(_ extra: [[Record]], labels names: [String], years: [Record] = []) -> (lines: [Line], footnotes: [String]) {
         var labels: [String] = []
         for rows in extra { for r in rows { if case .string(let l)? = r["行"], !labels.contains(l) { labels.append(l) } } }
         // A project's lines stay together (`人民调解 · 得分`, then `人民调解 · 自评得分`), in the order
@@ -163,7 +179,10 @@ struct Comparison {
             let values = names.indices.map { i -> Value in
                 guard i < extra.count, let row = extra[i].first(where: { $0["行"]?.plainText == label }) else {
                     reasons.append("absent")
-                    notes.append(footnote(label, names[i], format.language.pick("没有该项目", "no such project")))
+                    let project = String(label.split(separator: "·").first ?? "").trimmed
+                    let present = i < years.count && Year.projects(years[i]).contains { $0["名称"]?.plainText == project }
+                    notes.append(footnote(label, names[i], present ? format.language.pick("该项目没有这一项", "the project has no such figure")
+                                                                   : format.language.pick("没有该项目", "no such project")))
                     return .unknown
                 }
                 let value = row["值"] ?? .unknown
@@ -210,7 +229,7 @@ struct Comparison {
             }
             years.append(r)
         }
-        let (scores, footnotes) = extraLines(extra, labels: items.map(\.label))
+        let (scores, footnotes) = extraLines(extra, labels: items.map(\.label), years: years)
         let all = try selected(lines(years) + scores, only: only, span: span)
         let labels = items.map(\.label)
         var columns = [Document.Column("项目", kind: .text)] + labels.map { Document.Column($0) }
@@ -224,9 +243,9 @@ struct Comparison {
             let indent = line.label.prefix(while: { $0 == " " }).count / 2
             var row: [Document.Cell] = [.text(line.label.trimmed)]
             row += line.values.map { line.wholeCounts ? .value(ProjectionDisplay.rounded($0, format: format)) : .value($0) }
-            for (from, v) in steps(line.values) {
-                var (d, p) = delta(from, v)
-                if line.wholeCounts { d = wholeDelta(from, v) ?? d }
+            for (from, v, change, p) in changes(line) {
+                var d = change
+                if line.wholeCounts, d != nil { d = wholeDelta(from, v) ?? d }
                 row += [d.map(Document.Cell.change) ?? .empty, p.map(Document.Cell.change) ?? .empty]
             }
             table.add(row, level: indent)

@@ -96,7 +96,8 @@ struct YearLoader {
 
     /// A year read, validated and derived; nil when an error stops it.
     static func validated(_ read: Record) -> (Year?, [Diagnostic]) {
-        let problems = YearValidation.problems(read)
+        let (read, unreadable) = NonFigure.unknown(in: read)
+        let problems = unreadable + YearValidation.problems(read)
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
         var year = Year(read)
         year.derive()

@@ -3,6 +3,9 @@
 public enum WorkbookError: Error, Sendable, Equatable {
     /// The bytes are not a zip archive (an .xls, a CSV renamed, a damaged download).
     case notZip
+    /// The bytes are an OLE compound file (`D0 CF 11 E0`): a password-protected (encrypted) .xlsx,
+    /// or an old binary .xls.
+    case compoundFile
     /// A part the package needs is missing (`xl/workbook.xml`, a sheet the workbook lists).
     case missingPart(String)
     /// A part inflates to more than the limit (a zip bomb, or a sheet too large to read whole).

@@ -14,6 +14,7 @@ struct XLSXArchive {
     /// The package of `bytes`; ``WorkbookError/notZip`` when it is not a zip archive.
     init(_ bytes: [UInt8]) throws(WorkbookError) {
         // Every zip starts with a local file header (PK\3\4); an .xls (OLE) or a CSV does not.
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
         guard bytes.count >= 22, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 3, bytes[3] == 4 else { throw .notZip }
         do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch { throw .notZip }
     }

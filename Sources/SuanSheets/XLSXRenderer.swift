@@ -53,7 +53,13 @@ public struct XLSXRenderer: Sendable {
                     return number(s, percent: percent[i])
                 case .value(let v), .change(let v):
                     if case .unknown = v { return .empty }
-                    guard let plain = kinds[i].plainNumber(v) else { return .text(format.text(v)) }
+                    // A percentage among other figures (a share row of compare's export) keeps its percent format.
+                    if case .ratio(let d, .percent) = v, kinds[i] != .ratio(.percent), XLSXCell.fitsExcel(d.normalized.exactText) {
+                        return .percent(d.normalized.exactText)
+                    }
+                    // A bare number in a text column (an export's 年度指标值 beside 定性 text) is a number.
+                    let bare: String? = if kinds[i] == .text, case .number(let d) = v { d.exactText } else { nil }
+                    guard let plain = kinds[i].plainNumber(v) ?? bare else { return .text(format.text(v)) }
                     if case .ratio(let style) = kinds[i], style != .percent { return number(plain, percent: false) }
                     return number(plain, percent: percent[i])
                 }

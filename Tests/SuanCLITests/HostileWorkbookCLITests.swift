@@ -19,6 +19,7 @@ import Testing
 
     @Test(arguments: [
         ("not-a-zip.xlsx", "<expr>:1:1: error: \"not-a-zip.xlsx\" is not an .xlsx workbook (not a zip archive)"),
+        ("encrypted.xlsx", "<expr>:1:1: error: \"encrypted.xlsx\" is password-protected (encrypted) or an old .xls workbook, which Suan cannot read"),
         ("missing-sheet.xlsx", "<expr>:1:1: error: \"missing-sheet.xlsx\" has no part xl/worksheets/sheet1.xml: it is not a complete workbook"),
         ("long-cell.xlsx", "<expr>:1:1: error: long-cell.xlsx[自评表]!B2: the cell holds more than 32767 characters, Excel's limit"),
         ("zip-bomb.xlsx", "<expr>:1:1: error: xl/worksheets/sheet1.xml in \"zip-bomb.xlsx\" inflates to more than 256 MiB, the most Suan reads from one part"),
@@ -32,6 +33,14 @@ import Testing
         let json = try Binary.run(["--format", "json", "-e", "load \"\(file)\" as b"], directory: Self.folder, deadline: 60, memoryLimit: 1024)
         #expect(json.stderr.contains("\"id\":\"xlsx\""), "\(json.stderr)")
         #expect(json.stderr.contains("\"kind\":\"diagnostic\",\"severity\":\"error\""), "\(json.stderr)")
+    }
+
+    /// A password-protected .xlsx (an OLE compound file, as an .xls is) says so, in Chinese too.
+    @Test func anEncryptedWorkbookSaysItIsProtected() throws {
+        let r = try Binary.run(["-e", "load \"encrypted.xlsx\" as b"], directory: Self.folder, environment: ["SUAN_LANG": "zh"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("<expr>:1:1: 错误：“encrypted.xlsx”设有密码（已加密）或是旧版 .xls 工作簿，无法读取\n"), "\(r.stderr)")
+        #expect(!r.stderr.contains("zip"), "\(r.stderr)")
     }
 
     /// 1,000,000 rows of two cells: the read stops at the millionth cell, in the row it reached.

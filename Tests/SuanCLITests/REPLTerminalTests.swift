@@ -203,6 +203,9 @@ final class Terminal {
         t.expect("history(示例年份")
         t.expect("632.26元/宗")
         t.prompt()
+        t.send(":help data\r")
+        t.expect("a two-row header reads as one")
+        t.prompt()
         t.send(":quit\r")
         #expect(t.exitStatus() == 0)
     }

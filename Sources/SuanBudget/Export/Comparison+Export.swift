@@ -27,9 +27,9 @@ extension Comparison {
             }
             var row: [ExportTable.Cell] = [.text(line.label.trimmed), unit.isEmpty ? .empty : .text(unit)]
             row += line.values.map(cell)
-            for (from, v) in steps(line.values) {
+            for (_, _, change, relative) in changes(line) {
                 // The same change as on screen; a ratio's change (个百分点) is written as a number of %.
-                var (change, relative) = delta(from, v)
+                var change = change
                 if case .ratio(let d, .points)? = change { change = .ratio(d, .percent) }
                 row += [cell(change), relative.map { ExportNumber.percent($0, format: format) } ?? .empty]
             }

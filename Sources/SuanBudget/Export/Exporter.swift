@@ -53,6 +53,18 @@ struct Exporter {
         }
     }
 
+    /// The name of the one sheet an .xlsx export writes: what was exported.
+    func sheetName(_ content: ExportContent) -> String {
+        switch content {
+        case .comparison: return "比较"
+        case .value(.record(let r)) where r.kind?.isYear == true: return "年度"
+        case .value(.record(let r)) where r.kind == .project: return "项目"
+        case .value(let v):
+            if let list = records(v), list.allSatisfy({ $0.kind == .project }) { return "项目" }
+            return "表"
+        }
+    }
+
     /// The records of a non-empty list of records.
     func records(_ value: Value) -> [Record]? {
         guard case .list(let items) = value, !items.isEmpty else { return nil }
@@ -113,15 +125,15 @@ struct Exporter {
         }
         // Building the table and rendering it are the long parts of a large export: stop between them.
         if Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: span) }
-        let document = table.document
         if kind == ".xlsx" {
-            guard let bytes = XLSXRenderer(format: format).render(document) else {
+            guard let bytes = XLSXRenderer(format: format).render(table.workbookDocument(title: sheetName(content))) else {
                 throw Diagnostic(id: .exportIo, "cannot write \"\(path)\": the workbook could not be made", at: span)
             }
             try FileText.write(bytes: bytes, to: path, force: force, by: .export, span: span)
             return "wrote \(table.rows.count) rows to \(path)"
         }
         // The same renderers as `suan --format`; a CSV file starts with the byte-order mark Excel needs.
+        let document = table.document
         let text: String = switch kind {
         case ".csv": CSVRenderer(format: format, byteOrderMark: true).render(document) ?? ""
         case ".md": MarkdownRenderer(format: format).render(document)

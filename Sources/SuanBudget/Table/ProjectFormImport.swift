@@ -153,7 +153,7 @@ struct ProjectFormImport {
         fields.set("预算", budget?.0 ?? .unknown, at: budget?.1 ?? origin)
         fields.set("执行", spent?.0 ?? .unknown, at: spent?.1 ?? origin)
         if let initial { fields.set("年初预算", initial.0, at: initial.1) }
-        if let (value, at) = try reader.number(totalRow, .score, "points scored") { fields.set("预算执行自评得分", value, at: at) }
+        if let (value, at) = try reader.number(totalRow, .score) { fields.set("预算执行自评得分", value, at: at) }
         // 其中：财政资金 / 财政专户管理资金 / 单位资金: parts of 总额, kept as 财政资金预算, 财政资金执行, ….
         for row in block {
             guard let source = Self.fundSource(of: row.prefix(firstAmount)) else { continue }
@@ -174,7 +174,7 @@ struct ProjectFormImport {
                 if row[i].text.trimmed.isEmpty { if let cell = above[i] { row[i] = cell } } else { above[i] = row[i] }
             }
             if row.contains(where: { Self.totalTitles.contains(Self.title($0)) }) {
-                if let (value, at) = try indicatorReader.number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
+                if let (value, at) = try indicatorReader.number(row, .score) { fields.set("自评得分", value, at: at) }
                 break
             }
             if let indicator = try indicatorReader.indicator(row) { indicators.append(.record(indicator)) }

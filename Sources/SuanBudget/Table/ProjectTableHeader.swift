@@ -30,18 +30,38 @@ struct ProjectTableHeader {
         var hint: MoneyUnit? = nil
         for (index, row) in rows.enumerated() {
             var header = ProjectTableHeader(row: index, width: row.count)
-            for (i, field) in row.enumerated() {
-                let (title, unit) = title(field.text)
-                if let unit { header.units[i] = unit }
-                if let column = columnsByName[title], header.position[column] == nil { header.position[column] = i }
-                if let named = unitHint(field.text) { hint = named }
-            }
-            if header.position[.name] != nil {
+            header.read(row)
+            for field in row { if let named = unitHint(field.text) { hint = named } }
+            if let name = header.position[.name] {
                 header.defaultUnit = hint ?? .wan
+                // A two-row header: group labels (预算执行情况, 绩效指标) merged above their
+                // sub-headers (全年预算数, 一级指标 …), 项目名称 merged down over both rows.
+                if index + 1 < rows.count {
+                    let below = rows[index + 1]
+                    var lower = ProjectTableHeader(row: index + 1, width: below.count)
+                    lower.read(below)
+                    // A merged 项目名称 reads the same in both rows.
+                    let under = name < below.count ? below[name].text.trimmed : ""
+                    if under.isEmpty || under == row[name].text.trimmed, lower.position.keys.contains(where: { header.position[$0] == nil }) {
+                        for (column, i) in lower.position where header.position[column] == nil { header.position[column] = i }
+                        header.units.merge(lower.units) { _, below in below }
+                        header.row = index + 1
+                        header.width = max(header.width, below.count)
+                    }
+                }
                 return header
             }
         }
         return nil
+    }
+
+    /// Takes the columns and units a header row names (the first cell of a title wins).
+    mutating func read(_ row: [TableCell]) {
+        for (i, field) in row.enumerated() {
+            let (title, unit) = Self.title(field.text)
+            if let unit { units[i] = unit }
+            if let column = Self.columnsByName[title], position[column] == nil { position[column] = i }
+        }
     }
 
     /// A header cell's title without spaces and without a bracketed unit, and that unit.

@@ -134,10 +134,15 @@ struct ProjectTableImport {
     }
 
     /// A plain number (分值, 得分).
-    func number(_ row: [TableCell], _ column: ProjectTableColumn, _ what: String) throws(Diagnostic) -> (Value, SourceSpan)? {
+    func number(_ row: [TableCell], _ column: ProjectTableColumn) throws(Diagnostic) -> (Value, SourceSpan)? {
         guard let (raw, field) = cell(row, column) else { return nil }
+        // A form's printed 得分 that Excel could not compute: kept as read, the load makes it
+        // unknown with a warning (``NonFigure``).
+        if column == .score, NonFigure(.string(raw)) == .excelError { return (.string(raw), field.span) }
         guard let d = try? ExactDecimal(parsing: raw, allowGrouping: true) else {
-            throw Diagnostic(id: id, "'\(raw)' is not a number of \(what)", at: field.span)
+            // Whole sentences per column, so that each has its Chinese text.
+            let message: Message = column == .score ? "'\(raw)' is not a number of points scored (得分)" : "'\(raw)' is not a number of points (分值)"
+            throw Diagnostic(id: id, message, at: field.span)
         }
         return (.number(d), field.span)
     }
@@ -262,9 +267,9 @@ struct ProjectTableImport {
         if let (text, field) = cell(row, .actual) {
             fields.set("实际", try TableFigure.value(text, unit: measure, target: false, span: field.span, id: id), at: field.span)
         }
-        if let (value, at) = try number(row, .points, "points") { fields.set("分值", value, at: at) }
+        if let (value, at) = try number(row, .points) { fields.set("分值", value, at: at) }
         // The score printed on the form: Suan computes its own (`score(i)`) and shows both.
-        if let (value, at) = try number(row, .score, "points scored") { fields.set("自评得分", value, at: at) }
+        if let (value, at) = try number(row, .score) { fields.set("自评得分", value, at: at) }
         if let (text, field) = cell(row, .followsBudget) {
             let value: Value
             switch text {

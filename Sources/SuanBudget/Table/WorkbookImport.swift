@@ -77,6 +77,9 @@ enum WorkbookImport {
         case .notZip:
             return Diagnostic(id: .xlsx, "\"\(path)\" is not an .xlsx workbook (not a zip archive)", at: span,
                               notes: ["help: save it from Excel as .xlsx (an .xls file is not read), or as CSV"])
+        case .compoundFile:
+            return Diagnostic(id: .xlsx, "\"\(path)\" is password-protected (encrypted) or an old .xls workbook, which Suan cannot read", at: span,
+                              notes: ["help: open it in Excel, remove the password (文件 → 信息 → 保护工作簿) and save it as .xlsx, or save it as CSV"])
         case .missingPart(let part):
             return Diagnostic(id: .xlsx, "\"\(path)\" has no part \(part): it is not a complete workbook", at: span)
         case .partTooLarge(let part, let limit):

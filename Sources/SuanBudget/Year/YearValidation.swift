@@ -55,6 +55,13 @@ enum YearValidation {
                     error(.duplicateName, "two projects are named \"\(name)\"", at("名称", in: p))
                 }
                 for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key, in: p), &problems) } }
+                // As a scenario's change warns: a form's negative amount is a slip, kept as read.
+                for key in ["预算", "执行", "年初预算"] {
+                    if let d = Year.money(p[key]), d.isNegative {
+                        warning(.negativeAmount, "项目[\"\(name)\"].\(key) is \(Value.money(d, .wan).plainText), below zero", at(key, in: p),
+                                notes: key == "执行" ? ["note: 预算执行率 is scored as at least 0"] : [])
+                    }
+                }
                 // Published reports contain it; scoring caps 执行率 at 100%, so the data stays usable.
                 if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
                     warning(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",

@@ -45,6 +45,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
     case noDomain = "no-domain"
     case noSolution = "no-solution"
     case noWrite = "no-write"
+    case notAFigure = "not-a-figure"
     case notCallable = "not-callable"
     case numberRange = "number-range"
     case overCoverage = "over-coverage"
@@ -123,6 +124,7 @@ public enum DiagnosticID: String, Sendable, CaseIterable {
         .noDomain: ("year data is not available in this build", "此版本不支持年度数据"),
         .noSolution: ("solve found no value in the range", "在范围内无解"),
         .noWrite: ("writing files is forbidden by --no-write", "--no-write 禁止写入文件"),
+        .notAFigure: ("a cell where a figure belongs holds an Excel error, TRUE/FALSE or a date", "应为数值的单元格是 Excel 错误值、TRUE/FALSE 或日期"),
         .notCallable: ("a value that is not a function was called", "调用了非函数的值"),
         .numberRange: ("a number has more digits than Suan holds exactly", "数字位数超出精确表示范围"),
         .overCoverage: ("a coverage rate is above 100%", "覆盖率超过 100%"),

@@ -5,7 +5,8 @@
 
 The files are committed; run this again only to change them (XLSXCLITests reads them,
 Scripts/xlsx-workbook.suan loads the form as Scripts/data/自评表-示例2023.xlsx and
-Scripts/xlsx-final-accounts.suan the 决算 workbook as Scripts/data/决算与自评-示例2023.xlsx).
+Scripts/xlsx-final-accounts.suan the 决算 workbook as Scripts/data/决算与自评-示例2023.xlsx,
+Scripts/xlsx-cells-that-are-no-figures.suan the non-figures workbook as Scripts/data/非数值单元格-示例2023.xlsx).
 Hostile workbooks (a zip bomb, a 10⁶-row sheet, …) are written at test time by make_hostile.py.
 """
 import csv
@@ -83,6 +84,50 @@ def flat_form():
     ws.append([])
     ws.append(["人民调解", 336000, 330000, "产出", "质量", "调解成功率", "≥", 95, "%", 98.2, 3.36, 3.36, None])
     return wb
+
+
+def two_row_header():
+    """The flat 自评表 with a two-row header: 项目名称 merged down A3:A4, group labels 预算执行情况
+    (B3:C3) and 绩效指标 (D3:M3) above their sub-headers on row 4; data from row 5."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws["A1"] = "2023年度项目支出绩效自评表"
+    ws["A2"] = "单位：万元"
+    ws["A3"] = "项目名称"
+    ws.merge_cells("A3:A4")
+    ws["B3"] = "预算执行情况"
+    ws.merge_cells("B3:C3")
+    ws["D3"] = "绩效指标"
+    ws.merge_cells("D3:M3")
+    for column, title in enumerate(["全年预算数", "全年执行数"] + HEADER[3:], start=2):
+        ws.cell(4, column, title)
+    ws.append(["甲项目", 100, 90, "产出", "数量", "办理案件", "≥", 1200, "件", 1298, 20, 20, None])
+    ws.append(["乙项目", 50, 50, "产出", "质量", "调解成功率", "≥", 95, "%", 98.2, 10, 10, None])
+    save(wb, os.path.join(HERE, "two-row-header.xlsx"))
+
+
+def non_figures():
+    """Indicator cells that are no figures: an Excel error and a boolean as 实际, dates as 指标值 and
+    完成值, a 定性 完成值 that is none of 达成/部分达成/未达成, and a negative 全年执行数."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws.append(HEADER)
+    ws.append(["甲项目", 1000000, 900000, "产出", "数量", "次数", "≥", 24, "次", "#DIV/0!", 50, 50, None])
+    ws.append(["乙项目", 1000000, 900000, "产出", "数量", "次数", "≥", 24, "次", True, 50, 50, None])
+    ws.append(["丙项目", 1000000, 900000, "产出", "时效", "完成时间", "≤", datetime.date(2023, 6, 30), None,
+               datetime.date(2023, 5, 20), 50, 50, None])
+    ws.append(["丁项目", 1000000, 900000, "效益", "社会效益", "矛盾纠纷有效化解", "定性", "有效化解", None, "已完成", 30, 30, None])
+    ws.append(["戊项目", 1000000, -50000, "产出", "数量", "次数", "≥", 24, "次", 30, 50, 50, None])
+    save(wb, os.path.join(HERE, "non-figures.xlsx"))
+    save(wb, os.path.join(SCRIPTS_DATA, "非数值单元格-示例2023.xlsx"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws.append(HEADER)
+    ws.append(["甲项目", 1000000, 900000, "产出", "数量", "次数", "≥", 24, "次", 30, 50, "#N/A", None])
+    save(wb, os.path.join(HERE, "error-score.xlsx"))
 
 
 def bad_amount():
@@ -251,3 +296,5 @@ if __name__ == "__main__":
     form_csv()
     final_accounts()
     mixed()
+    two_row_header()
+    non_figures()

@@ -6,6 +6,7 @@ They are written at test time (the Python standard library only, no openpyxl: no
 program would write them) rather than committed: the 10⁶-row sheet and the zip bomb are large.
 
 - not-a-zip.xlsx        CSV text saved with an .xlsx name
+- encrypted.xlsx        an OLE compound file, as Excel saves a password-protected .xlsx (or an .xls)
 - missing-sheet.xlsx    a workbook whose sheet points at a part the archive does not hold
 - million-rows.xlsx     a sheet of 1,000,000 rows of two cells: more cells than Suan reads
 - long-cell.xlsx        a number cell of 100,000 digits in B2
@@ -46,6 +47,10 @@ def sheet(rows):
 def write(out):
     with open(os.path.join(out, "not-a-zip.xlsx"), "w", encoding="utf-8") as f:
         f.write("项目名称,全年预算数\n甲,1\n")
+
+    # The compound file's header (signature, minor/major version, byte order), then empty sectors.
+    with open(os.path.join(out, "encrypted.xlsx"), "wb") as f:
+        f.write(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16) + bytes.fromhex("3E000300FEFF") + bytes(4096 - 30))
 
     with zipfile.ZipFile(os.path.join(out, "missing-sheet.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
         skeleton(z)

@@ -1,0 +1,75 @@
+import SuanCore
+
+/// What a spreadsheet cell can hold where an indicator's 目标 or 实际 belongs that is no figure:
+/// an Excel error value (`#DIV/0!`), a boolean (`TRUE`) or a date. A loaded year reads each as
+/// unknown (a 目标 as none), with a warning at the cell, so that the indicator scores `—` with its
+/// reason instead of the scoring rules failing on text. An Excel error as a form's printed 得分
+/// (自评得分, 预算执行自评得分) is unknown with a warning too.
+enum NonFigure {
+    case excelError, boolean, date
+
+    /// Excel's error values, as a sheet's cell text shows them.
+    static let excelErrors: Set<String> = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                                           "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"]
+
+    init?(_ value: Value) {
+        guard case .string(let raw) = value else { return nil }
+        let text = raw.trimmed
+        if Self.excelErrors.contains(text.uppercased()) { self = .excelError }
+        else if text == "TRUE" || text == "FALSE" { self = .boolean }
+        else if Self.isDate(text) { self = .date }
+        else { return nil }
+    }
+
+    /// `2023-06-30`, as a date cell reads (a time may follow).
+    static func isDate(_ text: String) -> Bool {
+        let characters = Array(text.prefix(10))
+        guard characters.count == 10 else { return false }
+        return characters.indices.allSatisfy { i in i == 4 || i == 7 ? characters[i] == "-" : characters[i].isASCII && characters[i].isNumber }
+    }
+
+    /// The warning for `field` (`项目["甲"].指标["次数"].实际`) holding `text`.
+    func message(_ field: String, _ text: String) -> Message {
+        switch self {
+        case .excelError: "\(field) is an Excel error value (\(text)): read as unknown"
+        case .boolean: "\(field) is a TRUE/FALSE cell (\(text)), not a figure: read as unknown"
+        case .date: "\(field) is a date (\(text)), not a figure: read as unknown"
+        }
+    }
+
+    /// `year` with each indicator's 目标 or 实际 that is no figure made unknown, and a warning for each.
+    static func unknown(in year: Record) -> (Record, [Diagnostic]) {
+        var year = year
+        var warnings: [Diagnostic] = []
+        /// `record[key]`, when it is no figure: made unknown (a 目标: removed), with a warning.
+        func check(_ record: inout Record, _ key: String, field: String) {
+            guard let value = record[key], let kind = NonFigure(value) else { return }
+            guard kind == .excelError || key == "目标" || key == "实际" else { return }
+            warnings.append(Diagnostic(.warning, id: .notAFigure, kind.message(field, value.plainText), at: record.span(of: key) ?? .none,
+                                       notes: ["help: write the figure itself in the cell, or leave it empty"]))
+            // An unknown 实际 scores `—`; a target that is none leaves the indicator without one.
+            record[key] = key == "目标" ? nil : .unknown
+        }
+        func clean(_ owner: inout Record, label: String) {
+            if owner.kind == .project { check(&owner, "预算执行自评得分", field: label + "预算执行自评得分") }
+            guard case .list(var items)? = owner["指标"] else { return }
+            for (n, item) in items.enumerated() {
+                guard case .record(var indicator) = item else { continue }
+                let name = indicator["名称"]?.plainText ?? ""
+                for key in ["目标", "实际", "自评得分"] { check(&indicator, key, field: "\(label)指标[\"\(name)\"].\(key)") }
+                items[n] = .record(indicator)
+            }
+            owner["指标"] = .list(items)
+        }
+        if case .list(var projects)? = year["项目"] {
+            for (n, item) in projects.enumerated() {
+                guard case .record(var project) = item else { continue }
+                clean(&project, label: "项目[\"\(project["名称"]?.plainText ?? "")\"].")
+                projects[n] = .record(project)
+            }
+            year["项目"] = .list(projects)
+        }
+        clean(&year, label: "")
+        return (year, warnings)
+    }
+}
