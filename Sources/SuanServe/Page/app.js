@@ -48,8 +48,17 @@ async function api(method, path, body) {
   return { status: response.status, json };
 }
 
-/** Runs Suan source in the session; resolves to the run's JSON (results, diagnostics, html). */
-async function run(source, exports) {
+/** Runs Suan source in the session; resolves to the run's JSON (results, diagnostics, html).
+ *  Runs go one after another: the server answers a run sent while another is going on with
+ *  `session-busy`, and a save clicked while the sliders' update runs must wait for it, not fail. */
+let runs = Promise.resolve();
+function run(source, exports) {
+  const reply = runs.then(() => runNow(source, exports));
+  runs = reply.catch(() => {});
+  return reply;
+}
+
+async function runNow(source, exports) {
   const { status, json } = await api("POST", `/api/sessions/${state.session}/run${exports ? "?exports=1" : ""}`, source);
   if (status === 404 && json.error && json.error.code === "unknown-session") {
     // The session expired while the tab was idle: open another and say so.
@@ -71,7 +80,8 @@ async function openSession() {
   state.session = json.id;
   const wanted = new URLSearchParams(location.search).get("year");
   if (!info.file) {
-    const loaded = await run(wanted ? `load ${wanted}` : "load 2022");
+    // runNow, not run: openSession is also called from inside a queued run (an expired session).
+    const loaded = await runNow(wanted ? `load ${wanted}` : "load 2022");
     const l = (loaded.results || []).find((r) => r.kind === "loaded");
     state.year = l ? l.name : "y2022";
   } else {
