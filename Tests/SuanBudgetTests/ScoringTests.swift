@@ -49,6 +49,15 @@ year 2024 {
         #expect(h.value("等级(p)") == "良")
     }
 
+    @Test func scoreOfSomethingElseIsAnErrorNotADash() throws {
+        var h = try loaded()
+        // A list of projects, a number or a text is a mistake to show, at the user's call.
+        #expect(h.errorID("score(项目)") == "failed")
+        #expect(h.errorID("score(1)") == "failed")
+        #expect(h.errorID("score(\"测试项目\")") == "failed")
+        #expect(h.value("score(p)") == "88.81")
+    }
+
     @Test func completionAndMet() throws {
         var h = try loaded()
         #expect(h.value("completion(i[\"服务件数\"])") == "96.63%")
