@@ -4,7 +4,7 @@ import SuanCore
 #endif
 
 /// The progress line of long work on standard error, only when standard error is a terminal:
-/// `suan: count 45% (450/1,000 rows)`, redrawn in place and cleared when the work ends.
+/// `suan: count 45% (450/1000 rows)`, redrawn in place and cleared when the work ends.
 struct ProgressLine: Sendable {
     let words: CommandWords
 

@@ -94,9 +94,10 @@ struct SuanCommand: ParsableCommand {
         s.rounding = RoundingMode(rawValue: rounding) ?? .halfAwayFromZero
         s.maximumCallDepth = maxDepth
         s.jobs = jobs
-        if !machine { s.progress = ProgressLine.reporter(words: CommandWords(language: s.language)) }
         s.unicode = SuanCommand.terminalIsUTF8
         s.language = SuanCommand.language
+        // After the language: the progress line speaks it too.
+        if !machine { s.progress = ProgressLine.reporter(words: CommandWords(language: s.language)) }
         return s
     }
 

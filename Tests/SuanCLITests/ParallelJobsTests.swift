@@ -84,6 +84,17 @@ import Testing
         #expect(try run(Self.failingTable, jobs: 2, in: dir).stdout == failing.stdout)
     }
 
+    /// A serial `count` answers unknown at its first unknown cell and never reaches a later cell's
+    /// error; a split one must not report that error either.
+    @Test func aCountThatMeetsAnUnknownAnswersUnknownWhateverFollows() throws {
+        let grid = "count x in 1..200 step 1 where (if x < 3 then unknown else 1/(x-150) > 0)"
+        for jobs in [1, 2, 4] {
+            let r = try Binary.run(["--jobs", "\(jobs)", "-e", grid])
+            #expect(r.status == 0, "--jobs \(jobs): \(r.stderr)")
+            #expect(r.stdout == "—\n", "--jobs \(jobs)")
+        }
+    }
+
     @Test func jobsMustBeAPositiveCount() throws {
         for bad in ["0", "-1", "257", "many"] {
             let r = try Binary.run(["--jobs", bad, "-e", "1"])

@@ -34,6 +34,13 @@ import SuanTestSupport
         #expect(h.value("range(3, 0)") == "[]")
     }
 
+    @Test func aGroupedTableKeepsAnItemFieldNamedLikeItsKeyColumn() {
+        var h = SessionHarness()
+        let shown = h.value("group([{group: \"x\", a: 2}, {group: \"y\", a: 3}], \"a\")")
+        #expect(shown.hasPrefix("group′    group  a\n"), "\(shown)")
+        #expect(shown.contains("  x      2\n"), "\(shown)")
+    }
+
     @Test func badKeysAreErrorsBeforeRunningWhereTypesAreKnown() {
         var h = SessionHarness()
         #expect(h.errorID("sort([{a: 1}], \"b\")") == "unknown-field")

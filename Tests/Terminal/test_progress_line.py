@@ -21,12 +21,12 @@ ANSWER = "27,120"
 ENV = {"LANG": "C.UTF-8", "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
 
 
-def on_a_terminal(arguments, home, cwd=None):
+def on_a_terminal(arguments, home, cwd=None, extra=None):
     """Runs the binary on a pseudo-terminal; returns its exit status and everything it wrote."""
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.clear()
-        os.environ.update({**ENV, "HOME": str(home)})
+        os.environ.update({**ENV, "HOME": str(home), **(extra or {})})
         if cwd:
             os.chdir(cwd)
         os.execv(BINARY, [BINARY] + arguments)
@@ -53,6 +53,12 @@ def test_a_long_count_shows_a_progress_line_on_a_terminal(tmp_path):
     assert "/200 rows)" in text
     # The line is erased before the answer, which then starts its own clean line.
     assert "\r\x1b[K" + ANSWER in text, repr(text[-200:])
+
+
+def test_the_progress_line_speaks_the_session_language(tmp_path):
+    status, text = on_a_terminal(["--jobs", "2"] + LONG, tmp_path, extra={"SUAN_LANG": "zh"})
+    assert status == 0, text
+    assert "\rsuan：count " in text and "/200 行）" in text, repr(text[-300:])
 
 
 def test_no_progress_line_when_standard_error_is_a_pipe(tmp_path):

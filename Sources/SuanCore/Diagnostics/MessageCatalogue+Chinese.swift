@@ -21,6 +21,8 @@ extension MessageCatalogue {
         "\"%@\" is empty": "“%@”是空的",
         "\"%@\" is not UTF-8 text: byte 0x%@ at line %@, column %@": "“%@”不是 UTF-8 文本：第 %3@ 行第 %4@ 列有字节 0x%2@",
         "\"%@\" is password-protected (encrypted) or an old .xls workbook, which Suan cannot read": "“%@”设有密码（已加密）或是旧版 .xls 工作簿，无法读取",
+        "expected a file (use \"lib/口径.suan\") or a Stdlib module (use scoring) after 'use'": "“use”之后应为文件（use \"lib/口径.suan\"）或 Stdlib 模块（use scoring）",
+        "fail(message): stop with an error saying message, at the call that led there": "fail(message)：以 message 为错误信息停止，位置在引出它的调用处",
         "help: open it in Excel, remove the password (文件 → 信息 → 保护工作簿) and save it as .xlsx, or save it as CSV": "提示：请在 Excel 中打开，取消密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx，或另存为 CSV",
         "\"%@\" is not an .xlsx workbook (not a zip archive)": "“%@”不是 .xlsx 工作簿（不是 zip 压缩包）",
         "\"%@\" would execute %@, more than its budget %@ (执行率 %@)": "“%@”将执行 %@，超过预算 %@（执行率 %@）",

@@ -9,7 +9,6 @@ public enum GroupedTable {
     /// for any other value. Items that are not records are one column 值.
     public static func rows(of value: Value, language: Language) -> (rows: [Value], roles: [Document.Row.Role])? {
         guard let groups = groups(value) else { return nil }
-        let keyTitle = language.pick("分组", "group")
         var fields: [String] = []
         for (_, items) in groups {
             for item in items {
@@ -17,6 +16,9 @@ public enum GroupedTable {
                 else if !fields.contains("值") { fields.append("值") }
             }
         }
+        // The key's column must not take the name of an item's own field (which would hide it).
+        var keyTitle = language.pick("分组", "group")
+        while fields.contains(keyTitle) { keyTitle += "′" }
         func field(_ item: Value, _ name: String) -> Value? {
             if case .record(let r) = item { return r[name] }
             return name == "值" ? item : nil

@@ -20,7 +20,9 @@ extension Interpreter {
 
     /// Runs `work` on `parts` consecutive ranges of `0..<count`, each with a copy of this interpreter
     /// on a thread of its own (``LargeStack/runAll(_:)``), and returns the parts' results in order.
-    func split<T: Sendable>(_ count: Int, into parts: Int,
+    /// A part whose result `ends` the work (`count` meeting an unknown cell) is the last one returned:
+    /// a serial run stops there, so the later parts' errors and warnings are not its own.
+    func split<T: Sendable>(_ count: Int, into parts: Int, endingAt ends: (T) -> Bool = { _ in false },
                             _ work: @escaping @Sendable (Interpreter, Range<Int>) throws(Diagnostic) -> T) throws(Diagnostic) -> [T] {
         let bounds = (0...parts).map { count * $0 / parts }
         let template = { var serial = self; serial.jobs = 1; return serial }()
@@ -40,7 +42,9 @@ extension Interpreter {
             // A part's warnings, as a serial run raises them: up to and including the first failure.
             if let parent, let log { for warning in log.take() { parent.add(warning) } }
             switch result {
-            case .success(let value): results.append(value)
+            case .success(let value):
+                results.append(value)
+                if ends(value) { return results }
             case .failure(let error): throw error
             }
         }

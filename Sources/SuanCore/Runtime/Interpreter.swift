@@ -429,7 +429,8 @@ struct Interpreter {
         let parts = parts(for: outer.count, cells: outer.count * inner.count)
         if parts > 1 {
             let caller = frame
-            let answers = try quiet.split(outer.count, into: parts) { (worker, range) throws(Diagnostic) in
+            // A part that meets an unknown cell answers unknown, as a serial run stops there.
+            let answers = try quiet.split(outer.count, into: parts, endingAt: { (answer: Value) in if case .number = answer { false } else { true } }) { (worker, range) throws(Diagnostic) in
                 var frame = caller
                 return try worker.count(axes, condition, rows: outer.part(range), inner, span: span, &frame, depth: depth, meter: meter)
             }
