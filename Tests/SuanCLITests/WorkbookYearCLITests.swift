@@ -113,4 +113,46 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "[\"法律援助\", \"人民调解\", \"公共法律服务\"]\n33.60万元\n80.50万元\n≥ 5,000人次\ntrue\n314.10万元\n", "\(r.stdout)")
     }
+
+    /// An empty folder for a test's exports.
+    func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-forms-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The forms' own fields (项目代码, 主管部门, 实施单位, the printed scores, the 其中 parts) are
+    /// columns of the year export after 年度, which `load` reads back: as CSV and as a workbook, the
+    /// projects are equal to the ones loaded from the forms.
+    @Test(arguments: ["final-accounts.xlsx", "mixed.xlsx"])
+    func aYearOfFormsExportsAndLoadsBackToEqualProjects(workbook: String) throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = XLSXCLITests.fixtures.appendingPathComponent(workbook).path
+        let r = try Binary.run(["load \"\(source)\" as d", "export d to \"y.csv\"", "export d to \"y.xlsx\"", "load \"y.csv\" as c",
+                                "load \"y.xlsx\" as x", "c.项目 == d.项目", "x.项目 == d.项目"].flatMap { ["-e", $0] }, directory: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("true\ntrue\n"), "\(r.stdout)")
+        let header = String(decoding: try Data(contentsOf: dir.appendingPathComponent("y.csv")), as: UTF8.self).prefix { $0 != "\r\n" }
+        #expect(header.contains(",部门,年度,") && header.hasSuffix(",主管部门,实施单位,预算执行自评得分,财政资金预算（万元）,财政资金执行（万元）,"
+                                 + "财政资金年初预算（万元）,财政专户管理资金预算（万元）,财政专户管理资金执行（万元）,财政专户管理资金年初预算（万元）,"
+                                 + "单位资金预算（万元）,单位资金执行（万元）,单位资金年初预算（万元）,项目自评得分"), "\(header)")
+    }
+
+    /// What the forms' fields read back as: text, exact money, scores as numbers; and the committed
+    /// export that Scripts/xlsx-final-accounts.suan loads is exactly what `export` writes.
+    @Test func theFormsFieldsReadBackWithTheirTypes() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = XLSXCLITests.fixtures.appendingPathComponent("final-accounts.xlsx").path
+        let r = try Binary.run(["load \"\(source)\" as d", "export d to \"y.xlsx\"", "load \"y.xlsx\" as x", "x.项目[\"法律援助\"].项目代码",
+                                "x.项目[\"法律援助\"].实施单位", "x.项目[\"法律援助\"].财政资金执行 + 0.005万元 == 190.005万元", "x.项目[\"人民调解\"].自评得分 + 1",
+                                "x.项目[\"人民调解\"].预算执行自评得分", "export d to \"y.csv\""].flatMap { ["-e", $0] }, directory: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "wrote 15 rows to y.xlsx\n51092324T000000000000\n示例县法律援助中心\ntrue\n94.93\n8.93\nwrote 15 rows to y.csv\n", "\(r.stdout)")
+        let committed = try Data(contentsOf: Binary.root.appendingPathComponent("Scripts/data/决算与自评-示例2023-export.csv"))
+        let bytes = try Data(contentsOf: dir.appendingPathComponent("y.csv"))
+        #expect(committed == bytes, "re-export Scripts/data/决算与自评-示例2023-export.csv")
+        #expect(String(decoding: bytes, as: UTF8.self).contains(",部门,年度,项目代码,主管部门,"))
+    }
 }

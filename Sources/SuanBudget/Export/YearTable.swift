@@ -26,6 +26,8 @@ struct YearTable {
     /// A row being filled, by column.
     struct Row {
         var cells = [ExportTable.Cell](repeating: .empty, count: YearTable.columns.count)
+        /// The cells of form fields (``ProjectFormField``), by the field's name.
+        var formFields: [String: ExportTable.Cell] = [:]
 
         subscript(column: ProjectTableColumn) -> ExportTable.Cell {
             get { YearTable.columns.firstIndex(of: column).map { cells[$0] } ?? .empty }
@@ -78,12 +80,19 @@ struct YearTable {
             rows[i][.department] = department
             rows[i][.year] = yearCell
         }
-        return ExportTable(headers: YearTable.columns.map(\.header), rows: rows.map(\.cells))
+        return Self.table(rows)
     }
 
     /// A list of projects: their rows only (a year read back from it has unknown income).
     func table(projects: [Record]) -> ExportTable {
-        ExportTable(headers: YearTable.columns.map(\.header), rows: projectRows(projects).map(\.cells))
+        Self.table(projectRows(projects))
+    }
+
+    /// The rows under the columns, then a column for each form field that some row has.
+    static func table(_ rows: [Row]) -> ExportTable {
+        let fields = ProjectFormField.all.filter { field in rows.contains { $0.formFields[field.key] != nil } }
+        return ExportTable(headers: columns.map(\.header) + fields.map(\.header),
+                           rows: rows.map { row in row.cells + fields.map { row.formFields[$0.key] ?? .empty } })
     }
 
     /// Each project's row (with its first indicator), then a row for each further indicator.
@@ -98,6 +107,11 @@ struct YearTable {
             if let v = project["执行"] { row[.spent] = ExportNumber.wan(v) }
             if let v = project["年初预算"] { row[.initialBudget] = ExportNumber.wan(v) }
             if let v = project["执行率"] { row[.rate] = ExportNumber.percent(v, format: format) }
+            for field in ProjectFormField.all {
+                guard let value = project[field.key] else { continue }
+                let cell = field.kind == .amount ? ExportNumber.wan(value) : ExportNumber.cell(value, unit: "")
+                if cell != .empty { row.formFields[field.key] = cell }
+            }
             let indicators: [Record] = if case .list(let items)? = project["指标"] {
                 items.compactMap { if case .record(let r) = $0 { r } else { nil } }
             } else { [] }

@@ -9,6 +9,8 @@ import SuanCore
 struct ProjectTableHeader {
     /// The index of each known column in a row.
     var position: [ProjectTableColumn: Int] = [:]
+    /// The index of each form field's column (``ProjectFormField``), by the field's name.
+    var formFields: [String: Int] = [:]
     /// The unit written after a column's title.
     var units: [Int: MoneyUnit] = [:]
     /// The unit of amounts whose header names none: 万元, or the unit a `单位：元` hint names.
@@ -61,6 +63,7 @@ struct ProjectTableHeader {
             let (title, unit) = Self.title(field.text)
             if let unit { units[i] = unit }
             if let column = Self.columnsByName[title], position[column] == nil { position[column] = i }
+            if let field = ProjectFormField.byTitle[title], formFields[field.key] == nil { formFields[field.key] = i }
         }
     }
 

@@ -108,14 +108,25 @@ struct ProjectTableImport {
 
     /// The trimmed text of a column's cell, when the column exists and the cell is not empty.
     func cell(_ row: [TableCell], _ column: ProjectTableColumn) -> (text: String, field: TableCell)? {
-        guard let i = header[column], i < row.count else { return nil }
+        header[column].flatMap { cell(row, at: $0) }
+    }
+
+    /// The trimmed text of the cell at index `i`, when the row has it and it is not empty.
+    func cell(_ row: [TableCell], at i: Int) -> (text: String, field: TableCell)? {
+        guard i < row.count else { return nil }
         let text = row[i].text.trimmed
         return text.isEmpty ? nil : (text, row[i])
     }
 
     /// An amount cell in 万元, 元 or 亿元 (by the header), with thousands separators; `—` is unknown.
     func amount(_ row: [TableCell], _ column: ProjectTableColumn) throws(Diagnostic) -> (Value, SourceSpan)? {
-        guard let i = header[column], let (raw, field) = cell(row, column) else { return nil }
+        guard let i = header[column] else { return nil }
+        return try amount(row, at: i)
+    }
+
+    /// The amount in the cell at index `i`.
+    func amount(_ row: [TableCell], at i: Int) throws(Diagnostic) -> (Value, SourceSpan)? {
+        guard let (raw, field) = cell(row, at: i) else { return nil }
         if raw == "—" || raw == "-" || raw == "－" { return (.unknown, field.span) }
         var digits = Substring(raw)
         var unit = header.unit(of: i)
@@ -135,13 +146,19 @@ struct ProjectTableImport {
 
     /// A plain number (分值, 得分).
     func number(_ row: [TableCell], _ column: ProjectTableColumn) throws(Diagnostic) -> (Value, SourceSpan)? {
-        guard let (raw, field) = cell(row, column) else { return nil }
+        guard let i = header[column] else { return nil }
+        return try number(row, at: i, scored: column == .score)
+    }
+
+    /// The number in the cell at index `i`: points scored (得分) when `scored`, else points (分值).
+    func number(_ row: [TableCell], at i: Int, scored: Bool) throws(Diagnostic) -> (Value, SourceSpan)? {
+        guard let (raw, field) = cell(row, at: i) else { return nil }
         // A form's printed 得分 that Excel could not compute: kept as read, the load makes it
         // unknown with a warning (``NonFigure``).
-        if column == .score, NonFigure(.string(raw)) == .excelError { return (.string(raw), field.span) }
+        if scored, NonFigure(.string(raw)) == .excelError { return (.string(raw), field.span) }
         guard let d = try? ExactDecimal(parsing: raw, allowGrouping: true) else {
             // Whole sentences per column, so that each has its Chinese text.
-            let message: Message = column == .score ? "'\(raw)' is not a number of points scored (得分)" : "'\(raw)' is not a number of points (分值)"
+            let message: Message = scored ? "'\(raw)' is not a number of points scored (得分)" : "'\(raw)' is not a number of points (分值)"
             throw Diagnostic(id: id, message, at: field.span)
         }
         return (.number(d), field.span)
@@ -225,7 +242,23 @@ struct ProjectTableImport {
         var fields = RecordBuilder(kind: .project)
         fields.set("名称", .string(name), at: field.span)
         projects.append(Project(name: name, fields: fields))
+        try fillFormFields(row, precedingAmounts: true)
         try fillAmounts(row)
+        try fillFormFields(row, precedingAmounts: false)
+    }
+
+    /// Sets the current project's form fields (``ProjectFormField``) that the row has columns for,
+    /// those the form sets before the amounts or after them, in the form's order.
+    mutating func fillFormFields(_ row: [TableCell], precedingAmounts: Bool) throws(Diagnostic) {
+        for field in ProjectFormField.all where field.precedesAmounts == precedingAmounts {
+            guard let i = header.formFields[field.key] else { continue }
+            let found: (Value, SourceSpan)? = switch field.kind {
+            case .text: cell(row, at: i).map { (.string($0.text), $0.field.span) }
+            case .amount: try amount(row, at: i)
+            case .score: try number(row, at: i, scored: true)
+            }
+            if let (value, at) = found { projects[projects.count - 1].fields.set(field.key, value, at: at) }
+        }
     }
 
     /// Sets the current project's amounts from the row, where it does not have them yet.
