@@ -35,16 +35,8 @@ extension Session {
         if checker.diagnostics.contains(where: { $0.severity == .error }) { return .failure }
         scope = checker.scope
         growGlobals()
-        for statement in checked {
-            if Interruption.pending { Interruption.clear(); return .interrupted }
-            do {
-                try run(statement, emit: emit)
-            } catch {
-                if error.id == .interrupted { Interruption.clear(); return .interrupted }
-                emit(.diagnostic(located(error)))
-                return .failure
-            }
-        }
+        let status = runChecked(checked, emit: emit, located: located)
+        guard status == .success else { return status }
         let names = ModuleResolver.definedNames(module.statements)
         modules[module.identity] = ModuleExports(name: module.name, members: names.compactMap { n in scope.member(id, n).map { (n, $0) } })
         return .success

@@ -166,13 +166,20 @@ public struct Session: Sendable {
             }
         }
         growGlobals()
+        return runChecked(checked, emit: emit)
+    }
+
+    /// Runs checked statements in order: stops at the first error (emitted as `located` makes it)
+    /// or at an interruption.
+    mutating func runChecked(_ checked: [CheckedStatement], emit: (Event) -> Void,
+                             located: (Diagnostic) -> Diagnostic = { $0 }) -> Status {
         for statement in checked {
             if Interruption.pending { Interruption.clear(); return .interrupted }
             do {
                 try run(statement, emit: emit)
             } catch {
                 if error.id == .interrupted { Interruption.clear(); return .interrupted }
-                emit(.diagnostic(error))
+                emit(.diagnostic(located(error)))
                 return .failure
             }
         }
