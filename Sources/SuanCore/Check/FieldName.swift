@@ -10,9 +10,38 @@ import Synchronization
 /// stale guess is only a wasted comparison, never a wrong answer, as the name is always compared.
 final class FieldName: Sendable {
     let text: String
+    /// The part of a target this name reads (`目标.值`), worked out once here.
+    let targetPart: TargetPart?
     private let guess = Atomic<Int>(0)
 
-    init(_ text: String) { self.text = text }
+    init(_ text: String) {
+        self.text = text
+        targetPart = TargetPart(text)
+    }
+
+    /// The fields a target (`>= 7000件`) has: its value and its direction.
+    enum TargetPart {
+        /// `目标.值`, `目标.value`
+        case value
+        /// `目标.方向`, `目标.direction`: the operator as a string (`">="`)
+        case direction
+
+        init?(_ name: String) {
+            switch name {
+            case "值", "value": self = .value
+            case "方向", "direction": self = .direction
+            default: return nil
+            }
+        }
+
+        /// This part of the target `op box.value`.
+        func read(_ op: ComparisonOperator, _ box: Value.Box) -> Value {
+            switch self {
+            case .value: box.value
+            case .direction: .string(op.rawValue)
+            }
+        }
+    }
 
     /// The position of this field in `record`, or nil when it has none.
     @inline(__always)

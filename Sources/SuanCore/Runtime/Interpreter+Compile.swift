@@ -98,6 +98,13 @@ extension Interpreter {
             return { i, f, d throws(Diagnostic) in
                 .record(Record(kind: kind, keys: keys, values: try i.values(parts, &f, d), spans: spans))
             }
+        case .field(.local(let slot), let name, let span):
+            // `i.目标` of a parameter: the field is read from the record in its slot, which is not
+            // copied out first (a record copy is a retain per array it holds).
+            return { i, f, d throws(Diagnostic) in
+                if case .record(let r) = f[slot], let k = name.index(in: r) { return r.value(at: k) }
+                return try i.field(f[slot], name, span: span)
+            }
         case .field(let base, let name, let span):
             let a = compile(base)
             return { i, f, d throws(Diagnostic) in try i.field(try a(i, &f, d), name, span: span) }
@@ -158,6 +165,14 @@ extension Interpreter {
                 return try Builtins.round(x, step: try b(i, &f, d), span: span, settings: i.settings)
             }
         case (.has, 2):
+            if case .constant(.string(let key)) = args[1] {
+                // `has(i, "分值")`: the name's last position is checked first, as a field read's is.
+                let name = FieldName(key), a = compile(args[0])
+                return { i, f, d throws(Diagnostic) in
+                    guard case .record(let r) = try a(i, &f, d) else { return .bool(false) }
+                    return .bool(name.index(in: r) != nil)
+                }
+            }
             let a = compile(args[0]), b = compile(args[1])
             return { i, f, d throws(Diagnostic) in
                 let x = try a(i, &f, d)

@@ -177,7 +177,14 @@ struct Interpreter {
     /// A field read written in the code: found by its last position first (``FieldName``).
     @inline(__always)
     func field(_ base: Value, _ name: FieldName, span: SourceSpan) throws(Diagnostic) -> Value {
-        if case .record(let r) = base, let i = name.index(in: r) { return r.value(at: i) }
+        switch base {
+        case .record(let r):
+            if let i = name.index(in: r) { return r.value(at: i) }
+        // `i.目标.值` and `i.目标.方向`: the part was worked out from the name when it was compiled.
+        case .target(let op, let box):
+            if let part = name.targetPart { return part.read(op, box) }
+        default: break
+        }
         return try field(base, name.text, span: span)
     }
 
@@ -187,10 +194,9 @@ struct Interpreter {
             if let v = r[name] { return v }
             let hint: [Message] = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
             throw Arithmetic.fail("no field '\(name)' here", span, id: .unknownField, notes: hint)
-        case .target(_, let box) where name == "值" || name == "value":
-            return box.value
-        case .target(let op, _) where name == "方向" || name == "direction":
-            return .string(op.rawValue)
+        case .target(let op, let box):
+            if let part = FieldName.TargetPart(name) { return part.read(op, box) }
+            throw Arithmetic.fail("a \(base.type.name) has no fields", span, id: .typeMismatch)
         case .unknown:
             return .unknown
         default:
