@@ -369,10 +369,19 @@ struct Interpreter {
             meter?.advance()
             frame[axes[0].slot] = x
             // Parts of the condition that do not depend on the inner variable are computed once per row.
-            let specialised = axes.count > 1 ? Interpreter.compile(try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code) : whole
+            let hoisted = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition
+            let specialised = axes.count > 1 ? Interpreter.compile(hoisted) : whole
+            // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
+            // closure call per cell; a value that is not a number takes the compiled general path.
+            let numeric: (ComparisonOperator, NumericCode, NumericCode)?
+            if case .numericComparison(let op, let l, let r, _) = hoisted { numeric = (op, l, r) } else { numeric = nil }
             for (j, y) in inner.enumerated() {
                 if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
                 if axes.count > 1 { frame[axes[1].slot] = y }
+                if let (op, l, r) = numeric, let a = try? evalNumeric(l, &frame), let b = try? evalNumeric(r, &frame) {
+                    if op.holds(ExactDecimal.compare(a, b)) { hits += 1 }
+                    continue
+                }
                 switch try specialised(self, &frame, depth) {
                 case .bool(true): hits += 1
                 case .bool(false): break
