@@ -4,6 +4,8 @@ import SuanCore
 public struct BudgetDomain: DomainHost {
     /// False under `suan --no-write`: export and chart files are refused, for running someone else's script.
     public var allowsWrites: Bool
+    /// The year scenarios were last built from, prepared once for the next (`count` over scenarios).
+    private let scenarioBases = ScenarioBase.Memo()
 
     public init(allowsWrites: Bool = true) { self.allowsWrites = allowsWrites }
 
@@ -36,7 +38,7 @@ public struct BudgetDomain: DomainHost {
 
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
                          warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
-        try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)
+        try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn, bases: scenarioBases)
     }
 
     public func hint(forUnknownName name: String) -> Message? {
