@@ -148,11 +148,13 @@ struct ScenarioBuilder {
     mutating func apply(_ change: ScenarioEdit) throws(Diagnostic) {
         let path = change.path
         guard let key = path.first else { return }
-        if let formula = Year.formula(ofDerived: key) {
+        let line = YearLine.named(key)
+        // A given line is never derived: only other names are looked up among the derived lines.
+        if !(line?.isGiven ?? false), let formula = Year.formula(ofDerived: key) {
             throw fail("\(key) is computed (\(formula)); change what it is computed from", id: .derivedLine)
         }
         // The year's lines by position: changing one copies nothing but the base year's arrays, once.
-        switch YearLine.named(key) {
+        switch line {
         case .projects? where path.count > 1:
             willChangeProjects()
             try changeProject(named: path[1], rest: path.dropFirst(2), change)

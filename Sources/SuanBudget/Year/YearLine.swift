@@ -10,6 +10,10 @@ enum YearLine: Int, RecordLine {
     case evaluationCoverage, declaredCoverage, publishedCoverage
     case name, basedOn, root
 
+    /// Whether the line is given by the year's data (or spread over such lines, 总收入 and 总支出),
+    /// never one of ``Year/derivedLines``.
+    var isGiven: Bool { rawValue <= YearLine.publishedTargets.rawValue || self == .totalIncome || self == .totalSpending }
+
     /// The line's name in a year.
     var name: String {
         switch self {
