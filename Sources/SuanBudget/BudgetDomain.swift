@@ -4,8 +4,9 @@ import SuanCore
 public struct BudgetDomain: DomainHost {
     /// False under `suan --no-write`: export and chart files are refused, for running someone else's script.
     public var allowsWrites: Bool
-    /// The year scenarios were last built from, prepared once for the next (`count` over scenarios).
-    private let scenarioBases = ScenarioBase.Memo()
+    /// The year scenarios were last built from, prepared once for the next (`count` over scenarios);
+    /// one for each statement (``forStatement()``).
+    private var scenarioBases = ScenarioBase.Memo()
 
     public init(allowsWrites: Bool = true) { self.allowsWrites = allowsWrites }
 
@@ -34,6 +35,13 @@ public struct BudgetDomain: DomainHost {
 
     public func listName(collection: String?) -> String {
         Year.listName(collection: collection)
+    }
+
+    /// This domain with a scenario memo of its own, for one statement.
+    public func forStatement() -> any DomainHost {
+        var domain = self
+        domain.scenarioBases = ScenarioBase.Memo()
+        return domain
     }
 
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,

@@ -31,8 +31,17 @@ struct LinedRecord<Line: RecordLine> {
 
     /// Whether `record` is the record this was taken from: the same kind and the very same arrays.
     func holds(_ record: Record) -> Bool {
-        kind == record.kind && LinedRecord.same(keys, record.keys) && LinedRecord.same(values, record.values)
-            && LinedRecord.same(spans, record.spans)
+        holds(kind: record.kind, record.keys, record.values, record.spans)
+    }
+
+    /// Whether `other` was taken from the same record as this one and neither has changed since.
+    func holds(_ other: LinedRecord) -> Bool {
+        holds(kind: other.kind, other.keys, other.values, other.spans)
+    }
+
+    private func holds(kind: RecordKind?, _ keys: [String], _ values: [Value], _ spans: [SourceSpan]) -> Bool {
+        self.kind == kind && LinedRecord.same(self.keys, keys) && LinedRecord.same(self.values, values)
+            && LinedRecord.same(self.spans, spans)
     }
 
     private static func same<T>(_ a: [T], _ b: [T]) -> Bool {

@@ -28,8 +28,11 @@ struct ScenarioBuilder {
     /// Whether the projects have still to remember the base year's figures as 基期 (``Year/rememberBase()``):
     /// done before the first change that writes a project, or with the first derivation.
     var baseToRemember = false
-    /// The base's projects as derived for a scenario, while no change has written a project.
-    var knownProjects: DerivedProjects?
+    /// The base prepared once, and where it is kept: its projects as derived for a scenario are
+    /// used while no change has written a project (`projectsAsInBase`).
+    var base: ScenarioBase
+    var bases: ScenarioBase.Memo
+    var projectsAsInBase = true
 
     /// Fields a change may add to a record that lacks them, by record kind.
     static let addableFields: [RecordKind: Set<String>] = [
@@ -43,10 +46,9 @@ struct ScenarioBuilder {
         let prepared = bases.base(for: base)
         var year = Year(prepared.lines)
         year.kind = .scenario
-        var builder = ScenarioBuilder(year: year)
+        var builder = ScenarioBuilder(year: year, base: prepared, bases: bases)
         // Projections start from the loaded year: its figures are remembered once, as 基期.
         builder.baseToRemember = base.kind == .year
-        builder.knownProjects = prepared.projects
         builder.noting = warn != nil
         let baseName = builder.year[.name].flatMap { if case .string(let n) = $0 { n } else { nil } }
             ?? Year.name(year: builder.year.yearNumber, collection: nil)
@@ -100,7 +102,7 @@ struct ScenarioBuilder {
 
     /// Brings the derived lines up to date, remembering the base first if it is still to be.
     mutating func derive() {
-        year.derive(rememberingBase: baseToRemember, known: knownProjects)
+        year.derive(rememberingBase: baseToRemember, known: projectsAsInBase ? bases.projects(of: base) : nil)
         baseToRemember = false
     }
 
@@ -115,7 +117,7 @@ struct ScenarioBuilder {
     /// projects are derived again from then on.
     mutating func willChangeProjects() {
         rememberBaseIfPending()
-        knownProjects = nil
+        projectsAsInBase = false
     }
 
     /// Whether a change reads stored lines only, never a derived one: a change to 基本支出, 项目支出,
