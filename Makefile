@@ -3,11 +3,12 @@ SWIFT ?= swift
 
 .PHONY: run test build release deps bench acceptance browser-deps browser-test kernel-deps kernel-test
 
+# libxml2-dev and libcurl4-openssl-dev: the release build links Foundation statically (Package.swift).
 deps:
-	@{ pkg-config --exists libedit && pkg-config --exists zlib; } 2>/dev/null || { \
-	  echo "installing libedit-dev (needed for the REPL) and zlib1g-dev (for .xlsx)…"; \
+	@{ pkg-config --exists libedit && pkg-config --exists zlib && pkg-config --exists libxml-2.0 && pkg-config --exists libcurl; } 2>/dev/null || { \
+	  echo "installing libedit-dev (needed for the REPL), zlib1g-dev (for .xlsx), libxml2-dev and libcurl4-openssl-dev (for the release build)…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libedit-dev zlib1g-dev pkg-config; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libedit-dev zlib1g-dev libxml2-dev libcurl4-openssl-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build

@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// A release `suan` carries the Swift runtime and Foundation inside it (`-static-stdlib`): loading them
+// as some 60 shared libraries took most of its start-up (docs/performance.md, "Start-up"). Each
+// module is compiled against the static modules too, so that they name the libraries they need
+// (libxml2, libcurl) themselves; debug builds and the tests stay dynamic.
+let staticInRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+let linkStaticInRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
     name: "Suan",
     platforms: [.macOS(.v15)],
@@ -38,34 +45,39 @@ let package = Package(
             ]
         ),
         // The language: Syntax → Check → Runtime → Render, plus Diagnostics and the Session API.
-        .target(name: "SuanCore", dependencies: ["SuanStdlib"]),
+        .target(name: "SuanCore", dependencies: ["SuanStdlib"], swiftSettings: staticInRelease),
         // Spreadsheets: .xlsx read as sheets of text cells, and documents written as .xlsx.
-        .target(name: "SuanSheets", dependencies: ["SuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "SuanSheets", dependencies: ["SuanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: staticInRelease),
         // The budget domain: year model, loading, validation, show, scenarios, compare.
-        .target(name: "SuanBudget", dependencies: ["SuanCore", "SuanSheets"]),
+        .target(name: "SuanBudget", dependencies: ["SuanCore", "SuanSheets"], swiftSettings: staticInRelease),
         // The interactive shell on libedit.
-        .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "SuanStdlib", "CEditLine"]),
+        .target(name: "SuanREPL", dependencies: ["SuanCore", "SuanBudget", "SuanStdlib", "CEditLine"], swiftSettings: staticInRelease),
         // Fuzzing: the harness (a library the tests replay a corpus through) and its libFuzzer entry.
-        .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"]),
-        .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"]),
+        .target(name: "SuanFuzzKit", dependencies: ["SuanCore", "SuanBudget"], swiftSettings: staticInRelease),
+        .executableTarget(name: "suan-fuzz", dependencies: ["SuanFuzzKit", "SuanCore", "SuanBudget"],
+                         swiftSettings: staticInRelease, linkerSettings: linkStaticInRelease),
         // What a run answers a program (results, diagnostics, HTML): shared by `suan serve` and `suan --machine`.
-        .target(name: "SuanReply", dependencies: ["SuanCore", "SuanSheets"]),
+        .target(name: "SuanReply", dependencies: ["SuanCore", "SuanSheets"], swiftSettings: staticInRelease),
         // The Jupyter kernel: its kernelspec and the Python kernel on `suan --machine`, embedded for `suan kernel install`.
         .target(name: "SuanKernel", path: "kernel", exclude: ["README.md"], resources: [.embedInCode("suan_kernel.py")]),
         // `suan lsp`: a language server (JSON-RPC over stdio) over the same Session, with the REPL's completion.
-        .target(name: "SuanLanguageServer", dependencies: ["SuanCore", "SuanREPL"]),
+        .target(name: "SuanLanguageServer", dependencies: ["SuanCore", "SuanREPL"], swiftSettings: staticInRelease),
         // `suan serve`: the HTTP interface and the page, a thin shell over Session.
         .target(
             name: "SuanServe",
             dependencies: ["SuanCore", "SuanBudget", "SuanSheets", "SuanReply", .product(name: "FlyingFox", package: "FlyingFox")],
-            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/style.css")]
+            resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/style.css")],
+            swiftSettings: staticInRelease
         ),
         .executableTarget(
             name: "suan",
             dependencies: [
                 "SuanCore", "SuanBudget", "SuanREPL", "SuanServe", "SuanReply", "SuanKernel", "SuanLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticInRelease,
+            linkerSettings: linkStaticInRelease
         ),
         // Tests: a helper target that drives a Session as the CLI does, then one test target per module.
         .target(name: "SuanTestSupport", dependencies: ["SuanCore", "SuanBudget"], path: "Tests/SuanTestSupport"),

@@ -4,6 +4,9 @@ import SuanCore
 public struct BudgetDomain: DomainHost {
     /// False under `suan --no-write`: export and chart files are refused, for running someone else's script.
     public var allowsWrites: Bool
+    /// The year scenarios were last built from, prepared once for the next (`count` over scenarios);
+    /// one for each statement (``forStatement()``).
+    private var scenarioBases = ScenarioBase.Memo()
 
     public init(allowsWrites: Bool = true) { self.allowsWrites = allowsWrites }
 
@@ -34,9 +37,16 @@ public struct BudgetDomain: DomainHost {
         Year.listName(collection: collection)
     }
 
+    /// This domain with a scenario memo of its own, for one statement.
+    public func forStatement() -> any DomainHost {
+        var domain = self
+        domain.scenarioBases = ScenarioBase.Memo()
+        return domain
+    }
+
     public func scenario(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
                          warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
-        try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn)
+        try ScenarioBuilder.build(from: base, name: name, changes: changes, span: span, warn: warn, bases: scenarioBases)
     }
 
     public func hint(forUnknownName name: String) -> Message? {

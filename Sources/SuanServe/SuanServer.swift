@@ -1,6 +1,13 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+#if canImport(FoundationNetworking)
+// FlyingFox's proxy handler (which Suan does not use) calls URLSession. A release build links
+// Foundation statically (Package.swift), and FlyingFox's objects name FoundationNetworking but
+// not the libraries under it (libcurl): importing it in this module, compiled against the static
+// modules, names them.
+import FoundationNetworking
+#endif
 import SuanCore
 
 /// `suan serve`: an HTTP server on FlyingFox whose sessions are copies of one starting ``Session``,

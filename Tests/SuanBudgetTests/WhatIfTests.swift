@@ -92,6 +92,32 @@ import SuanTestSupport
     }
 
     /// The numeric fast path and the general path agree (`not (x < y)` takes the general one).
+    /// Scenarios from one base share its preparation (its lines found, its projects derived once):
+    /// built in turn from two bases, again from the same one, with and without changes to projects
+    /// and from a scenario, each prints exactly as it does in a session of its own.
+    @Test func scenariosFromOneBasePrintAsInAFreshSession() {
+        let setup = "load 2022\nload 示例 2022"
+        let scenarios = [
+            "(scenario from 示例2022 { 基本支出 -= 1万元 })",
+            "(scenario from y2022 { 项目支出 += 1万元; 基本支出 -= 2万元 })",
+            "(scenario from 示例2022 { 项目支出 -= 5% })",
+            "(scenario from 示例2022 { 基本支出 -= 1万元 })",
+            "(scenario from 示例2022 { 项目[\"社区法律顾问服务\"].预算 += 10万元 })",
+            "(scenario from 示例2022 { 总支出 += 3% })",
+            "(scenario from (scenario from 示例2022 { 项目支出 -= 5% }) { 基本支出 -= 2万元 })",
+            "(scenario from y2022 { })",
+        ]
+        var shared = SessionHarness()
+        shared.run(setup)
+        for scenario in scenarios {
+            var fresh = SessionHarness()
+            fresh.run(setup)
+            let expected = fresh.value(scenario)
+            #expect(!expected.hasPrefix("FAILED"), "\(scenario): \(expected)")
+            #expect(shared.value(scenario) == expected, "\(scenario)")
+        }
+    }
+
     @Test func countAgreesWithThePeerAndTheGeneralPath() {
         var h = loaded()
         let share = "(项目支出 + b) / (基本支出 - a + (项目支出 + b))"

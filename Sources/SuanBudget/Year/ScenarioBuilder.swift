@@ -25,6 +25,14 @@ struct ScenarioBuilder {
     var effects: [Message] = []
     /// Whether anyone reads the notes and warnings (`count` and `solve` mute them).
     var noting = true
+    /// Whether the projects have still to remember the base year's figures as 基期 (``Year/rememberBase()``):
+    /// done before the first change that writes a project, or with the first derivation.
+    var baseToRemember = false
+    /// The base prepared once, and where it is kept: its projects as derived for a scenario are
+    /// used while no change has written a project (`projectsAsInBase`).
+    var base: ScenarioBase
+    var bases: ScenarioBase.Memo
+    var projectsAsInBase = true
 
     /// Fields a change may add to a record that lacks them, by record kind.
     static let addableFields: [RecordKind: Set<String>] = [
@@ -32,17 +40,19 @@ struct ScenarioBuilder {
         .indicator: ["目标", "分值", "实际", "类别", "随预算", "得分比例", "备注"],
     ]
 
+    /// A scenario from `base`: its lines found and its projects derived once per base (`bases`).
     static func build(from base: Record, name: String?, changes: [ScenarioEdit], span: SourceSpan,
-                      warn: ((Diagnostic) -> Void)?) throws(Diagnostic) -> Record {
-        var year = Year(base)
+                      warn: ((Diagnostic) -> Void)?, bases: ScenarioBase.Memo) throws(Diagnostic) -> Record {
+        let prepared = bases.base(for: base)
+        var year = Year(prepared.lines)
+        year.kind = .scenario
+        var builder = ScenarioBuilder(year: year, base: prepared, bases: bases)
         // Projections start from the loaded year: its figures are remembered once, as 基期.
-        if base.kind == .year { year.rememberBase() }
-        year.record.kind = .scenario
-        var builder = ScenarioBuilder(year: year)
+        builder.baseToRemember = base.kind == .year
         builder.noting = warn != nil
-        let baseName = base["名称"].flatMap { if case .string(let n) = $0 { n } else { nil } }
+        let baseName = builder.year[.name].flatMap { if case .string(let n) = $0 { n } else { nil } }
             ?? Year.name(year: builder.year.yearNumber, collection: nil)
-        let root = base["基期"].flatMap { if case .string(let n) = $0 { n } else { nil } } ?? baseName
+        let root = builder.year[.root].flatMap { if case .string(let n) = $0 { n } else { nil } } ?? baseName
         // Problems are worked out only for someone to warn: `count` and `solve` mute them.
         var reported = warn == nil ? [] : Set(YearValidation.scenarioProblems(of: base).map(\.key))
         // The base's own errors, worked out when a change first touches the projects.
@@ -53,14 +63,14 @@ struct ScenarioBuilder {
         for change in changes {
             builder.span = change.span
             builder.effects = []
-            if !derived && !readsStoredLinesOnly(change) { builder.year.derive() }
+            if !derived && !readsStoredLinesOnly(change) { builder.derive() }
             try builder.apply(change)
             derived = false
-            if warn != nil { builder.year.derive(); derived = true }
+            if warn != nil { builder.derive(); derived = true }
             // What a change made that no year can hold (a budget in 件, a target without a direction) is an error here,
             // not later inside the scoring rules. Only a change under 项目 can make one: spreads set budgets to
             // money and derivation adds derived lines, which these checks do not read.
-            if change.path.first == "项目" {
+            if change.path.first.flatMap(YearLine.named) == .projects {
                 let known = knownErrors ?? Set(YearValidation.scenarioErrors(of: base).map(\.key))
                 knownErrors = known
                 if let error = YearValidation.scenarioErrors(of: builder.year.record).first(where: { !known.contains($0.key) }) {
@@ -81,19 +91,42 @@ struct ScenarioBuilder {
                 warn(Diagnostic(.warning, id: id, Message.joined(messages, separator: "; "), at: change.span))
             }
         }
-        if !derived { builder.year.derive() }
-        var record = builder.year.record
-        record["名称"] = name.map(Value.string)
-        record["基于"] = .string(baseName)
-        record["基期"] = .string(root)
-        return record
+        if !derived { builder.derive() }
+        // Without changes nothing was derived, but the base is remembered all the same.
+        builder.rememberBaseIfPending()
+        builder.year[.name] = name.map(Value.string)
+        builder.year[.basedOn] = .string(baseName)
+        builder.year[.root] = .string(root)
+        return builder.year.record
+    }
+
+    /// Brings the derived lines up to date, remembering the base first if it is still to be.
+    mutating func derive() {
+        year.derive(rememberingBase: baseToRemember, known: projectsAsInBase ? bases.projects(of: base) : nil)
+        baseToRemember = false
+    }
+
+    /// Remembers the base year's figures on the projects, if that is still to be done.
+    mutating func rememberBaseIfPending() {
+        guard baseToRemember else { return }
+        year.rememberBase()
+        baseToRemember = false
+    }
+
+    /// Before a change writes a project or the list: the base is remembered first, and the
+    /// projects are derived again from then on.
+    mutating func willChangeProjects() {
+        rememberBaseIfPending()
+        projectsAsInBase = false
     }
 
     /// Whether a change reads stored lines only, never a derived one: a change to 基本支出, 项目支出,
     /// 人员经费, 公用经费 or an income item spreads over and moves stored lines alone.
     static func readsStoredLinesOnly(_ change: ScenarioEdit) -> Bool {
-        guard let key = change.path.first else { return false }
-        return ["基本支出", "项目支出", "人员经费", "公用经费", "收入"].contains { ExactText.same($0, key) }
+        switch change.path.first.flatMap(YearLine.named) {
+        case .basicSpending?, .projectSpending?, .personnel?, .publicFunds?, .income?: true
+        default: false
+        }
     }
 
     /// A change's path as it is written: `项目["名称"].预算`.
@@ -117,20 +150,22 @@ struct ScenarioBuilder {
     mutating func apply(_ change: ScenarioEdit) throws(Diagnostic) {
         let path = change.path
         guard let key = path.first else { return }
-        if let formula = Year.formula(ofDerived: key) {
+        let line = YearLine.named(key)
+        // A given line is never derived: only other names are looked up among the derived lines.
+        if !(line?.isGiven ?? false), let formula = Year.formula(ofDerived: key) {
             throw fail("\(key) is computed (\(formula)); change what it is computed from", id: .derivedLine)
         }
-        // Keys by their bytes; `year.record` is read in place, so that changing it copies nothing.
-        switch ExactText(key) {
-        case ExactText("项目") where path.count > 1:
+        // The year's lines by position: changing one copies nothing but the base year's arrays, once.
+        switch line {
+        case .projects? where path.count > 1:
+            willChangeProjects()
             try changeProject(named: path[1], rest: path.dropFirst(2), change)
             return
-        case ExactText("项目"):
-            var record = year.record
-            guard let old = record["项目"] else { throw fail("this year lists no 项目") }
-            let before = Year.projects(record)
-            record["项目"] = try listChanged(old, change, what: "项目")
-            year.record = record
+        case .projects?:
+            willChangeProjects()
+            guard let old = year[.projects] else { throw fail("this year lists no 项目") }
+            let before = Year.projects(year.record)
+            year[.projects] = try listChanged(old, change, what: "项目")
             // Projects added or removed move 项目支出 by their known budgets.
             let after = Year.projects(year.record)
             func name(_ p: Record) -> String { p["名称"]?.plainText ?? "" }
@@ -142,21 +177,21 @@ struct ScenarioBuilder {
             for p in before where !afterNames.contains(name(p)) {
                 if let budget = p["预算"], case .money = budget { delta = try Arithmetic.apply(.subtract, delta, budget, span: span) }
             }
-            try moveStored("项目支出", by: delta)
+            try moveStored(.projectSpending, by: delta)
             return
-        case ExactText("总支出"), ExactText("基本支出"), ExactText("项目支出"), ExactText("总收入"):
-            guard path.count == 1, let old = year.record[key] else { break }
+        case let line? where [.totalSpending, .basicSpending, .projectSpending, .totalIncome].contains(line):
+            guard path.count == 1, let old = year[line] else { break }
             let new = try changed(old, change)
-            try spread(key, to: new)
+            try spread(line, to: new)
             return
-        case ExactText("人员经费"), ExactText("公用经费"):
-            guard path.count == 1, let old = year.record[key] else { break }
+        case let line? where line == .personnel || line == .publicFunds:
+            guard path.count == 1, let old = year[line] else { break }
             let new = try changed(old, change)
-            year.record[key] = new
-            try moveStored("基本支出", by: try difference(new, old))
+            year[line] = new
+            try moveStored(.basicSpending, by: try difference(new, old))
             return
-        case ExactText("收入") where path.count == 2:
-            guard case .record(var income)? = year.record["收入"] else { throw fail("this year has no 收入 items") }
+        case .income? where path.count == 2:
+            guard case .record(var income)? = year[.income] else { throw fail("this year has no 收入 items") }
             if let old = income[path[1]] {
                 income[path[1]] = try changed(old, change)
             } else if change.operation == .set, case .money = change.value {
@@ -165,7 +200,7 @@ struct ScenarioBuilder {
                 throw fail("no income item '\(path[1])' to change", notes: hint(path[1], among: income.keys)
                            + ["help: a new item is set with '=': 收入.\(path[1]) = 100万元"])
             }
-            year.record["收入"] = .record(income)
+            year[.income] = .record(income)
             return
         default:
             break
@@ -175,7 +210,7 @@ struct ScenarioBuilder {
 
     /// `项目["名称"]…`: a project's 预算 (moving 项目支出 and 执行), its 执行, indicators and fields.
     mutating func changeProject(named name: String, rest: ArraySlice<String>, _ change: ScenarioEdit) throws(Diagnostic) {
-        guard case .list(var items)? = year.record["项目"] else { throw fail("this year lists no 项目") }
+        guard case .list(var items)? = year[.projects] else { throw fail("this year lists no 项目") }
         guard let i = items.firstIndex(where: { if case .record(let r) = $0, case .string(let n)? = r["名称"] { n == name } else { false } }),
               case .record(var project) = items[i] else {
             throw fail("no project named \"\(name)\"", id: .unknownItem, notes: hint(name, among: Year.projects(year.record).compactMap { $0["名称"]?.plainText }))
@@ -186,18 +221,18 @@ struct ScenarioBuilder {
             project["预算"] = new
             project["执行"] = scaled(project["执行"] ?? .unknown, from: old, to: new)
             items[i] = .record(project)
-            year.record["项目"] = .list(items)
-            if case .money = old, case .money = new { try moveStored("项目支出", by: try difference(new, old)) }
+            year[.projects] = .list(items)
+            if case .money = old, case .money = new { try moveStored(.projectSpending, by: try difference(new, old)) }
             return
         }
         items[i] = .record(try applyPlain(change, to: project, at: rest))
-        year.record["项目"] = .list(items)
+        year[.projects] = .list(items)
     }
 
     /// Adds `delta` to a stored total (基本支出, 项目支出) when it is known.
-    mutating func moveStored(_ key: String, by delta: Value) throws(Diagnostic) {
-        guard let old = year.record[key], case .money = old else { return }
-        year.record[key] = try Arithmetic.apply(.add, old, delta, span: span)
+    mutating func moveStored(_ line: YearLine, by delta: Value) throws(Diagnostic) {
+        guard let old = year[line], case .money = old else { return }
+        year[line] = try Arithmetic.apply(.add, old, delta, span: span)
     }
 
     func difference(_ new: Value, _ old: Value) throws(Diagnostic) -> Value {
@@ -215,47 +250,52 @@ struct ScenarioBuilder {
 
     /// The stored parts of a total: lines of the year, income items, or project budgets.
     enum Part {
-        case line(String)
+        case line(YearLine)
         case income(String)
         case project(Int)
     }
 
-    func parts(of key: String) -> [(part: Part, label: String, amount: ExactDecimal)]? {
-        let r = year.record
-        func lines(_ keys: [String]) -> [(Part, String, ExactDecimal)]? {
-            let amounts = keys.compactMap { Year.money(r[$0]) }
-            return amounts.count == keys.count ? zip(keys, amounts).map { (.line($0), $0, $1) } : nil
+    func parts(of total: YearLine) -> [(part: Part, label: String, amount: ExactDecimal)]? {
+        func lines(_ a: YearLine, _ b: YearLine) -> [(Part, String, ExactDecimal)]? {
+            guard let x = Year.money(year[a]), let y = Year.money(year[b]) else { return nil }
+            return [(.line(a), a.name, x), (.line(b), b.name, y)]
         }
-        switch key {
-        case "总支出": return lines(["基本支出", "项目支出"])
-        case "基本支出": return lines(["人员经费", "公用经费"])
-        case "总收入":
-            guard case .record(let income)? = r["收入"], !income.keys.isEmpty else { return nil }
+        switch total {
+        case .totalSpending: return lines(.basicSpending, .projectSpending)
+        case .basicSpending: return lines(.personnel, .publicFunds)
+        case .totalIncome:
+            guard case .record(let income)? = year[.income], !income.keys.isEmpty else { return nil }
             let amounts = income.values.compactMap { Year.money($0) }
             return amounts.count == income.keys.count ? zip(income.keys, amounts).map { (.income($0), "收入.\($0)", $1) } : nil
-        case "项目支出":
-            // Only when the listed projects are the whole of 项目支出.
-            let projects = Year.projects(r)
-            let amounts = projects.compactMap { Year.money($0["预算"]) }
-            guard !projects.isEmpty, amounts.count == projects.count, let line = Year.money(r["项目支出"]),
-                  let total = try? amounts.reduce(ExactDecimal.zero, { try $0.adding($1) }), total == line else { return nil }
-            return projects.indices.map { (.project($0), "项目[\"\(projects[$0]["名称"]?.plainText ?? "")\"].预算", amounts[$0]) }
+        case .projectSpending:
+            // Only when the listed projects are the whole of 项目支出: every budget known, adding up to it.
+            guard case .list(let items)? = year[.projects] else { return nil }
+            var projects: [(name: String, amount: ExactDecimal)] = []
+            var sum = ExactDecimal.zero
+            for case .record(let p) in items {
+                guard let amount = Year.money(p["预算"]), let s = try? sum.adding(amount) else { return nil }
+                projects.append((p["名称"]?.plainText ?? "", amount))
+                sum = s
+            }
+            guard !projects.isEmpty, let line = Year.money(year[.projectSpending]), sum == line else { return nil }
+            return projects.indices.map { (.project($0), "项目[\"\(projects[$0].name)\"].预算", projects[$0].amount) }
         default: return nil
         }
     }
 
     /// Sets a total to `new`, spreading the change over its parts in proportion, and on down.
-    mutating func spread(_ key: String, to new: Value) throws(Diagnostic) {
-        let old = year.record[key] ?? .unknown
-        guard let parts = parts(of: key), case .money(let n, _) = new, let o = Year.money(old), n != o else {
-            if key == "总收入" || key == "总支出" {
+    mutating func spread(_ line: YearLine, to new: Value) throws(Diagnostic) {
+        let key = line.name
+        let old = year[line] ?? .unknown
+        guard let parts = parts(of: line), case .money(let n, _) = new, let o = Year.money(old), n != o else {
+            if line == .totalIncome || line == .totalSpending {
                 // Derived from parts that are not all known: nothing to spread over.
                 throw fail("\(key) is the sum of its parts, and they are not all known here; change a part instead", id: .derivedLine)
             }
-            if key == "项目支出", !Year.projects(year.record).isEmpty {
-                if noting { effects.append("项目支出 changed alone: its projects' budgets are not all known, or hold only part of it") }
+            if noting, line == .projectSpending, year.listsAProject {
+                effects.append("项目支出 changed alone: its projects' budgets are not all known, or hold only part of it")
             }
-            year.record[key] = new
+            year[line] = new
             return
         }
         let delta = (try? n.subtracting(o)) ?? .zero
@@ -277,19 +317,20 @@ struct ScenarioBuilder {
             effects.append("\(key) \(signed(delta)) spread in proportion: "
                            + Message.joined(zip(parts, shares).map { Message(verbatim: "\($0.label) \(signed($1))") }, separator: ", "))
         }
-        if key != "总支出" && key != "总收入" { year.record[key] = new }
+        if line != .totalSpending && line != .totalIncome { year[line] = new }
         // The projects are taken out of the year while their budgets change and put back once:
         // writing the list back per project would copy it per project (quadratic in a province's year).
         var projectItems: [Value]? = nil
         for (p, share) in zip(parts, shares) {
             let newPart = Value.money((try? p.amount.adding(share)) ?? p.amount, .wan)
             switch p.part {
-            case .line(let line): try spread(line, to: newPart)
+            case .line(let part): try spread(part, to: newPart)
             case .income(let item):
-                if case .record(var income)? = year.record["收入"] { income[item] = newPart; year.record["收入"] = .record(income) }
+                if case .record(var income)? = year[.income] { income[item] = newPart; year[.income] = .record(income) }
             case .project(let i):
-                if projectItems == nil, case .list(let items)? = year.record["项目"] {
-                    year.record["项目"] = .list([])
+                willChangeProjects()
+                if projectItems == nil, case .list(let items)? = year[.projects] {
+                    year[.projects] = .list([])
                     projectItems = items
                 }
                 guard projectItems != nil, case .record(var project) = projectItems![i] else { continue }
@@ -300,7 +341,7 @@ struct ScenarioBuilder {
                 projectItems![i] = .record(project)
             }
         }
-        if let projectItems { year.record["项目"] = .list(projectItems) }
+        if let projectItems { year[.projects] = .list(projectItems) }
     }
 
     /// A change with its sign, in 万元, or in 元 when it is under 0.01万元.

@@ -187,7 +187,7 @@ public struct Session: Sendable {
     }
 
     var interpreter: Interpreter {
-        var interpreter = Interpreter(globals: globals, settings: settings, domain: domain, warnings: warnings)
+        var interpreter = Interpreter(globals: globals, settings: settings, domain: domain.forStatement(), warnings: warnings)
         interpreter.libraryFiles = Int32(stdlibFiles.count)
         return interpreter
     }
