@@ -129,6 +129,25 @@ import SuanTestSupport
         #expect(h.value("count a in 0%..1% step 1% where p * a >= 1万元") == "—")
     }
 
+    /// A part written more than once in a grid condition is computed once per cell (NumericProgram);
+    /// the count is the general path's, for a part repeated three times, on both sides, and for more
+    /// repeated parts than the program keeps.
+    @Test func repeatedPartsOfAGridConditionCountAsTheGeneralPath() {
+        var h = loaded()
+        let grid = "count a in 0%..9.9% step 0.3%, b in 0%..9.9% step 0.3% where"
+        let conditions = [
+            "(项目支出 + b) / (基本支出 - a + (项目支出 + b)) + (项目支出 + b) / (基本支出 - a) >= 85%",
+            "(项目支出 + b) / (基本支出 - a) >= (基本支出 - a) / (项目支出 + b) * 25%",
+            "(项目支出 + b) + (基本支出 - a) + (项目支出 - b) + (基本支出 + a) + (项目支出 + a) + (基本支出 + b) + (项目支出 + b) + (基本支出 - a) + (项目支出 - b) + (基本支出 + a) + (项目支出 + a) + (基本支出 + b) >= 22100万元",
+        ]
+        for condition in conditions {
+            let fast = h.value("\(grid) \(condition)")
+            let general = h.value("\(grid) not (\(condition.replacingOccurrences(of: ">=", with: "<")))")
+            #expect(fast == general, "\(condition)")
+            #expect(fast != "0" && fast != "1156", "\(condition): \(fast) cells is no test")
+        }
+    }
+
     @Test func chartsUseBlocksOrASCII() {
         var h = loaded()
         h.run("chart y2022")

@@ -40,6 +40,33 @@ indirect enum NumericCode: Sendable {
     }
 }
 
+extension NumericCode {
+    /// True when both are written alike: the same operators over the same slots and the same
+    /// constants, digit for digit (`1.0` and `1.00` are not alike, so a reused part has exactly the
+    /// value the repeated place would have computed).
+    func isSame(as other: NumericCode) -> Bool {
+        switch (self, other) {
+        case (.constant(let a), .constant(let b)): a.coefficient == b.coefficient && a.scale == b.scale
+        case (.global(let a), .global(let b)), (.local(let a), .local(let b)): a == b
+        case (.add(let a, let b), .add(let c, let d)), (.subtract(let a, let b), .subtract(let c, let d)),
+             (.multiply(let a, let b), .multiply(let c, let d)), (.divide(let a, let b), .divide(let c, let d)):
+            a.isSame(as: c) && b.isSame(as: d)
+        case (.scale(let a, let b, let x), .scale(let c, let d, let y)): x == y && a.isSame(as: c) && b.isSame(as: d)
+        default: false
+        }
+    }
+
+    /// How many times `part` is written in this code (itself included).
+    func occurrences(of part: NumericCode) -> Int {
+        if isSame(as: part) { return 1 }
+        switch self {
+        case .constant, .global, .local: return 0
+        case .add(let l, let r), .subtract(let l, let r), .multiply(let l, let r), .divide(let l, let r), .scale(let l, let r, _):
+            return l.occurrences(of: part) + r.occurrences(of: part)
+        }
+    }
+}
+
 /// Raised when a value at run time is not the number the checker expected (an unknown figure):
 /// the caller then evaluates the general code instead.
 struct NumericFallback: Error {}
@@ -50,28 +77,6 @@ extension Interpreter {
         switch v {
         case .number(let d), .money(let d, _), .ratio(let d, _), .quantity(let d, _), .rate(let d, _, _): return d
         default: throw NumericFallback()
-        }
-    }
-
-    func evalNumeric(_ code: NumericCode, _ frame: inout Frame) throws(NumericFallback) -> ExactDecimal {
-        do {
-            switch code {
-            case .constant(let d): return d
-            case .global(let slot): return try number(globals[slot])
-            case .local(let slot): return try number(frame[slot])
-            case .add(let l, let r): return try evalNumeric(l, &frame).adding(evalNumeric(r, &frame))
-            case .subtract(let l, let r): return try evalNumeric(l, &frame).subtracting(evalNumeric(r, &frame))
-            case .multiply(let l, let r): return try evalNumeric(l, &frame).multiplied(by: evalNumeric(r, &frame))
-            case .divide(let l, let r): return try evalNumeric(l, &frame).divided(by: evalNumeric(r, &frame))
-            case .scale(let l, let r, let increase):
-                let x = try evalNumeric(l, &frame), rate = try evalNumeric(r, &frame)
-                return try x.multiplied(by: increase ? ExactDecimal.one.adding(rate) : ExactDecimal.one.subtracting(rate))
-            }
-        } catch let e as NumericFallback {
-            throw e
-        } catch {
-            // Overflow or division by zero: the general path reports it with its position.
-            throw NumericFallback()
         }
     }
 }

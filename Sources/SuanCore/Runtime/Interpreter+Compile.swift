@@ -47,10 +47,10 @@ extension Interpreter {
                 return try Arithmetic.compare(op, x, try b(i, &f, d), span: span)
             }
         case .numericComparison(let op, let l, let r, let general):
-            let g = compile(general)
+            let g = compile(general), lp = NumericProgram(l), rp = NumericProgram(r)
             return { i, f, d throws(Diagnostic) in
                 do {
-                    let a = try i.evalNumeric(l, &f), b = try i.evalNumeric(r, &f)
+                    let a = try lp.run(i, f), b = try rp.run(i, f)
                     return .bool(op.holds(ExactDecimal.compare(a, b)))
                 } catch {
                     return try g(i, &f, d)

@@ -373,12 +373,12 @@ struct Interpreter {
             let specialised = axes.count > 1 ? Interpreter.compile(hoisted) : whole
             // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
             // closure call per cell; a value that is not a number takes the compiled general path.
-            let numeric: (ComparisonOperator, NumericCode, NumericCode)?
-            if case .numericComparison(let op, let l, let r, _) = hoisted { numeric = (op, l, r) } else { numeric = nil }
+            let numeric: (ComparisonOperator, NumericProgram, NumericProgram)?
+            if case .numericComparison(let op, let l, let r, _) = hoisted { numeric = (op, NumericProgram(l), NumericProgram(r)) } else { numeric = nil }
             for (j, y) in inner.enumerated() {
                 if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
                 if axes.count > 1 { frame[axes[1].slot] = y }
-                if let (op, l, r) = numeric, let a = try? evalNumeric(l, &frame), let b = try? evalNumeric(r, &frame) {
+                if let (op, l, r) = numeric, let a = try? l.run(self, frame), let b = try? r.run(self, frame) {
                     if op.holds(ExactDecimal.compare(a, b)) { hits += 1 }
                     continue
                 }
@@ -427,7 +427,7 @@ struct Interpreter {
         func pair(_ l: NumericCode, _ r: NumericCode, _ make: (NumericCode, NumericCode) -> NumericCode) throws(Diagnostic) -> (NumericCode, Bool) {
             let (lc, lv) = try hoisting(l, invariantIn: slot, &frame)
             let (rc, rv) = try hoisting(r, invariantIn: slot, &frame)
-            if !lv && !rv, let value = try? evalNumeric(make(lc, rc), &frame) { return (.constant(value), false) }
+            if !lv && !rv, let value = try? NumericProgram(make(lc, rc)).run(self, frame) { return (.constant(value), false) }
             return (make(lc, rc), lv || rv)
         }
         switch code {

@@ -1,0 +1,144 @@
+/// A ``NumericCode`` laid out flat, operators before their operands, for the inner loops of `count`
+/// and of numeric conditions.
+///
+/// Walking the tree of an `indirect enum` retains and releases a box at every node; walking one array
+/// of steps that hold only `ExactDecimal`s and slot numbers moves no reference-counted value at all,
+/// which is most of the cost of a grid cell. A part written twice (`(项目支出 + b) / (基本支出 +
+/// (项目支出 + b))`) is computed once: its first place stores it, the others read it back — the
+/// program has no branches, so the first place is always computed first. This is the only evaluator
+/// of ``NumericCode``.
+struct NumericProgram: Sendable {
+    enum Step: Sendable {
+        case constant(ExactDecimal)
+        case global(Int)
+        case local(Int)
+        case add, subtract, multiply, divide
+        /// `x ± r`: x × (1 ± r).
+        case scale(increase: Bool)
+        /// The next part's value, also kept in a register for the places that repeat it.
+        case keep(Int)
+        /// A repeated part's value, kept where it was first computed.
+        case reuse(Int)
+    }
+
+    let steps: [Step]
+
+    init(_ code: NumericCode) {
+        var layout = Layout(whole: code)
+        layout.lay(code)
+        self.steps = layout.steps
+    }
+
+    /// Builds the steps, noting which parts repeat.
+    private struct Layout {
+        let whole: NumericCode
+        var steps: [Step] = []
+        /// Parts already laid with a ``Step/keep(_:)``, by register.
+        var kept: [NumericCode] = []
+
+        init(whole: NumericCode) { self.whole = whole }
+
+        mutating func lay(_ code: NumericCode) {
+            func pair(_ step: Step, _ l: NumericCode, _ r: NumericCode) {
+                if let register = kept.firstIndex(where: { $0.isSame(as: code) }) {
+                    steps.append(.reuse(register))
+                    return
+                }
+                if kept.count < Registers.count, whole.occurrences(of: code) > 1 {
+                    steps.append(.keep(kept.count))
+                    kept.append(code)
+                }
+                steps.append(step)
+                lay(l)
+                lay(r)
+            }
+            switch code {
+            case .constant(let d): steps.append(.constant(d))
+            case .global(let slot): steps.append(.global(slot))
+            case .local(let slot): steps.append(.local(slot))
+            case .add(let l, let r): pair(.add, l, r)
+            case .subtract(let l, let r): pair(.subtract, l, r)
+            case .multiply(let l, let r): pair(.multiply, l, r)
+            case .divide(let l, let r): pair(.divide, l, r)
+            case .scale(let l, let r, let increase): pair(.scale(increase: increase), l, r)
+            }
+        }
+    }
+
+    /// The values of repeated parts during one run (a fixed few: no allocation per run).
+    struct Registers {
+        static let count = 4
+        var values = (ExactDecimal.zero, ExactDecimal.zero, ExactDecimal.zero, ExactDecimal.zero)
+
+        subscript(_ i: Int) -> ExactDecimal {
+            get {
+                switch i {
+                case 0: values.0
+                case 1: values.1
+                case 2: values.2
+                default: values.3
+                }
+            }
+            set {
+                switch i {
+                case 0: values.0 = newValue
+                case 1: values.1 = newValue
+                case 2: values.2 = newValue
+                default: values.3 = newValue
+                }
+            }
+        }
+    }
+
+    /// The value on bare decimals, or ``NumericFallback`` when a slot holds no number (an unknown
+    /// figure) or the arithmetic fails (overflow, division by zero): the general code then reports it.
+    @inline(__always)
+    func run(_ interpreter: Interpreter, _ frame: borrowing Interpreter.Frame) throws(NumericFallback) -> ExactDecimal {
+        var next = 0
+        var registers = Registers()
+        return try value(&next, &registers, interpreter, frame)
+    }
+
+    /// An operator's operand: a slot, a constant or a kept value read here, anything else by a call.
+    @inline(__always)
+    private func operand(_ next: inout Int, _ registers: inout Registers, _ interpreter: Interpreter,
+                         _ frame: borrowing Interpreter.Frame) throws(NumericFallback) -> ExactDecimal {
+        switch steps[next] {
+        case .constant(let d): next += 1; return d
+        case .local(let slot): next += 1; return try interpreter.number(frame[slot])
+        case .reuse(let register): next += 1; return registers[register]
+        default: return try value(&next, &registers, interpreter, frame)
+        }
+    }
+
+    private func value(_ next: inout Int, _ registers: inout Registers, _ interpreter: Interpreter,
+                       _ frame: borrowing Interpreter.Frame) throws(NumericFallback) -> ExactDecimal {
+        let step = steps[next]
+        next += 1
+        switch step {
+        case .constant(let d): return d
+        case .global(let slot): return try interpreter.number(interpreter.globals[slot])
+        case .local(let slot): return try interpreter.number(frame[slot])
+        case .reuse(let register): return registers[register]
+        case .keep(let register):
+            let v = try value(&next, &registers, interpreter, frame)
+            registers[register] = v
+            return v
+        default: break
+        }
+        let a = try operand(&next, &registers, interpreter, frame)
+        let b = try operand(&next, &registers, interpreter, frame)
+        do {
+            switch step {
+            case .add: return try a.adding(b)
+            case .subtract: return try a.subtracting(b)
+            case .multiply: return try a.multiplied(by: b)
+            case .divide: return try a.divided(by: b)
+            case .scale(let increase): return try a.multiplied(by: increase ? ExactDecimal.one.adding(b) : ExactDecimal.one.subtracting(b))
+            case .constant, .global, .local, .keep, .reuse: return a
+            }
+        } catch {
+            throw NumericFallback()
+        }
+    }
+}
