@@ -13,12 +13,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# SUAN_STATIC=1: the Swift runtime and Foundation linked into suan, for a fast start (Package.swift).
 release: deps
-	$(SWIFT) build -c release
+	SUAN_STATIC=1 $(SWIFT) build -c release
 
 run: release
 	@echo 'Opening the REPL. Type:  load 2022   then   show y2022   (:help for more, Ctrl-D quits)'
-	@$$($(SWIFT) build -c release --show-bin-path)/suan
+	@$$(SUAN_STATIC=1 $(SWIFT) build -c release --show-bin-path)/suan
 
 test: deps
 	$(SWIFT) build

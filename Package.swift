@@ -1,12 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// A release `suan` carries the Swift runtime and Foundation inside it (`-static-stdlib`): loading them
-// as some 60 shared libraries took most of its start-up (docs/performance.md, "Start-up"). Each
-// module is compiled against the static modules too, so that they name the libraries they need
-// (libxml2, libcurl) themselves; debug builds and the tests stay dynamic.
-let staticInRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
-let linkStaticInRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+// `make release` / `make run` (SUAN_STATIC=1) build a `suan` that carries the Swift runtime and
+// Foundation inside it (`-static-stdlib`): loading them as some 60 shared libraries took most of its
+// start-up (docs/performance.md, "Start-up"). Each module is compiled against the static modules
+// too, so that they name the libraries they need (libxml2, libcurl, whose -dev packages `make deps`
+// installs). A plain `swift build -c release` stays dynamic and needs only libedit and zlib, as
+// debug builds and the tests do.
+let linksStatically = Context.environment["SUAN_STATIC"] == "1"
+let staticInRelease: [SwiftSetting] = linksStatically ? [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))] : []
+let linkStaticInRelease: [LinkerSetting] = linksStatically ? [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))] : []
 
 let package = Package(
     name: "Suan",

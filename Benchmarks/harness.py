@@ -42,9 +42,11 @@ def measure(name, cmds, cwd, runs=RUNS):
 def main():
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start", file=sys.stderr)
     print("building release…", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, capture_output=True)
+    # The binary `make run` builds: the Swift runtime linked in (SUAN_STATIC=1, see Package.swift).
+    static = {**os.environ, "SUAN_STATIC": "1"}
+    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, capture_output=True, env=static)
     suan = os.path.join(subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
-                                       check=True, capture_output=True, text=True).stdout.strip(), "suan")
+                                       check=True, capture_output=True, text=True, env=static).stdout.strip(), "suan")
     work = tempfile.mkdtemp(prefix="suan-bench-")
     py = sys.executable
     rows, scaling = [], []
