@@ -77,14 +77,15 @@ struct YearLoader {
 
     /// Reads a year's text (a year file, or CSV when `name` ends in .csv), validates and derives it.
     /// The year is nil when an error stops it; the problems hold errors and warnings.
-    /// `source` is the text as the session keeps it, when the caller has it: a large file's scalars
-    /// are then held once.
+    /// `source` is the text as the session keeps it, when the caller has it: a large file's text is
+    /// then held once.
     static func year(name: String, text: String, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator,
                      source: SourceFile? = nil) -> (Year?, [Diagnostic]) {
         let read: Record
         do throws(Diagnostic) {
             if name.lowercased().hasSuffix(".csv") {
-                read = try ProjectTableImport.year(fromCSV: text, name: name, file: file, span: span)
+                read = try ProjectTableImport.year(fromCSV: source ?? SourceFile(name: name, text: text), file: file, span: span,
+                                                   progress: evaluator.loadProgress(total: text.utf8.count))
             } else {
                 read = try evaluator.evaluate(source ?? SourceFile(name: name, text: text), file: file)
             }
@@ -96,8 +97,8 @@ struct YearLoader {
 
     /// A year read, validated and derived; nil when an error stops it.
     static func validated(_ read: Record) -> (Year?, [Diagnostic]) {
-        let (read, unreadable) = NonFigure.unknown(in: read)
-        let problems = unreadable + YearValidation.problems(read)
+        let (read, unreadable, found) = YearValidation.checked(read)
+        let problems = unreadable + found
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
         var year = Year(read)
         year.derive()

@@ -58,28 +58,72 @@ struct ProjectTableImport {
     static let structuralFields = ["项目", "指标", "收入", "名称", "部门", "年度"]
 
     /// The year a CSV table describes, unvalidated (``YearValidation`` checks it next).
-    static func year(fromCSV text: String, name: String, file: Int32, span: SourceSpan) throws(Diagnostic) -> Record {
-        let fields: [[CSVReader.Field]]
-        do { fields = try CSVReader.rows(text) } catch {
-            throw Diagnostic(id: .csv, Message(verbatim: error.message), at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
+    ///
+    /// The text is read twice, both times from its bytes: once for its syntax only (a quote left
+    /// open anywhere is the error, before any row's content), then row by row into the year. Only
+    /// the rows before the table's own are kept — up to the 绩效指标 header that a one-project form
+    /// is recognised by, and the 项目名称 header with the row below it; the rows after them are read
+    /// into projects one at a time. A one-project form, or a table without a 一级指标 and 三级指标
+    /// header, is kept whole, as its labels are searched in every row.
+    static func year(fromCSV source: SourceFile, file: Int32, span: SourceSpan, progress: LoadProgress) throws(Diagnostic) -> Record {
+        var result: Result<Record, Diagnostic> = .failure(Diagnostic(id: .csv, "\"\(source.name)\" is empty", at: span))
+        source.withUTF8 { bytes in
+            result = Result { () throws(Diagnostic) in try year(fromCSV: bytes, name: source.name, file: file, span: span, progress: progress) }
         }
-        let rows = fields.map { row in
-            row.map { TableCell(text: $0.text, span: SourceSpan(file: file, start: $0.offset, end: $0.offset + max(1, $0.text.unicodeScalars.count))) }
+        return try result.get()
+    }
+
+    static func year(fromCSV bytes: UnsafeBufferPointer<UInt8>, name: String, file: Int32, span: SourceSpan, progress: LoadProgress) throws(Diagnostic) -> Record {
+        func failed(_ error: CSVReader.Failure) -> Diagnostic {
+            Diagnostic(id: .csv, Message(verbatim: error.message), at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
+        }
+        var syntax = CSVReader(bytes, file: file)
+        do { try syntax.check() } catch { throw failed(error) }
+        var reader = CSVReader(bytes, file: file)
+        var progress = progress
+        defer { progress.clear() }
+        var row: [TableCell] = []
+        func next() throws(Diagnostic) -> [TableCell]? {
+            do { guard try reader.next(into: &row) else { return nil } } catch { throw failed(error) }
+            progress.advance(to: reader.i)
+            return row
+        }
+        var rows: [[TableCell]] = []
+        var labels = ProjectFormImport.Labels()
+        var searched = false
+        while let r = try next() {
+            rows.append(r)
+            if labels.see(r, at: rows.count - 1) { searched = true; break }
+        }
+        let streams = searched && labels.layout == nil
+        if streams {
+            var named = rows.firstIndex(where: ProjectTableHeader.namesProjects)
+            while named.map({ rows.count < $0 + 2 }) ?? true, let r = try next() {
+                rows.append(r)
+                if named == nil && ProjectTableHeader.namesProjects(r) { named = rows.count - 1 }
+            }
+        } else {
+            while let r = try next() { rows.append(r) }
         }
         guard let first = rows.first else { throw Diagnostic(id: .csv, "\"\(name)\" is empty", at: span) }
         // The one-project form saved as CSV: its 项目名称 label would otherwise read as a header.
-        let form = ProjectFormImport.labels(in: rows)
-        if let layout = form.layout {
+        if let layout = labels.layout {
             let project = try ProjectFormImport(id: .csv, file: file, name: name).project(rows, layout: layout)
             let titles = rows[..<layout.nameRow].flatMap { $0.map(\.text) }
             return ProjectFormImport.parts([project], titles: titles, file: file).record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1))
         }
-        if let cutShort = form.incomplete(rows, id: .csv) { throw cutShort }
+        if let cutShort = labels.incomplete(rows, id: .csv) { throw cutShort }
         guard let header = ProjectTableHeader.find(in: rows) else {
             throw Diagnostic(id: .csv, "no 项目名称 column in \"\(name)\"", at: first[0].span,
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
         }
-        return try year(rows, header: header, name: name, file: file, id: .csv)
+        var table = ProjectTableImport(header: header, file: file, name: name, id: .csv)
+        var kept = rows.dropFirst(header.row + 1).makeIterator()
+        try table.read { () throws(Diagnostic) in
+            if let r = kept.next() { return r }
+            return streams ? try next() : nil
+        }
+        return table.parts.record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1))
     }
 
     /// The year the rows after `header` describe: the one path of CSV tables and sheets.
@@ -90,12 +134,20 @@ struct ProjectTableImport {
     /// What the rows after `header` give, for a workbook that adds other sheets' parts to them.
     static func parts(_ rows: [[TableCell]], header: ProjectTableHeader, name: String, file: Int32, id: DiagnosticID) throws(Diagnostic) -> YearParts {
         var table = ProjectTableImport(header: header, file: file, name: name, id: id)
-        for (i, row) in rows.dropFirst(header.row + 1).enumerated() {
+        var after = rows.dropFirst(header.row + 1).makeIterator()
+        try table.read { after.next() }
+        return table.parts
+    }
+
+    /// Reads the rows `next` gives until it gives none.
+    mutating func read(_ next: () throws(Diagnostic) -> [TableCell]?) throws(Diagnostic) {
+        var i = 0
+        while let row = try next() {
             // A province's table is long: Ctrl-C and --timeout stop the read between rows.
             if i & 1023 == 0, Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: .none) }
-            try table.read(row)
+            try read(row)
+            i += 1
         }
-        return table.parts
     }
 
     init(header: ProjectTableHeader, file: Int32, name: String, id: DiagnosticID) {

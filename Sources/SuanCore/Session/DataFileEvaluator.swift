@@ -46,3 +46,11 @@ public struct DataFileEvaluator: Sendable {
         return record
     }
 }
+
+extension DataFileEvaluator {
+    /// A count of the bytes a data file's reader has read, of `total`, reported as the session's
+    /// settings ask (nothing when no one listens).
+    public func loadProgress(total: Int) -> LoadProgress {
+        LoadProgress(meter: ProgressMeter(.load, total: total, report: settings.progress))
+    }
+}
