@@ -24,6 +24,8 @@ struct ProjectTableImport {
     let id: DiagnosticID
     /// The file's span at its start, for lines the table does not give.
     let origin: SourceSpan
+    /// Whether the records keep the spans of their cells (see ``year(fromCSV:file:span:progress:keepsSpans:)``).
+    var keepsSpans = true
 
     /// What the rows give but projects: 部门, 年度, income, year-level lines, department indicators.
     var read = YearParts()
@@ -65,15 +67,21 @@ struct ProjectTableImport {
     /// is recognised by, and the 项目名称 header with the row below it; the rows after them are read
     /// into projects one at a time. A one-project form, or a table without a 一级指标 and 三级指标
     /// header, is kept whole, as its labels are searched in every row.
-    static func year(fromCSV source: SourceFile, file: Int32, span: SourceSpan, progress: LoadProgress) throws(Diagnostic) -> Record {
+    ///
+    /// Without `keepsSpans` a table's records hold no spans (a one-project form's keep theirs), as
+    /// ``DataFileEvaluator/evaluate(_:file:keepsSpans:)`` reads a year file.
+    static func year(fromCSV source: SourceFile, file: Int32, span: SourceSpan, progress: LoadProgress, keepsSpans: Bool = true) throws(Diagnostic) -> Record {
         var result: Result<Record, Diagnostic> = .failure(Diagnostic(id: .csv, "\"\(source.name)\" is empty", at: span))
         source.withUTF8 { bytes in
-            result = Result { () throws(Diagnostic) in try year(fromCSV: bytes, name: source.name, file: file, span: span, progress: progress) }
+            result = Result { () throws(Diagnostic) in
+                try year(fromCSV: bytes, name: source.name, file: file, span: span, progress: progress, keepsSpans: keepsSpans)
+            }
         }
         return try result.get()
     }
 
-    static func year(fromCSV bytes: UnsafeBufferPointer<UInt8>, name: String, file: Int32, span: SourceSpan, progress: LoadProgress) throws(Diagnostic) -> Record {
+    static func year(fromCSV bytes: UnsafeBufferPointer<UInt8>, name: String, file: Int32, span: SourceSpan, progress: LoadProgress,
+                     keepsSpans: Bool) throws(Diagnostic) -> Record {
         func failed(_ error: CSVReader.Failure) -> Diagnostic {
             Diagnostic(id: .csv, Message(verbatim: error.message), at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
         }
@@ -118,12 +126,13 @@ struct ProjectTableImport {
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
         }
         var table = ProjectTableImport(header: header, file: file, name: name, id: .csv)
+        table.keepsSpans = keepsSpans
         var kept = rows.dropFirst(header.row + 1).makeIterator()
         try table.read { () throws(Diagnostic) in
             if let r = kept.next() { return r }
             return streams ? try next() : nil
         }
-        return table.parts.record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1))
+        return table.parts.record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1), keepsSpans: keepsSpans)
     }
 
     /// The year the rows after `header` describe: the one path of CSV tables and sheets.
@@ -291,7 +300,7 @@ struct ProjectTableImport {
         guard let (name, field) = cell(row, .name) else {
             throw Diagnostic(id: id, "a project row without a 项目名称", at: row[0].span)
         }
-        var fields = RecordBuilder(kind: .project)
+        var fields = RecordBuilder(kind: .project, keepsSpans: keepsSpans)
         fields.set("名称", .string(name), at: field.span)
         projects.append(Project(name: name, fields: fields))
         try fillFormFields(row, precedingAmounts: true)
@@ -331,7 +340,7 @@ struct ProjectTableImport {
     /// The indicator a row describes (三级指标 and the columns after it), or nil when it names none.
     func indicator(_ row: [TableCell]) throws(Diagnostic) -> Record? {
         guard let (name, nameField) = cell(row, .indicator) else { return nil }
-        var fields = RecordBuilder(kind: .indicator)
+        var fields = RecordBuilder(kind: .indicator, keepsSpans: keepsSpans)
         fields.set("名称", .string(name), at: nameField.span)
         if let (text, field) = cell(row, .area) { fields.set("领域", .string(text), at: field.span) }
         if let (first, field) = cell(row, .firstLevel) {

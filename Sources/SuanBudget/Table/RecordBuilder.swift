@@ -7,8 +7,13 @@ struct RecordBuilder {
     var keys: [String] = []
     var values: [Value] = []
     var spans: [SourceSpan] = []
+    /// Whether the record keeps the spans (a table read without positions drops them at the end).
+    var keepsSpans = true
 
-    init(kind: RecordKind?) { self.kind = kind }
+    init(kind: RecordKind?, keepsSpans: Bool = true) {
+        self.kind = kind
+        self.keepsSpans = keepsSpans
+    }
 
     /// The position of a field, comparing names by their UTF-8 bytes (as ``Record`` does).
     func index(of key: String) -> Int? {
@@ -31,5 +36,5 @@ struct RecordBuilder {
         }
     }
 
-    var record: Record { Record(kind: kind, keys: keys, values: values, spans: spans) }
+    var record: Record { Record(kind: kind, keys: keys, values: values, spans: keepsSpans ? spans : []) }
 }

@@ -49,8 +49,7 @@ enum NonFigure {
         var hits: [Int] = []
         if case .list(let items)? = owner["指标"] {
             for (n, item) in items.enumerated() {
-                guard case .record(let indicator) = item else { continue }
-                if indicatorFields.contains(where: { found(indicator, $0) != nil }) { hits.append(n) }
+                if case .record(let indicator) = item, holdsNoFigure(indicator) { hits.append(n) }
             }
         }
         guard own || !hits.isEmpty else { return nil }
@@ -66,6 +65,16 @@ enum NonFigure {
         }
         owner["指标"] = .list(items)
         return owner
+    }
+
+    /// Whether one of an indicator's ``indicatorFields`` is no figure. Only text can be: most
+    /// indicators hold one string, their 名称, so each field is looked at once.
+    static func holdsNoFigure(_ indicator: Record) -> Bool {
+        for (key, value) in indicator.entries {
+            guard case .string = value, indicatorFields.contains(where: { ExactText.same($0, key) }) else { continue }
+            if found(indicator, key) != nil { return true }
+        }
+        return false
     }
 
     /// What `record[key]` is when it is no figure that loading makes unknown: an Excel error

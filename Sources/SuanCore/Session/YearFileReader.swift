@@ -21,6 +21,8 @@ struct YearFileReader {
     let units: Set<ExactText>
     /// Resolves a Stdlib name (`产出`, `达成`) to its value.
     let lookup: (String) -> Value?
+    /// Whether records keep the span of each field (see ``read(_:file:units:lookup:progress:keepsSpans:)``).
+    let keepsSpans: Bool
     /// Where reading is: the next byte, and the scalar offset of that byte (what spans count).
     var at = Mark(byte: 0, scalar: 0)
     /// Where reading reports how far it has got (bytes read of all), and how far it reported.
@@ -31,6 +33,14 @@ struct YearFileReader {
     /// The field names of the last record of each kind: the next record with the same names shares
     /// this array instead of holding its own (100,000 projects' indicators, one array).
     var lastKeys: [RecordKind: [String]] = [:]
+    /// The length of the last list read at each depth: the next list there reserves as much (every
+    /// project's 指标 list, five indicators, without growing 1, 2, 4, 8).
+    var listRooms: [Int] = []
+    var listDepth = 0
+    /// Targets read so far, by their text (`>= 95%`): a target written the same way again shares
+    /// its box. Targets are immutable; at most ``sharedTargetLimit`` texts are kept.
+    var sharedTargets: [ExactText: Value.Box] = [:]
+    static let sharedTargetLimit = 4096
 
     struct GiveUp: Error {}
 
@@ -40,18 +50,21 @@ struct YearFileReader {
         var scalar: Int
     }
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, file: Int32, units: Set<String>, lookup: @escaping (String) -> Value?) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: Int32, units: Set<String>, lookup: @escaping (String) -> Value?, keepsSpans: Bool = true) {
         self.bytes = bytes
         self.file = file
         self.units = Set(units.map(ExactText.init))
         self.lookup = lookup
+        self.keepsSpans = keepsSpans
     }
 
-    /// The year record, or nil when the file needs the general pipeline.
+    /// The year record, or nil when the file needs the general pipeline. Without `keepsSpans` its
+    /// records hold no spans: a year that passes its checks needs no positions, and 100,000
+    /// projects' would take 60 MB.
     static func read(_ source: SourceFile, file: Int32, units: Set<String>, lookup: @escaping (String) -> Value?,
-                     progress: (@Sendable (ProgressReport) -> Void)? = nil) -> Record? {
+                     progress: (@Sendable (ProgressReport) -> Void)? = nil, keepsSpans: Bool = true) -> Record? {
         source.withUTF8 { bytes in
-            var reader = YearFileReader(bytes, file: file, units: units, lookup: lookup)
+            var reader = YearFileReader(bytes, file: file, units: units, lookup: lookup, keepsSpans: keepsSpans)
             reader.meter = ProgressMeter(.load, total: bytes.count, report: progress)
             defer { reader.meter?.clear() }
             return try? reader.yearBlock()
@@ -216,8 +229,10 @@ struct YearFileReader {
         var keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []
         // Room for the fields of the record before it (an indicator's or a project's) at once.
         let room = last?.count ?? 6
-        keys.reserveCapacity(room); values.reserveCapacity(room); spans.reserveCapacity(room)
-        if let (key, value, span) = header { keys.append(key); values.append(value); spans.append(span) }
+        keys.reserveCapacity(room); values.reserveCapacity(room)
+        let spansKept = kind != nil && keepsSpans
+        if spansKept { spans.reserveCapacity(room) }
+        if let (key, value, span) = header { keys.append(key); values.append(value); if spansKept { spans.append(span) } }
         var headerPending = header != nil
         while true {
             skip()
@@ -230,11 +245,13 @@ struct YearFileReader {
             let value = try self.value()
             if headerPending, let h = header, ExactText.same(key, h.0) {
                 // An explicit 名称/年度 replaces the header, as in the checker.
-                keys.removeFirst(); values.removeFirst(); spans.removeFirst()
+                keys.removeFirst(); values.removeFirst()
+                if spansKept { spans.removeFirst() }
                 headerPending = false
             }
             guard !keys.contains(where: { ExactText.same($0, key) }) else { throw GiveUp() }
-            keys.append(key); values.append(value); spans.append(SourceSpan(file: file, start: start, end: at.scalar))
+            keys.append(key); values.append(value)
+            if spansKept { spans.append(SourceSpan(file: file, start: start, end: at.scalar)) }
             let crossed = skip(newlines: true)
             guard crossed || peek() == "," || peek() == ";" || peek() == "}" else { throw GiveUp() }
         }
@@ -249,7 +266,7 @@ struct YearFileReader {
                 lastKeys[kind] = keys
             }
         }
-        return Record(kind: kind, keys: keys, values: values, spans: kind == nil ? [] : spans)
+        return Record(kind: kind, keys: keys, values: values, spans: spansKept ? spans : [])
     }
 
     mutating func value() throws(GiveUp) -> Value {
@@ -260,7 +277,10 @@ struct YearFileReader {
             return .string(try string())
         case "[":
             advance()
+            let depth = listDepth
+            listDepth += 1
             var items: [Value] = []
+            if depth < listRooms.count { items.reserveCapacity(listRooms[depth]) }
             while true {
                 skip()
                 if peek() == "]" { advance(); break }
@@ -269,10 +289,13 @@ struct YearFileReader {
                 if peek() == "," { advance(); continue }
                 guard peek() == "]" else { throw GiveUp() }
             }
+            listDepth = depth
+            if depth < listRooms.count { listRooms[depth] = items.count } else { listRooms.append(items.count) }
             return .list(items)
         case "{":
             return .record(try entries(kind: nil, header: nil))
         case ">", "<", "=", "≥", "≤":
+            let opening = at.byte
             advance()
             let op: ComparisonOperator
             switch s {
@@ -286,7 +309,11 @@ struct YearFileReader {
             skip(newlines: false)
             let target = try value()
             guard target.dimension != nil else { throw GiveUp() }
-            return .target(op, Value.Box(target))
+            let text = ExactText(String(decoding: UnsafeBufferPointer(rebasing: bytes[opening..<at.byte]), as: UTF8.self))
+            if let shared = sharedTargets[text] { return .target(op, shared) }
+            let box = Value.Box(target)
+            if sharedTargets.count < Self.sharedTargetLimit { sharedTargets[text] = box }
+            return .target(op, box)
         case "-":
             advance()
             guard let n = try? value(), let negated = try? Arithmetic.negate(n, span: .none), n.dimension != nil else { throw GiveUp() }
