@@ -168,7 +168,7 @@ struct ProjectFormImport {
 
         // 绩效指标: rows under the indicator header up to 合计.
         let indicatorHeader = Self.header(rows[layout.indicatorRow], index: layout.indicatorRow)
-        let indicatorReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
+        var indicatorReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
         var indicators: [Value] = []
         // A 一级指标 / 二级指标 merged over several rows is in each cell of a sheet, but only in the
         // first row of a CSV saved from it: an empty one is the one above.

@@ -29,8 +29,14 @@ struct ProjectTableImport {
 
     /// What the rows give but projects: 部门, 年度, income, year-level lines, department indicators.
     var read = YearParts()
-    /// The projects so far; made into records once, at the end.
-    var projects: [Project] = []
+    /// The projects read, as records, but the one being read.
+    var done: [Record] = []
+    /// The project being read: later rows may add to it until the next project starts.
+    var current: Project?
+    /// The names of the last project's and indicator's fields (``RecordShapes``), and how many
+    /// indicators the last project had, so that the next one reserves as much.
+    var shapes = RecordShapes()
+    var lastIndicatorCount = 0
 
     /// A project being read: its fields, and its indicators so far.
     struct Project {
@@ -38,11 +44,20 @@ struct ProjectTableImport {
         var fields: RecordBuilder
         var indicators: [Value] = []
 
-        var record: Record {
-            var fields = fields
+        /// Its fields with its indicators, once it is read.
+        mutating func finished() -> RecordBuilder {
             if !indicators.isEmpty { fields.set("指标", .list(indicators), at: fields.spans.first ?? .none) }
-            return fields.record
+            return fields
         }
+    }
+
+    /// Makes the project being read a record: its list of indicators is set once, so a project with
+    /// many indicator rows costs linear time.
+    mutating func finishProject() {
+        guard var project = current else { return }
+        current = nil
+        lastIndicatorCount = project.indicators.count
+        done.append(shapes.record(project.finished()))
     }
 
     /// The lines a 支出 row may set.
@@ -132,7 +147,7 @@ struct ProjectTableImport {
             if let r = kept.next() { return r }
             return streams ? try next() : nil
         }
-        return table.parts.record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1), keepsSpans: keepsSpans)
+        return table.finished().record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1), keepsSpans: keepsSpans)
     }
 
     /// The year the rows after `header` describe: the one path of CSV tables and sheets.
@@ -145,7 +160,7 @@ struct ProjectTableImport {
         var table = ProjectTableImport(header: header, file: file, name: name, id: id)
         var after = rows.dropFirst(header.row + 1).makeIterator()
         try table.read { after.next() }
-        return table.parts
+        return table.finished()
     }
 
     /// Reads the rows `next` gives until it gives none.
@@ -251,9 +266,9 @@ struct ProjectTableImport {
             try startProject(row)
             try addIndicator(row)
         case .indicator:
-            guard !projects.isEmpty else { throw Diagnostic(id: id, "an indicator row before any project", at: kindField.span) }
-            if let (name, field) = cell(row, .name), !Self.same(name, projects[projects.count - 1].name) {
-                throw Diagnostic(id: id, "this indicator row names \"\(name)\", but the project above is \"\(projects[projects.count - 1].name)\"",
+            guard let project = current else { throw Diagnostic(id: id, "an indicator row before any project", at: kindField.span) }
+            if let (name, field) = cell(row, .name), !Self.same(name, project.name) {
+                throw Diagnostic(id: id, "this indicator row names \"\(name)\", but the project above is \"\(project.name)\"",
                                  at: field.span, notes: ["help: put a project's indicator rows right after its 项目 row"])
             }
             guard try addIndicator(row) else {
@@ -272,7 +287,7 @@ struct ProjectTableImport {
     /// A row of an official form: a project (and its first indicator), or a further indicator.
     mutating func readFormRow(_ row: [TableCell]) throws(Diagnostic) {
         if let (name, _) = cell(row, .name) {
-            if let current = projects.last, Self.same(name, current.name) {
+            if let current, Self.same(name, current.name) {
                 try fillAmounts(row)   // the name repeated on each indicator row
             } else {
                 try startProject(row)
@@ -283,7 +298,7 @@ struct ProjectTableImport {
         guard cell(row, .indicator) != nil else {
             throw Diagnostic(id: id, "a row without a 项目名称", at: row[0].span)
         }
-        guard !projects.isEmpty else { throw Diagnostic(id: id, "an indicator row before any project", at: row[0].span) }
+        guard current != nil else { throw Diagnostic(id: id, "an indicator row before any project", at: row[0].span) }
         try addIndicator(row)
     }
 
@@ -300,9 +315,12 @@ struct ProjectTableImport {
         guard let (name, field) = cell(row, .name) else {
             throw Diagnostic(id: id, "a project row without a 项目名称", at: row[0].span)
         }
-        var fields = RecordBuilder(kind: .project, keepsSpans: keepsSpans)
+        finishProject()
+        var fields = shapes.builder(.project, keepsSpans: keepsSpans)
         fields.set("名称", .string(name), at: field.span)
-        projects.append(Project(name: name, fields: fields))
+        var indicators: [Value] = []
+        indicators.reserveCapacity(lastIndicatorCount)
+        current = Project(name: name, fields: fields, indicators: indicators)
         try fillFormFields(row, precedingAmounts: true)
         try fillAmounts(row)
         try fillFormFields(row, precedingAmounts: false)
@@ -318,14 +336,14 @@ struct ProjectTableImport {
             case .amount: try amount(row, at: i)
             case .score: try number(row, at: i, scored: true)
             }
-            if let (value, at) = found { projects[projects.count - 1].fields.set(field.key, value, at: at) }
+            if let (value, at) = found { current?.fields.set(field.key, value, at: at) }
         }
     }
 
     /// Sets the current project's amounts from the row, where it does not have them yet.
     mutating func fillAmounts(_ row: [TableCell]) throws(Diagnostic) {
-        for (column, key) in amountColumns where !projects[projects.count - 1].fields.has(key) {
-            if let (value, at) = try amount(row, column) { projects[projects.count - 1].fields.set(key, value, at: at) }
+        for (column, key) in amountColumns where current?.fields.has(key) == false {
+            if let (value, at) = try amount(row, column) { current?.fields.set(key, value, at: at) }
         }
     }
 
@@ -333,14 +351,14 @@ struct ProjectTableImport {
     @discardableResult
     mutating func addIndicator(_ row: [TableCell]) throws(Diagnostic) -> Bool {
         guard let indicator = try indicator(row) else { return false }
-        projects[projects.count - 1].indicators.append(.record(indicator))
+        current?.indicators.append(.record(indicator))
         return true
     }
 
     /// The indicator a row describes (三级指标 and the columns after it), or nil when it names none.
-    func indicator(_ row: [TableCell]) throws(Diagnostic) -> Record? {
+    mutating func indicator(_ row: [TableCell]) throws(Diagnostic) -> Record? {
         guard let (name, nameField) = cell(row, .indicator) else { return nil }
-        var fields = RecordBuilder(kind: .indicator, keepsSpans: keepsSpans)
+        var fields = shapes.builder(.indicator, keepsSpans: keepsSpans)
         fields.set("名称", .string(name), at: nameField.span)
         if let (text, field) = cell(row, .area) { fields.set("领域", .string(text), at: field.span) }
         if let (first, field) = cell(row, .firstLevel) {
@@ -378,7 +396,7 @@ struct ProjectTableImport {
             fields.set("随预算", value, at: field.span)
         }
         if let (text, field) = cell(row, .note) { fields.set("备注", .string(text), at: field.span) }
-        return fields.record
+        return shapes.record(fields)
     }
 
     /// A year-level row: an income item, an expenditure line, a declared total or another line.
@@ -418,9 +436,10 @@ struct ProjectTableImport {
     // MARK: The year
 
     /// What the table gave: 年度, 部门, 收入, the lines read, projects and department indicators.
-    var parts: YearParts {
+    mutating func finished() -> YearParts {
+        finishProject()
         var parts = read
-        parts.projects = projects.map(\.record)
+        parts.projects = done
         return parts
     }
 }

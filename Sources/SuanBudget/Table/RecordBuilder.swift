@@ -28,12 +28,19 @@ struct RecordBuilder {
     mutating func set(_ key: String, _ value: Value, at span: SourceSpan) {
         if let i = index(of: key) {
             values[i] = value
-            spans[i] = span
+            if keepsSpans { spans[i] = span }
         } else {
             keys.append(key)
             values.append(value)
-            spans.append(span)
+            if keepsSpans { spans.append(span) }
         }
+    }
+
+    /// Makes room for `count` fields at once.
+    mutating func reserve(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        if keepsSpans { spans.reserveCapacity(count) }
     }
 
     var record: Record { Record(kind: kind, keys: keys, values: values, spans: keepsSpans ? spans : []) }
