@@ -143,10 +143,12 @@ enum YearValidation {
     }
 
     static let fundFieldNames = Set(fundFields.flatMap(\.parts).map(ExactText.init))
+    static let shortestFundField = fundFieldNames.map(\.text.utf8.count).min() ?? 0
 
     static func validateFundSources(_ project: Record, owner name: String, _ problems: inout [Diagnostic]) {
-        // Most projects have no 其中 parts: one look at their names, not twelve lookups.
-        guard project.keys.contains(where: { fundFieldNames.contains(ExactText($0)) }) else { return }
+        // Most projects have no 其中 parts: one look at their names, not twelve lookups; a name
+        // shorter than every part's is not even hashed.
+        guard project.keys.contains(where: { $0.utf8.count >= shortestFundField && fundFieldNames.contains(ExactText($0)) }) else { return }
         for (key, fields) in fundFields {
             guard let total = Year.money(project[key]) else { continue }
             let parts = fields.compactMap { field in Year.money(project[field]).map { (field, $0) } }

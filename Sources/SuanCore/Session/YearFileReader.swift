@@ -41,6 +41,9 @@ struct YearFileReader {
     /// its box. Targets are immutable; at most ``sharedTargetLimit`` texts are kept.
     var sharedTargets: [ExactText: Value.Box] = [:]
     static let sharedTargetLimit = 4096
+    /// Unit words met after numbers (`万元`, `件`, `%` is no word), found again by their bytes: a
+    /// built-in unit, or a count word the Stdlib declares (only written right after the digits).
+    var knownUnits: [(word: String, unit: UnitWord, builtin: Bool)] = []
 
     struct GiveUp: Error {}
 
@@ -171,7 +174,12 @@ struct YearFileReader {
 
     /// Whether the bytes of `range` are those of `text`.
     func bytes(_ range: Range<Int>, are text: String) -> Bool {
-        text.utf8.count == range.count && text.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range]))
+        var text = text
+        return text.withUTF8 { t in
+            guard t.count == range.count else { return false }
+            for i in 0..<t.count where t[i] != bytes[range.lowerBound + i] { return false }
+            return true
+        }
     }
 
     mutating func word() -> String? {
@@ -341,6 +349,14 @@ struct YearFileReader {
         }
     }
 
+    /// `w` as the unit of a number: a built-in unit, or a count word the Stdlib declares; nil for
+    /// an unknown word.
+    func unitWord(_ w: String) -> (word: String, unit: UnitWord, builtin: Bool)? {
+        if let builtin = UnitWord.builtin(w) { return (w, builtin, true) }
+        if units.contains(ExactText(w)) { return (w, .tag(w), false) }
+        return nil
+    }
+
     mutating func resolve(_ name: String) -> Value? {
         let key = ExactText(name)
         if let known = resolved[key] { return known }
@@ -353,16 +369,25 @@ struct YearFileReader {
     /// space). The digits go straight into the decimal's coefficient, with the same 38-digit limit
     /// as ``ExactDecimal/init(parsing:allowGrouping:)``; past it the general pipeline says why.
     mutating func number() throws(GiveUp) -> Value {
+        // Up to 17 digits in 64 bits; past them in 128, checked against the 38-digit limit.
+        var low: UInt64 = 0
         var coefficient: Int128 = 0
+        var wide = false
         var scale: Int32 = 0
         var seenDigit = false
         func run(_ r: inout YearFileReader, fraction: Bool) throws(GiveUp) {
             while let c = r.peek(), Lexer.isDigit(c) || (c == "_" && r.peekSecond().map(Lexer.isDigit) == true) {
                 if c != "_" {
-                    let (times, o1) = coefficient.multipliedReportingOverflow(by: 10)
-                    let (plus, o2) = times.addingReportingOverflow(Int128(c.value - 0x30))
-                    guard !o1, !o2, plus.magnitude < ExactDecimal.digitLimit else { throw GiveUp() }
-                    coefficient = plus
+                    let digit = UInt64(c.value - 0x30)
+                    if !wide && low < 10_000_000_000_000_000 {
+                        low = low * 10 + digit
+                    } else {
+                        if !wide { coefficient = Int128(low); wide = true }
+                        let (times, o1) = coefficient.multipliedReportingOverflow(by: 10)
+                        let (plus, o2) = times.addingReportingOverflow(Int128(digit))
+                        guard !o1, !o2, plus.magnitude < ExactDecimal.digitLimit else { throw GiveUp() }
+                        coefficient = plus
+                    }
                     seenDigit = true
                     if fraction { scale += 1 }
                 }
@@ -375,7 +400,7 @@ struct YearFileReader {
             try run(&self, fraction: true)
         }
         guard seenDigit else { throw GiveUp() }
-        let value = ExactDecimal(unchecked: coefficient, scale: scale)
+        let value = ExactDecimal(unchecked: wide ? coefficient : Int128(low), scale: scale)
         let beforeSpace = at
         skip(newlines: false)
         let spaced = at != beforeSpace
@@ -384,10 +409,13 @@ struct YearFileReader {
         else if peek() == "‰" { advance(); unit = .ratio(.permille) }
         else {
             let wordStart = at
-            if let w = word() {
-                if let builtin = UnitWord.builtin(w) { unit = builtin }
-                else if !spaced && units.contains(ExactText(w)) { unit = .tag(w) }
-                else { throw GiveUp() }  // an unknown count word, or a name after a number
+            if let (range, exact) = wordBytes() {
+                let known = exact ? knownUnits.first { bytes(range, are: $0.word) } : nil
+                guard let (word, found, builtin) = known ?? unitWord(text(range, exact: exact)) else { throw GiveUp() }
+                if known == nil && exact { knownUnits.append((word, found, builtin)) }
+                // A count word only right after the digits; otherwise it is a name after a number.
+                guard builtin || !spaced else { throw GiveUp() }
+                unit = found
             } else {
                 at = wordStart
             }
