@@ -365,7 +365,7 @@ struct Checker {
             // `口径.人均` after `use "…" as 口径` is the module's function itself, so calls are checked.
             if let member = prefixedMember(base, name) { return (.global(member), scope.type(member)) }
             let (code, type) = check(base)
-            return (.field(code, name, e.span), fieldType(type, name, span: e.span, baseSpan: base.span))
+            return (.field(code, FieldName(name), e.span), fieldType(type, name, span: e.span, baseSpan: base.span))
         case .index(let base, let index):
             let (bc, bt) = check(base)
             let (ic, it) = check(index)

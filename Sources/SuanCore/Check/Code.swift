@@ -1,4 +1,5 @@
-/// The checked program: names resolved to slots, literals built, ready for the ``Interpreter``.
+/// The checked program: names resolved to slots, literals built, ready to be compiled into the
+/// ``Interpreter``'s closures (``Interpreter/compile(_:)``).
 indirect enum Code: Sendable {
     case constant(Value)
     case global(Int)
@@ -17,7 +18,7 @@ indirect enum Code: Sendable {
     case builtin(Builtin, [Code], SourceSpan)
     case list([Code], span: SourceSpan)
     case record(kind: RecordKind?, keys: [String], values: [Code], spans: [SourceSpan])
-    case field(Code, String, SourceSpan)
+    case field(Code, FieldName, SourceSpan)
     case index(Code, Code, SourceSpan)
     case conditional(Code, Code, Code, SourceSpan)
     case solve(SolvePlan)

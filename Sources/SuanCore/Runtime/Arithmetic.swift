@@ -208,6 +208,9 @@ public enum Arithmetic {
         switch (l, r) {
         case (.ratio(let a, _), .ratio(let b, _)), (.money(let a, _), .money(let b, _)), (.number(let a), .number(let b)):
             return .bool(op.holds(ExactDecimal.compare(a, b)))
+        // Rule names and kinds (`规则 == "定性"`, `kind(x) == "Unknown"`): bytes, no memo.
+        case (.string(let a), .string(let b)) where op == .equal || op == .notEqual:
+            return .bool(ExactText.same(a, b) == (op == .equal))
         default:
             return try compareGeneral(op, l, r, span: span)
         }

@@ -4,18 +4,9 @@ enum Builtins {
         if b != .kind && b != .has && b != .text && args.contains(where: { if case .unknown = $0 { true } else { false } }) { return .unknown }
         switch b {
         case .kind:
-            switch args[0] {
-            case .quantity: return .string("Quantity")
-            case .rate: return .string("Rate")
-            case .unknown: return .string("Unknown")
-            // A record's kind names it: its fields' types (a project's whole 指标 list) are not needed.
-            case .record(let r): return .string(r.kind?.typeName ?? "Record")
-            default: return .string(args[0].type.name)
-            }
+            return kind(of: args[0])
         case .has:
-            guard case .string(let key) = args[1] else { throw expected("has", "a field name in quotes", args[1], span) }
-            if case .record(let r) = args[0] { return .bool(r[key] != nil) }
-            return .bool(false)
+            return try has(args[0], args[1], span: span)
         case .text:
             if case .string = args[0] { return args[0] }
             // Exact or an error: a list that shares itself can stand for far more text than memory holds.
@@ -75,24 +66,7 @@ enum Builtins {
         case .sort, .rank, .map, .filter:
             throw Arithmetic.fail("\(b.rawValue) is evaluated by the interpreter", span)
         case .round:
-            guard let x = args.first?.decimal else { throw expected("round", "a number, amount or ratio", args.first, span) }
-            do {
-                if args.count == 1 { return Arithmetic.rebuild(args[0], x.rounded(toScale: 0, mode: settings.rounding)) }
-                guard let step = args[1].decimal, let sd = args[1].dimension, let xd = args[0].dimension,
-                      DimensionRules.comparable(xd, sd) else {
-                    throw Arithmetic.fail("round's step must have the value's dimension", span, id: .dimensionMismatch)
-                }
-                let rounded = try x.rounded(toMultipleOf: step, mode: settings.rounding)
-                // The step decides how the result shows when the value is a bare number shown as a ratio.
-                if case .number = args[0], case .ratio(_, let style) = args[1] { return .ratio(rounded, style) }
-                // Money rounded to a step of 万元 shows in 万元.
-                if case .money = args[0], case .money(_, let unit) = args[1] { return .money(rounded, unit) }
-                return Arithmetic.rebuild(args[0], rounded)
-            } catch let e as ArithmeticError {
-                throw Arithmetic.wrap(e, span)
-            } catch let e as Diagnostic {
-                throw e
-            } catch { throw Arithmetic.fail("\(error)", span) }
+            return try round(args[0], step: args.count > 1 ? args[1] : nil, span: span, settings: settings)
         case .abs:
             guard let x = args[0].decimal else { throw expected("abs", "a number, amount or ratio", args[0], span) }
             return Arithmetic.rebuild(args[0], x.magnitude)
@@ -101,8 +75,8 @@ enum Builtins {
             if args.count == 1, case .list(let list) = args[0] { items = list } else { items = args }
             guard var best = items.first else { throw Arithmetic.fail("\(b.rawValue) of an empty list", span, id: .emptyList) }
             for item in items.dropFirst() {
-                guard let o = try Arithmetic.order(item, best, span: span) else { return .unknown }
-                if (b == .min && o < 0) || (b == .max && o > 0) { best = item }
+                guard let chosen = try extreme(b, best, item, span: span) else { return .unknown }
+                best = chosen
             }
             _ = try Arithmetic.order(best, best, span: span)
             return best
@@ -120,12 +94,7 @@ enum Builtins {
             }
             return total
         case .len:
-            switch args[0] {
-            case .list(let items): return .number(ExactDecimal(items.count))
-            case .record(let r): return .number(ExactDecimal(r.keys.count))
-            case .string(let s): return .number(ExactDecimal(s.count))
-            default: throw expected("len", "a list, record or string", args[0], span)
-            }
+            return try len(args[0], span: span)
         case .root:
             guard let x = args[0].decimal, case .number(let n) = args[1], n.isInteger, n > .zero, n <= ExactDecimal(1000) else {
                 throw Arithmetic.fail("root(x, n) needs a number or ratio and a whole degree from 1 to 1000", span, id: .typeMismatch)
@@ -135,9 +104,90 @@ enum Builtins {
                 return Arithmetic.rebuild(args[0], try x.root(Int(n.coefficient / ExactDecimal.power(Int(n.scale)))))
             } catch { throw Arithmetic.wrap(error, span) }
         case .value:
-            guard let x = args[0].decimal else { throw expected("value", "a number, amount or ratio", args[0], span) }
-            return .number(x)
+            return try value(of: args[0], span: span)
         }
+    }
+
+    /// `round(x)` to a whole number, `round(x, step)` to a multiple of step.
+    static func round(_ x: Value, step: Value?, span: SourceSpan, settings: Settings) throws(Diagnostic) -> Value {
+        if case .unknown = x { return .unknown }
+        if case .unknown? = step { return .unknown }
+        guard let d = x.decimal else { throw expected("round", "a number, amount or ratio", x, span) }
+        do {
+            guard let step else { return Arithmetic.rebuild(x, d.rounded(toScale: 0, mode: settings.rounding)) }
+            guard let s = step.decimal, let sd = step.dimension, let xd = x.dimension, DimensionRules.comparable(xd, sd) else {
+                throw Arithmetic.fail("round's step must have the value's dimension", span, id: .dimensionMismatch)
+            }
+            let rounded = try d.rounded(toMultipleOf: s, mode: settings.rounding)
+            // The step decides how the result shows when the value is a bare number shown as a ratio.
+            if case .number = x, case .ratio(_, let style) = step { return .ratio(rounded, style) }
+            // Money rounded to a step of 万元 shows in 万元.
+            if case .money = x, case .money(_, let unit) = step { return .money(rounded, unit) }
+            return Arithmetic.rebuild(x, rounded)
+        } catch let e as ArithmeticError {
+            throw Arithmetic.wrap(e, span)
+        } catch let e as Diagnostic {
+            throw e
+        } catch { throw Arithmetic.fail("\(error)", span) }
+    }
+
+    /// The one of `best` and `item` that `min` (or `max`) keeps: `item` only when strictly smaller
+    /// (larger), so that ties keep the first; nil when either is unknown.
+    @inline(__always)
+    static func extreme(_ b: Builtin, _ best: Value, _ item: Value, span: SourceSpan) throws(Diagnostic) -> Value? {
+        guard let o = try Arithmetic.order(item, best, span: span) else { return nil }
+        return (b == .min && o < 0) || (b == .max && o > 0) ? item : best
+    }
+
+    /// `min(a, b)` or `max(a, b)` of two values that are not a list and its key.
+    static func extreme(_ b: Builtin, of a: Value, _ c: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        if case .unknown = a { return .unknown }
+        if case .unknown = c { return .unknown }
+        guard let best = try extreme(b, a, c, span: span) else { return .unknown }
+        _ = try Arithmetic.order(best, best, span: span)
+        return best
+    }
+
+    /// `len(x)`: items in a list, fields in a record, characters in a string.
+    static func len(_ x: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch x {
+        case .list(let items): return .number(ExactDecimal(items.count))
+        case .record(let r): return .number(ExactDecimal(r.keys.count))
+        case .string(let s): return .number(ExactDecimal(s.count))
+        case .unknown: return .unknown
+        default: throw expected("len", "a list, record or string", x, span)
+        }
+    }
+
+    /// `kind(x)`: the name of x's type.
+    static func kind(of x: Value) -> Value {
+        switch x {
+        case .number, .year: .string("Number")
+        case .money: .string("Money")
+        case .ratio: .string("Ratio")
+        case .quantity: .string("Quantity")
+        case .rate: .string("Rate")
+        case .bool: .string("Bool")
+        case .string: .string("String")
+        case .unknown: .string("Unknown")
+        // A record's kind names it: its fields' types (a project's whole 指标 list) are not needed.
+        case .record(let r): .string(r.kind?.typeName ?? "Record")
+        default: .string(x.type.name)
+        }
+    }
+
+    /// `has(record, "field")`.
+    static func has(_ x: Value, _ key: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        guard case .string(let name) = key else { throw expected("has", "a field name in quotes", key, span) }
+        if case .record(let r) = x { return .bool(r.index(of: name) != nil) }
+        return .bool(false)
+    }
+
+    /// `value(x)`: the bare number.
+    static func value(of x: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+        if case .unknown = x { return .unknown }
+        guard let d = x.decimal else { throw expected("value", "a number, amount or ratio", x, span) }
+        return .number(d)
     }
 
     /// The items without repeats (structural equality), in first-seen order.

@@ -1,5 +1,6 @@
-/// Evaluates checked ``Code``. Names were resolved to slots by the checker, so the hot path does no
-/// string lookups: globals and locals are array reads.
+/// Runs checked ``Code``, compiled into closures (``compile(_:)``, in `Interpreter+Compile.swift`).
+/// Names were resolved to slots by the checker, so the hot path does no string lookups: globals and
+/// locals are array reads, and a field read checks its last position first (``FieldName``).
 struct Interpreter {
     var globals: [Value]
     let settings: Settings
@@ -71,111 +72,10 @@ struct Interpreter {
         Diagnostic(id: .interrupted, "interrupted", at: span)
     }
 
-    /// The hot cases stay in this small function (a small stack frame per level of the tree);
-    /// everything else is in ``evalOther(_:_:depth:)``.
+    /// The value of `code`, compiled for this one run (``compile(_:)``). Code that runs many times
+    /// (a function's body, a `table` column) is compiled once and the closure called instead.
     func eval(_ code: Code, _ frame: inout Frame, depth: Int = 0) throws(Diagnostic) -> Value {
-        switch code {
-        case .constant(let v):
-            return v
-        case .global(let slot):
-            return globals[slot]
-        case .local(let slot):
-            return frame[slot]
-        case .arithmetic(let op, let l, let r, let span):
-            let a = try eval(l, &frame, depth: depth)
-            let b = try eval(r, &frame, depth: depth)
-            return try Arithmetic.apply(op, a, b, span: span)
-        case .comparison(let op, let l, let r, let span):
-            let a = try eval(l, &frame, depth: depth)
-            let b = try eval(r, &frame, depth: depth)
-            return try Arithmetic.compare(op, a, b, span: span)
-        case .numericComparison(let op, let l, let r, let general):
-            do {
-                let a = try evalNumeric(l, &frame), b = try evalNumeric(r, &frame)
-                return .bool(op.holds(ExactDecimal.compare(a, b)))
-            } catch {
-                return try eval(general, &frame, depth: depth)
-            }
-        default:
-            return try evalOther(code, &frame, depth: depth)
-        }
-    }
-
-    @inline(never)
-    func evalOther(_ code: Code, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
-        switch code {
-        case .constant, .global, .local, .arithmetic, .comparison, .numericComparison:
-            return try eval(code, &frame, depth: depth)
-        case .negate(let inner, let span):
-            return try Arithmetic.negate(try eval(inner, &frame, depth: depth), span: span)
-        case .not(let inner, let span):
-            switch try eval(inner, &frame, depth: depth) {
-            case .bool(let b): return .bool(!b)
-            case .unknown: return .unknown
-            case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: .typeMismatch)
-            }
-        case .logical(let op, let l, let r, let span):
-            let a = try truth(try eval(l, &frame, depth: depth), span)
-            if op == .and && a == false { return .bool(false) }
-            if op == .or && a == true { return .bool(true) }
-            let b = try truth(try eval(r, &frame, depth: depth), span)
-            guard let a, let b else { return .unknown }
-            return .bool(op == .and ? a && b : a || b)
-        case .percentOf(let l, let r, let span):
-            let p = try eval(l, &frame, depth: depth)
-            let x = try eval(r, &frame, depth: depth)
-            return try Arithmetic.apply(.multiply, x, p, span: span)
-        case .convert(let inner, let unit, let span):
-            return try Arithmetic.convert(try eval(inner, &frame, depth: depth), to: unit, span: span)
-        case .conditional(let c, let yes, let no, let span):
-            guard let holds = try truth(try eval(c, &frame, depth: depth), span) else {
-                throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: .unknownCondition)
-            }
-            return try eval(holds ? yes : no, &frame, depth: depth)
-        case .call(let callee, let args, let span):
-            let f = try eval(callee, &frame, depth: depth)
-            // A function written in Suan gets its arguments straight into its own frame: one array per call.
-            if case .function(.user(let u)) = f, args.count == u.parameters.count {
-                var callee = Frame()
-                callee.reserveCapacity(Swift.max(u.frameSize, args.count + u.captured.count))
-                for a in args { callee.append(try eval(a, &frame, depth: depth)) }
-                return try enter(u, &callee, span: span, depth: depth)
-            }
-            var values: [Value] = []
-            values.reserveCapacity(args.count)
-            for a in args { values.append(try eval(a, &frame, depth: depth)) }
-            return try call(f, values, span: span, depth: depth)
-        case .builtin(let b, let args, let span):
-            var values: [Value] = []
-            values.reserveCapacity(args.count)
-            for a in args { values.append(try eval(a, &frame, depth: depth)) }
-            return try callBuiltin(b, values, span: span, depth: depth)
-        case .list(let items, let span):
-            guard items.count <= settings.maximumListLength else { throw Arithmetic.tooLong("list", span) }
-            var values: [Value] = []
-            values.reserveCapacity(items.count)
-            for i in items { values.append(try eval(i, &frame, depth: depth)) }
-            return .list(values)
-        case .record(let kind, let keys, let codes, let spans):
-            var values: [Value] = []
-            values.reserveCapacity(codes.count)
-            for c in codes { values.append(try eval(c, &frame, depth: depth)) }
-            return .record(Record(kind: kind, keys: keys, values: values, spans: spans))
-        case .field(let base, let name, let span):
-            return try field(try eval(base, &frame, depth: depth), name, span: span)
-        case .index(let base, let index, let span):
-            return try self.index(try eval(base, &frame, depth: depth), try eval(index, &frame, depth: depth), span: span)
-        case .target(let op, let value):
-            return .target(op, Value.Box(try eval(value, &frame, depth: depth)))
-        case .solve(let plan):
-            return try muted.solve(plan, &frame, depth: depth)
-        case .count(let axes, let condition, let span):
-            return try muted.count(axes, condition, span: span, &frame, depth: depth)
-        case .scenario(let plan):
-            return try scenario(plan, &frame, depth: depth)
-        case .closure(let template, let captures):
-            return .function(.user(template.capturing(captures.map { frame[$0] })))
-        }
+        try Interpreter.compile(code)(self, &frame, depth)
     }
 
     /// `map(items, f)` or `filter(items, f)` over a run of a list, in order.
@@ -252,7 +152,7 @@ struct Interpreter {
             if u.frameSize > frame.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - frame.count)) }
         }
         do {
-            return try eval(u.body, &frame, depth: depth + 1)
+            return try u.compiled(self, &frame, depth + 1)
         } catch {
             throw Interpreter.atCall(error, span, libraryFiles: libraryFiles)
         }
@@ -274,16 +174,29 @@ struct Interpreter {
         return d
     }
 
+    /// A field read written in the code: found by its last position first (``FieldName``).
+    @inline(__always)
+    func field(_ base: Value, _ name: FieldName, span: SourceSpan) throws(Diagnostic) -> Value {
+        switch base {
+        case .record(let r):
+            if let i = name.index(in: r) { return r.value(at: i) }
+        // `i.目标.值` and `i.目标.方向`: the part was worked out from the name when it was compiled.
+        case .target(let op, let box):
+            if let part = name.targetPart { return part.read(op, box) }
+        default: break
+        }
+        return try field(base, name.text, span: span)
+    }
+
     func field(_ base: Value, _ name: String, span: SourceSpan) throws(Diagnostic) -> Value {
         switch base {
         case .record(let r):
             if let v = r[name] { return v }
             let hint: [Message] = NameSuggestion.closest(to: name, among: r.keys).map { ["help: did you mean '\($0)'?"] } ?? []
             throw Arithmetic.fail("no field '\(name)' here", span, id: .unknownField, notes: hint)
-        case .target(_, let box) where name == "值" || name == "value":
-            return box.value
-        case .target(let op, _) where name == "方向" || name == "direction":
-            return .string(op.rawValue)
+        case .target(let op, let box):
+            if let part = FieldName.TargetPart(name) { return part.read(op, box) }
+            throw Arithmetic.fail("a \(base.type.name) has no fields", span, id: .typeMismatch)
         case .unknown:
             return .unknown
         default:
@@ -330,6 +243,7 @@ struct Interpreter {
     }
 
     func solve(_ plan: SolvePlan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+        let lhs = Interpreter.compile(plan.lhs), rhs = Interpreter.compile(plan.rhs)
         let lowValue = try eval(plan.low, &frame, depth: depth)
         let highValue = try eval(plan.high, &frame, depth: depth)
         guard var a = lowValue.decimal, var b = highValue.decimal else {
@@ -339,7 +253,7 @@ struct Interpreter {
         let step = Interpreter.resolution(for: lowValue)
         func sides(_ x: ExactDecimal, _ frame: inout Frame) throws(Diagnostic) -> (Value, Value) {
             frame[plan.slot] = Arithmetic.rebuild(lowValue, x)
-            return (try eval(plan.lhs, &frame, depth: depth), try eval(plan.rhs, &frame, depth: depth))
+            return (try lhs(self, &frame, depth), try rhs(self, &frame, depth))
         }
         /// lhs − rhs, the function whose zero is sought.
         func gap(_ x: ExactDecimal, _ frame: inout Frame) throws(Diagnostic) -> ExactDecimal {
@@ -449,16 +363,26 @@ struct Interpreter {
     func count(_ axes: [TablePlan.Axis], _ condition: Code, rows outer: AxisSteps, _ inner: AxisSteps, span: SourceSpan,
                _ frame: inout Frame, depth: Int, meter: ProgressMeter?) throws(Diagnostic) -> Value {
         var hits = 0
+        let whole = Interpreter.compile(condition)
         for x in outer {
             try tick(span, cost: inner.count)
             meter?.advance()
             frame[axes[0].slot] = x
             // Parts of the condition that do not depend on the inner variable are computed once per row.
-            let specialised = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition
+            let hoisted = axes.count > 1 ? try hoisting(condition, invariantIn: axes[1].slot, &frame, depth: depth).code : condition
+            let specialised = axes.count > 1 ? Interpreter.compile(hoisted) : whole
+            // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
+            // closure call per cell; a value that is not a number takes the compiled general path.
+            let numeric: (ComparisonOperator, NumericCode, NumericCode)?
+            if case .numericComparison(let op, let l, let r, _) = hoisted { numeric = (op, l, r) } else { numeric = nil }
             for (j, y) in inner.enumerated() {
                 if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
                 if axes.count > 1 { frame[axes[1].slot] = y }
-                switch try eval(specialised, &frame, depth: depth) {
+                if let (op, l, r) = numeric, let a = try? evalNumeric(l, &frame), let b = try? evalNumeric(r, &frame) {
+                    if op.holds(ExactDecimal.compare(a, b)) { hits += 1 }
+                    continue
+                }
+                switch try specialised(self, &frame, depth) {
                 case .bool(true): hits += 1
                 case .bool(false): break
                 case .unknown: return .unknown
@@ -519,16 +443,16 @@ struct Interpreter {
 
     // MARK: scenario
 
-    /// Evaluates a scenario's base and change values; the domain applies them to the year.
-    func scenario(_ plan: ScenarioPlan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
-        guard case .record(let year) = try eval(plan.base, &frame, depth: depth), year.kind?.isYear == true else {
+    /// Evaluates a scenario's base and change values (compiled with it); the domain applies them to the year.
+    func scenario(_ plan: ScenarioPlan, base: Compiled, changes: [Compiled], _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+        guard case .record(let year) = try base(self, &frame, depth), year.kind?.isYear == true else {
             throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: .typeMismatch)
         }
         var edits: [ScenarioEdit] = []
         edits.reserveCapacity(plan.changes.count)
-        for change in plan.changes {
+        for (change, value) in zip(plan.changes, changes) {
             edits.append(ScenarioEdit(path: change.path, operation: change.operation,
-                                      value: try eval(change.value, &frame, depth: depth), span: change.span))
+                                      value: try value(self, &frame, depth), span: change.span))
         }
         let warn: ((Diagnostic) -> Void)? = warnings.map { log in { log.add($0) } }
         return .record(try domain.scenario(from: year, name: plan.name, changes: edits, span: plan.span, warn: warn))

@@ -149,6 +149,10 @@ public struct Record: Sendable {
         self.spans = spans
     }
 
+    /// The value at a position (from ``index(of:)``).
+    @inline(__always)
+    func value(at i: Int) -> Value { values[i] }
+
     /// Where a field's value was written, if the record came from a file.
     public func span(of key: String) -> SourceSpan? {
         guard let i = index(of: key), i < spans.count else { return nil }
@@ -161,6 +165,12 @@ public struct Record: Sendable {
     public func index(of key: String) -> Int? {
         for i in keys.indices where ExactText.same(keys[i], key) { return i }
         return nil
+    }
+
+    /// Whether the field at position `i` is `key` (a guess checked, see ``FieldName``).
+    @inline(__always)
+    func holds(_ key: String, at i: Int) -> Bool {
+        i < keys.count && ExactText.same(keys[i], key)
     }
 
     public subscript(key: String) -> Value? {
@@ -212,18 +222,28 @@ public enum Function: Sendable {
 public final class UserFunction: Sendable {
     public let name: String
     public let parameters: [String]
-    let body: Code
+    /// The body as the interpreter runs it, compiled once here (``Interpreter/compile(_:)``).
+    let compiled: Interpreter.Compiled
     let frameSize: Int
     let span: SourceSpan
     /// The enclosing locals an anonymous function names, by value, in the order of its capture slots.
     let captured: [Value]
 
-    init(name: String, parameters: [String], body: Code, frameSize: Int, span: SourceSpan, captured: [Value] = []) {
+    init(name: String, parameters: [String], body: Code, frameSize: Int, span: SourceSpan) {
         self.name = name
         self.parameters = parameters
-        self.body = body
+        self.compiled = Interpreter.compile(body)
         self.frameSize = frameSize
         self.span = span
+        self.captured = []
+    }
+
+    private init(_ template: UserFunction, captured: [Value]) {
+        name = template.name
+        parameters = template.parameters
+        compiled = template.compiled
+        frameSize = template.frameSize
+        span = template.span
         self.captured = captured
     }
 
@@ -232,6 +252,6 @@ public final class UserFunction: Sendable {
 
     /// This function with `values` captured (an anonymous function made at run time).
     func capturing(_ values: [Value]) -> UserFunction {
-        UserFunction(name: name, parameters: parameters, body: body, frameSize: frameSize, span: span, captured: values)
+        UserFunction(self, captured: values)
     }
 }

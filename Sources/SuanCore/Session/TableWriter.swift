@@ -43,6 +43,7 @@ struct TableWriter {
 
     func run(_ plan: TablePlan, _ frame: inout Interpreter.Frame, emit: (Document) -> Void) throws(Diagnostic) {
         let first = plan.axes[0]
+        let columns = plan.columns.map { Interpreter.compile($0.code) }
         let rowsValues = try axisValues(first, &frame)
         if plan.axes.count == 2 {
             let second = plan.axes[1]
@@ -60,7 +61,7 @@ struct TableWriter {
                 var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
                 for y in columnValues {
                     frame[second.slot] = y
-                    cells.append(.value(try interpreter.eval(plan.columns[0].code, &frame)))
+                    cells.append(.value(try columns[0](interpreter, &frame, 0)))
                 }
                 return cells
             }
@@ -71,7 +72,7 @@ struct TableWriter {
         try stream(rowsValues, header, &frame, emit: emit) { [format] (interpreter, x, frame) throws(Diagnostic) -> [Document.Cell] in
             frame[first.slot] = x
             var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
-            for column in plan.columns { cells.append(.value(try interpreter.eval(column.code, &frame))) }
+            for column in columns { cells.append(.value(try column(interpreter, &frame, 0))) }
             return cells
         }
     }
@@ -79,6 +80,7 @@ struct TableWriter {
     /// The table's rows as records, for `export table …`: one field per column, named by its header.
     func records(_ plan: TablePlan, _ frame: inout Interpreter.Frame) throws(Diagnostic) -> Value {
         let first = plan.axes[0]
+        let columns = plan.columns.map { Interpreter.compile($0.code) }
         let xs = try axisValues(first, &frame)
         var rows: [Value] = []
         rows.reserveCapacity(xs.count)
@@ -92,7 +94,7 @@ struct TableWriter {
                 var values = [x]
                 for y in ys {
                     frame[second.slot] = y
-                    values.append(try interpreter.eval(plan.columns[0].code, &frame))
+                    values.append(try columns[0](interpreter, &frame, 0))
                 }
                 rows.append(.record(Record(keys: keys, values: values)))
             }
@@ -103,7 +105,7 @@ struct TableWriter {
             try interpreter.tick(.none)
             frame[first.slot] = x
             var values = [x]
-            for column in plan.columns { values.append(try interpreter.eval(column.code, &frame)) }
+            for column in columns { values.append(try column(interpreter, &frame, 0)) }
             rows.append(.record(Record(keys: keys, values: values)))
         }
         return .list(rows)
