@@ -20,7 +20,8 @@ public struct BudgetDomain: DomainHost {
     /// A year from its text (a year file, or CSV when `name` ends in .csv) as `load` reads it:
     /// validated and derived; the first error is thrown (for the fuzzers and tools).
     public static func year(fromText text: String, name: String, evaluator: DataFileEvaluator) throws(Diagnostic) -> Record {
-        let (year, problems) = YearLoader.year(name: name, text: text, file: 0, span: .none, evaluator: evaluator)
+        var source = SourceFile(name: name, text: text)
+        let (year, problems) = YearLoader.year(&source, file: 0, span: .none, evaluator: evaluator)
         guard let year else { throw problems.first(where: { $0.severity == .error }) ?? Diagnostic(id: .dataFile, "no year", at: .none) }
         return year.record
     }

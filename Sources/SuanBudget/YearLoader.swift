@@ -23,7 +23,8 @@ struct YearLoader {
 
     func load(_ request: LoadRequest) -> LoadAnswer {
         let span = request.span
-        let (name, text): (String, String)
+        // The text is held by the source alone, so that a year that loads clean can let it go.
+        var source: SourceFile
         var collection: String? = nil
         var number: Int? = nil
         do throws(Diagnostic) {
@@ -31,11 +32,12 @@ struct YearLoader {
             case .path(let written):
                 let path = YearLoader.resolved(written, from: request.directory)
                 if path.lowercased().hasSuffix(".xlsx") { return loadWorkbook(path, request) }
-                (name, text) = (path, try FileText.read(path, span: span))
+                source = SourceFile(name: path, text: try FileText.read(path, span: span))
             case .year(let year, let c):
                 collection = c
                 number = year
-                (name, text) = try locate(year, collection: c, span: span)
+                let (name, text) = try locate(year, collection: c, span: span)
+                source = SourceFile(name: name, text: text)
             case .years(let first, let last, let c):
                 // The resolve phase asks for a range's years one at a time; a range here is a caller's slip.
                 throw Diagnostic(id: .loadRange, "load \(c.map { "\($0) " } ?? "")\(String(first))..\(String(last)) reads one year at a time", at: span)
@@ -43,8 +45,8 @@ struct YearLoader {
         } catch {
             return .failure(error)
         }
-        let source = SourceFile(name: name, text: text)
-        let (read, problems) = YearLoader.year(name: name, text: text, file: request.file, span: span, evaluator: request.evaluator, source: source)
+        let name = source.name
+        let (read, problems) = YearLoader.year(&source, file: request.file, span: span, evaluator: request.evaluator)
         return YearLoader.answer(read, problems, sources: [source], label: name, request: request,
                                  defaultName: { Year.name(year: number ?? $0.yearNumber, collection: collection) })
     }
@@ -75,29 +77,39 @@ struct YearLoader {
                                  defaultName: { Year.name(year: $0.yearNumber, collection: nil) })
     }
 
-    /// Reads a year's text (a year file, or CSV when `name` ends in .csv), validates and derives it.
-    /// The year is nil when an error stops it; the problems hold errors and warnings.
-    /// `source` is the text as the session keeps it, when the caller has it: a large file's scalars
-    /// are then held once.
-    static func year(name: String, text: String, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator,
-                     source: SourceFile? = nil) -> (Year?, [Diagnostic]) {
-        let read: Record
-        do throws(Diagnostic) {
-            if name.lowercased().hasSuffix(".csv") {
-                read = try ProjectTableImport.year(fromCSV: text, name: name, file: file, span: span)
-            } else {
-                read = try evaluator.evaluate(source ?? SourceFile(name: name, text: text), file: file)
+    /// Reads a year (a year file, or CSV when the source's name ends in .csv), validates and derives
+    /// it. The year is nil when an error stops it; the problems hold errors and warnings.
+    ///
+    /// The year is read without spans first (when its reader can: a year file read directly, a CSV
+    /// table): a year that passes every check needs no positions, and those of 100,000 projects
+    /// take 60 MB. A year with a problem is read again with them, for the problems' positions. A
+    /// year read without spans that passes every check has nothing that points into its text (no
+    /// diagnostic, no span, no code), so `source` is left with its name only, before deriving.
+    static func year(_ source: inout SourceFile, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator) -> (Year?, [Diagnostic]) {
+        func read(keepingSpans: Bool) throws(Diagnostic) -> Record {
+            if source.name.lowercased().hasSuffix(".csv") {
+                return try ProjectTableImport.year(fromCSV: source, file: file, span: span,
+                                                   progress: evaluator.loadProgress(total: source.text.utf8.count), keepsSpans: keepingSpans)
             }
+            return try evaluator.evaluate(source, file: file, keepsSpans: keepingSpans)
+        }
+        do throws(Diagnostic) {
+            let first = try read(keepingSpans: false)
+            let spanless = first.spans.isEmpty
+            let (year, problems) = validated(first, whenClean: { if spanless { source = SourceFile(name: source.name, text: "") } })
+            guard !problems.isEmpty && spanless else { return (year, problems) }
+            return validated(try read(keepingSpans: true))
         } catch {
             return (nil, [error])
         }
-        return validated(read)
     }
 
-    /// A year read, validated and derived; nil when an error stops it.
-    static func validated(_ read: Record) -> (Year?, [Diagnostic]) {
-        let (read, unreadable) = NonFigure.unknown(in: read)
-        let problems = unreadable + YearValidation.problems(read)
+    /// A year read, validated and derived; nil when an error stops it. `whenClean` runs before
+    /// deriving when there is no problem at all.
+    static func validated(_ read: Record, whenClean: () -> Void = {}) -> (Year?, [Diagnostic]) {
+        let (read, unreadable, found) = YearValidation.checked(read)
+        let problems = unreadable + found
+        if problems.isEmpty { whenClean() }
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
         var year = Year(read)
         year.derive()

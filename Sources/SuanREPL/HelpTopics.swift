@@ -64,6 +64,7 @@ public enum HelpTopics {
             load "file.suan"     年度文件；  load "表.csv" as t   CSV 项目表（.xlsx 工作簿亦可）
             load "决算.xlsx" as d   工作簿的各表合为一个年度：部门决算表、单项目自评表（各工作表一个项目）、项目表
                                  两行表头按一个表头读；指标值、完成值为 #DIV/0!、TRUE 或日期时按未知读入，在单元格处警告
+            大的年度文件或 CSV 项目表（十万个项目）几秒内载入；超过一秒时，终端上显示载入进度（suan：正在载入 40%）
             show y2022           以表格显示年度；  show 项目   任何记录列表
             export y2022 to "y.csv" [force]    （.csv、.xlsx、.md、.html、.json；load 可读回 CSV 和 .xlsx）
             export compare A, B to "c.csv"     另有：export explain …、export table …
@@ -177,6 +178,7 @@ public enum HelpTopics {
             load "file.suan"     a year file;  load "表.csv" as t   a CSV project table (or an .xlsx workbook)
             load "决算.xlsx" as d   a workbook's sheets as one year: 部门决算 tables, one-project forms, a project table
                                  a two-row header reads as one; #DIV/0!, TRUE or a date as a target or actual is unknown, with a warning at its cell
+            A large year file or CSV table (100,000 projects) loads in seconds; past a second a terminal shows suan: loading 40%
             show y2022           the year as tables;  show 项目   any list of records
             export y2022 to "y.csv" [force]    (.csv, .xlsx, .md, .html or .json; load reads .csv and .xlsx back)
             export compare A, B to "c.csv"     also: export explain …, export table …

@@ -14,6 +14,14 @@ enum Binary {
         return root.appendingPathComponent(".build/debug/suan").path
     }
 
+    /// A new temporary folder holding `files` (name → text).
+    static func folder(_ files: [String: String], prefix: String = "suan") throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        return dir
+    }
+
     struct Outcome {
         var stdout: String
         var stderr: String

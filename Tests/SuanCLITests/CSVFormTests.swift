@@ -4,10 +4,7 @@ import Testing
 /// Official 自评表 layouts and hostile CSV tables, loaded through the built binary.
 @Suite(.timeLimit(.minutes(2))) struct CSVFormTests {
     func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suan-csv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
-        return dir
+        try Binary.folder(files, prefix: "suan-csv")
     }
 
     @Test func theFirstIndicatorsRowKeepsItsProjectsAmounts() throws {

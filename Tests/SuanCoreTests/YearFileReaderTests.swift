@@ -58,4 +58,25 @@ import SuanStdlib
         let read = try #require(fast)
         #expect(same(.record(read), .record(general)))
     }
+
+    @Test func fullWidthDigitsInNamesAndWideScalarsInTextReadTheSame() throws {
+        // A full-width digit in a name reads as its ASCII twin; text between quotes stays as written.
+        let text = "\u{FEFF}year 2023 {\r\n  部门: 「测𠀀试」\r\n  备注１: \"é 𠀀\"\r\n  项目: [project “甲” { 预算: １２.５万元 }]\r\n}\r\n"
+        let (fast, general) = try bothWays("t", text)
+        let read = try #require(fast)
+        #expect(same(.record(read), .record(general)))
+        #expect(read["备注1"]?.plainText == "é 𠀀")
+    }
+
+    @Test func withoutSpansTheSameValuesAreRead() throws {
+        let session = Session()
+        let file = try #require(StdlibFiles.year(2022, collection: "示例"))
+        let source = SourceFile(name: file.name, text: file.text)
+        let lookup: (String) -> Value? = { n in session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] } }
+        let with = try #require(YearFileReader.read(source, file: 0, units: session.stdlibScope.units, lookup: lookup))
+        let without = try #require(YearFileReader.read(source, file: 0, units: session.stdlibScope.units, lookup: lookup, keepsSpans: false))
+        #expect(!with.spans.isEmpty && without.spans.isEmpty)
+        #expect(with.keys == without.keys)
+        #expect(zip(with.values, without.values).allSatisfy { (try? Arithmetic.equalValues($0, $1)) == true })
+    }
 }

@@ -131,4 +131,10 @@ import SuanBudget
         #expect(years.text(in: .english).contains("only 2022 and 示例 2020–2022 are bundled"))
         #expect(!years.text(in: .english).contains("小计"))
     }
+
+    @Test func theDataTopicSaysLargeFilesShowTheirLoadingInBothLanguages() throws {
+        let data = try #require(HelpTopics.topic("data"))
+        #expect(data.text(in: .english).contains("suan: loading 40%"))
+        #expect(data.text(in: .chinese).contains("suan：正在载入 40%"))
+    }
 }

@@ -30,6 +30,7 @@ public enum FileText {
             guard Int(info.st_size) <= maximumInputSize else { return .failure(tooLarge) }
             // Regular files never block; clearing O_NONBLOCK keeps reads plain.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            return readBounded(fd, expecting: Int(info.st_size))
         } else if !streams || kind == S_IFDIR || kind == S_IFBLK {
             return .failure(ReadError(message: "not a regular file (\(describe(kind)))"))
         }
@@ -51,8 +52,10 @@ public enum FileText {
 
     /// Everything `fd` gives until its end, at most ``maximumInputSize`` bytes. A descriptor that
     /// has nothing to read yet is polled, so Ctrl-C and `--timeout` (``Interruption``) stop the wait.
-    public static func readBounded(_ fd: Int32) -> Result<[UInt8], ReadError> {
+    /// `expecting` (a regular file's size) reserves the bytes at once instead of growing to them.
+    public static func readBounded(_ fd: Int32, expecting: Int = 0) -> Result<[UInt8], ReadError> {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(expecting, maximumInputSize))
         var buffer = [UInt8](repeating: 0, count: 65536)
         // A blocking descriptor (standard input) is read only once poll says it will not block; a
         // non-blocking one is read at once (a FIFO without a writer then reads as its end).

@@ -62,6 +62,21 @@ struct ProjectFormImport {
             return Layout(nameRow: name.row, nameColumn: name.column, budgetRow: budget, indicatorRow: indicators)
         }
 
+        /// Takes in row `r` (rows come in order); true once the search ends, at the 绩效指标 header.
+        mutating func see(_ row: [TableCell], at r: Int) -> Bool {
+            let titles = row.map(ProjectFormImport.title)
+            if titles.contains("一级指标") && titles.contains("三级指标") {
+                indicators = r
+                return true
+            }
+            if name == nil, let c = titles.firstIndex(of: "项目名称"), ProjectFormImport.value(after: c, in: row) != nil {
+                name = (r, c)
+            } else if name != nil, budget == nil, titles.contains(where: budgetTitles.contains) {
+                budget = r
+            }
+            return false
+        }
+
         /// A form that has its 项目名称 label and 预算执行情况 block but no 绩效指标 header (a sheet cut
         /// short): an error at the budget header, rather than its label rows misread as a table.
         func incomplete(_ rows: [[TableCell]], id: DiagnosticID) -> Diagnostic? {
@@ -75,18 +90,7 @@ struct ProjectFormImport {
     /// The form's labels in `rows`.
     static func labels(in rows: [[TableCell]]) -> Labels {
         var found = Labels()
-        for (r, row) in rows.enumerated() {
-            let titles = row.map(title)
-            if titles.contains("一级指标") && titles.contains("三级指标") {
-                found.indicators = r
-                return found
-            }
-            if found.name == nil, let c = titles.firstIndex(of: "项目名称"), value(after: c, in: row) != nil {
-                found.name = (r, c)
-            } else if found.name != nil, found.budget == nil, titles.contains(where: budgetTitles.contains) {
-                found.budget = r
-            }
-        }
+        for (r, row) in rows.enumerated() where found.see(row, at: r) { break }
         return found
     }
 
@@ -164,7 +168,7 @@ struct ProjectFormImport {
 
         // 绩效指标: rows under the indicator header up to 合计.
         let indicatorHeader = Self.header(rows[layout.indicatorRow], index: layout.indicatorRow)
-        let indicatorReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
+        var indicatorReader = ProjectTableImport(header: indicatorHeader, file: file, name: name, id: id)
         var indicators: [Value] = []
         // A 一级指标 / 二级指标 merged over several rows is in each cell of a sheet, but only in the
         // first row of a CSV saved from it: an empty one is the one above.

@@ -57,6 +57,13 @@ struct ProjectTableHeader {
         return nil
     }
 
+    /// Whether `row` names a 项目名称 column: the header ``find(in:)`` looks for.
+    static func namesProjects(_ row: [TableCell]) -> Bool {
+        var header = ProjectTableHeader()
+        header.read(row)
+        return header.position[.name] != nil
+    }
+
     /// Takes the columns and units a header row names (the first cell of a title wins).
     mutating func read(_ row: [TableCell]) {
         for (i, field) in row.enumerated() {

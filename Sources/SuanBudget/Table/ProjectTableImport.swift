@@ -24,11 +24,19 @@ struct ProjectTableImport {
     let id: DiagnosticID
     /// The file's span at its start, for lines the table does not give.
     let origin: SourceSpan
+    /// Whether the records keep the spans of their cells (see ``year(fromCSV:file:span:progress:keepsSpans:)``).
+    var keepsSpans = true
 
     /// What the rows give but projects: 部门, 年度, income, year-level lines, department indicators.
     var read = YearParts()
-    /// The projects so far; made into records once, at the end.
-    var projects: [Project] = []
+    /// The projects read, as records, but the one being read.
+    var done: [Record] = []
+    /// The project being read: later rows may add to it until the next project starts.
+    var current: Project?
+    /// The names of the last project's and indicator's fields (``RecordShapes``), and how many
+    /// indicators the last project had, so that the next one reserves as much.
+    var shapes = RecordShapes()
+    var lastIndicatorCount = 0
 
     /// A project being read: its fields, and its indicators so far.
     struct Project {
@@ -36,11 +44,20 @@ struct ProjectTableImport {
         var fields: RecordBuilder
         var indicators: [Value] = []
 
-        var record: Record {
-            var fields = fields
+        /// Its fields with its indicators, once it is read.
+        mutating func finished() -> RecordBuilder {
             if !indicators.isEmpty { fields.set("指标", .list(indicators), at: fields.spans.first ?? .none) }
-            return fields.record
+            return fields
         }
+    }
+
+    /// Makes the project being read a record: its list of indicators is set once, so a project with
+    /// many indicator rows costs linear time.
+    mutating func finishProject() {
+        guard var project = current else { return }
+        current = nil
+        lastIndicatorCount = project.indicators.count
+        done.append(shapes.record(project.finished()))
     }
 
     /// The lines a 支出 row may set.
@@ -58,28 +75,79 @@ struct ProjectTableImport {
     static let structuralFields = ["项目", "指标", "收入", "名称", "部门", "年度"]
 
     /// The year a CSV table describes, unvalidated (``YearValidation`` checks it next).
-    static func year(fromCSV text: String, name: String, file: Int32, span: SourceSpan) throws(Diagnostic) -> Record {
-        let fields: [[CSVReader.Field]]
-        do { fields = try CSVReader.rows(text) } catch {
-            throw Diagnostic(id: .csv, Message(verbatim: error.message), at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
+    ///
+    /// The text is read twice, both times from its bytes: once for its syntax only (a quote left
+    /// open anywhere is the error, before any row's content), then row by row into the year. Only
+    /// the rows before the table's own are kept — up to the 绩效指标 header that a one-project form
+    /// is recognised by, and the 项目名称 header with the row below it; the rows after them are read
+    /// into projects one at a time. A one-project form, or a table without a 一级指标 and 三级指标
+    /// header, is kept whole, as its labels are searched in every row.
+    ///
+    /// Without `keepsSpans` a table's records hold no spans (a one-project form's keep theirs), as
+    /// ``DataFileEvaluator/evaluate(_:file:keepsSpans:)`` reads a year file.
+    static func year(fromCSV source: SourceFile, file: Int32, span: SourceSpan, progress: LoadProgress, keepsSpans: Bool = true) throws(Diagnostic) -> Record {
+        var result: Result<Record, Diagnostic> = .failure(Diagnostic(id: .csv, "\"\(source.name)\" is empty", at: span))
+        source.withUTF8 { bytes in
+            result = Result { () throws(Diagnostic) in
+                try year(fromCSV: bytes, name: source.name, file: file, span: span, progress: progress, keepsSpans: keepsSpans)
+            }
         }
-        let rows = fields.map { row in
-            row.map { TableCell(text: $0.text, span: SourceSpan(file: file, start: $0.offset, end: $0.offset + max(1, $0.text.unicodeScalars.count))) }
+        return try result.get()
+    }
+
+    static func year(fromCSV bytes: UnsafeBufferPointer<UInt8>, name: String, file: Int32, span: SourceSpan, progress: LoadProgress,
+                     keepsSpans: Bool) throws(Diagnostic) -> Record {
+        func failed(_ error: CSVReader.Failure) -> Diagnostic {
+            Diagnostic(id: .csv, Message(verbatim: error.message), at: SourceSpan(file: file, start: error.offset, end: error.offset + 1))
+        }
+        var syntax = CSVReader(bytes, file: file)
+        do { try syntax.check() } catch { throw failed(error) }
+        var reader = CSVReader(bytes, file: file)
+        var progress = progress
+        defer { progress.clear() }
+        var row: [TableCell] = []
+        func next() throws(Diagnostic) -> [TableCell]? {
+            do { guard try reader.next(into: &row) else { return nil } } catch { throw failed(error) }
+            progress.advance(to: reader.i)
+            return row
+        }
+        var rows: [[TableCell]] = []
+        var labels = ProjectFormImport.Labels()
+        var searched = false
+        while let r = try next() {
+            rows.append(r)
+            if labels.see(r, at: rows.count - 1) { searched = true; break }
+        }
+        let streams = searched && labels.layout == nil
+        if streams {
+            var named = rows.firstIndex(where: ProjectTableHeader.namesProjects)
+            while named.map({ rows.count < $0 + 2 }) ?? true, let r = try next() {
+                rows.append(r)
+                if named == nil && ProjectTableHeader.namesProjects(r) { named = rows.count - 1 }
+            }
+        } else {
+            while let r = try next() { rows.append(r) }
         }
         guard let first = rows.first else { throw Diagnostic(id: .csv, "\"\(name)\" is empty", at: span) }
         // The one-project form saved as CSV: its 项目名称 label would otherwise read as a header.
-        let form = ProjectFormImport.labels(in: rows)
-        if let layout = form.layout {
+        if let layout = labels.layout {
             let project = try ProjectFormImport(id: .csv, file: file, name: name).project(rows, layout: layout)
             let titles = rows[..<layout.nameRow].flatMap { $0.map(\.text) }
             return ProjectFormImport.parts([project], titles: titles, file: file).record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1))
         }
-        if let cutShort = form.incomplete(rows, id: .csv) { throw cutShort }
+        if let cutShort = labels.incomplete(rows, id: .csv) { throw cutShort }
         guard let header = ProjectTableHeader.find(in: rows) else {
             throw Diagnostic(id: .csv, "no 项目名称 column in \"\(name)\"", at: first[0].span,
                              notes: ["help: the header row needs 项目名称 and usually 全年预算数 and 全年执行数"])
         }
-        return try year(rows, header: header, name: name, file: file, id: .csv)
+        var table = ProjectTableImport(header: header, file: file, name: name, id: .csv)
+        table.keepsSpans = keepsSpans
+        var kept = rows.dropFirst(header.row + 1).makeIterator()
+        try table.read { () throws(Diagnostic) in
+            if let r = kept.next() { return r }
+            return streams ? try next() : nil
+        }
+        return table.finished().record(fileName: name, origin: SourceSpan(file: file, start: 0, end: 1), keepsSpans: keepsSpans)
     }
 
     /// The year the rows after `header` describe: the one path of CSV tables and sheets.
@@ -90,12 +158,20 @@ struct ProjectTableImport {
     /// What the rows after `header` give, for a workbook that adds other sheets' parts to them.
     static func parts(_ rows: [[TableCell]], header: ProjectTableHeader, name: String, file: Int32, id: DiagnosticID) throws(Diagnostic) -> YearParts {
         var table = ProjectTableImport(header: header, file: file, name: name, id: id)
-        for (i, row) in rows.dropFirst(header.row + 1).enumerated() {
+        var after = rows.dropFirst(header.row + 1).makeIterator()
+        try table.read { after.next() }
+        return table.finished()
+    }
+
+    /// Reads the rows `next` gives until it gives none.
+    mutating func read(_ next: () throws(Diagnostic) -> [TableCell]?) throws(Diagnostic) {
+        var i = 0
+        while let row = try next() {
             // A province's table is long: Ctrl-C and --timeout stop the read between rows.
             if i & 1023 == 0, Interruption.pending { throw Diagnostic(id: .interrupted, "interrupted", at: .none) }
-            try table.read(row)
+            try read(row)
+            i += 1
         }
-        return table.parts
     }
 
     init(header: ProjectTableHeader, file: Int32, name: String, id: DiagnosticID) {
@@ -190,9 +266,9 @@ struct ProjectTableImport {
             try startProject(row)
             try addIndicator(row)
         case .indicator:
-            guard !projects.isEmpty else { throw Diagnostic(id: id, "an indicator row before any project", at: kindField.span) }
-            if let (name, field) = cell(row, .name), !Self.same(name, projects[projects.count - 1].name) {
-                throw Diagnostic(id: id, "this indicator row names \"\(name)\", but the project above is \"\(projects[projects.count - 1].name)\"",
+            guard let project = current else { throw Diagnostic(id: id, "an indicator row before any project", at: kindField.span) }
+            if let (name, field) = cell(row, .name), !Self.same(name, project.name) {
+                throw Diagnostic(id: id, "this indicator row names \"\(name)\", but the project above is \"\(project.name)\"",
                                  at: field.span, notes: ["help: put a project's indicator rows right after its 项目 row"])
             }
             guard try addIndicator(row) else {
@@ -211,7 +287,7 @@ struct ProjectTableImport {
     /// A row of an official form: a project (and its first indicator), or a further indicator.
     mutating func readFormRow(_ row: [TableCell]) throws(Diagnostic) {
         if let (name, _) = cell(row, .name) {
-            if let current = projects.last, Self.same(name, current.name) {
+            if let current, Self.same(name, current.name) {
                 try fillAmounts(row)   // the name repeated on each indicator row
             } else {
                 try startProject(row)
@@ -222,7 +298,7 @@ struct ProjectTableImport {
         guard cell(row, .indicator) != nil else {
             throw Diagnostic(id: id, "a row without a 项目名称", at: row[0].span)
         }
-        guard !projects.isEmpty else { throw Diagnostic(id: id, "an indicator row before any project", at: row[0].span) }
+        guard current != nil else { throw Diagnostic(id: id, "an indicator row before any project", at: row[0].span) }
         try addIndicator(row)
     }
 
@@ -239,9 +315,12 @@ struct ProjectTableImport {
         guard let (name, field) = cell(row, .name) else {
             throw Diagnostic(id: id, "a project row without a 项目名称", at: row[0].span)
         }
-        var fields = RecordBuilder(kind: .project)
+        finishProject()
+        var fields = shapes.builder(.project, keepsSpans: keepsSpans)
         fields.set("名称", .string(name), at: field.span)
-        projects.append(Project(name: name, fields: fields))
+        var indicators: [Value] = []
+        indicators.reserveCapacity(lastIndicatorCount)
+        current = Project(name: name, fields: fields, indicators: indicators)
         try fillFormFields(row, precedingAmounts: true)
         try fillAmounts(row)
         try fillFormFields(row, precedingAmounts: false)
@@ -257,14 +336,14 @@ struct ProjectTableImport {
             case .amount: try amount(row, at: i)
             case .score: try number(row, at: i, scored: true)
             }
-            if let (value, at) = found { projects[projects.count - 1].fields.set(field.key, value, at: at) }
+            if let (value, at) = found { current?.fields.set(field.key, value, at: at) }
         }
     }
 
     /// Sets the current project's amounts from the row, where it does not have them yet.
     mutating func fillAmounts(_ row: [TableCell]) throws(Diagnostic) {
-        for (column, key) in amountColumns where !projects[projects.count - 1].fields.has(key) {
-            if let (value, at) = try amount(row, column) { projects[projects.count - 1].fields.set(key, value, at: at) }
+        for (column, key) in amountColumns where current?.fields.has(key) == false {
+            if let (value, at) = try amount(row, column) { current?.fields.set(key, value, at: at) }
         }
     }
 
@@ -272,14 +351,14 @@ struct ProjectTableImport {
     @discardableResult
     mutating func addIndicator(_ row: [TableCell]) throws(Diagnostic) -> Bool {
         guard let indicator = try indicator(row) else { return false }
-        projects[projects.count - 1].indicators.append(.record(indicator))
+        current?.indicators.append(.record(indicator))
         return true
     }
 
     /// The indicator a row describes (三级指标 and the columns after it), or nil when it names none.
-    func indicator(_ row: [TableCell]) throws(Diagnostic) -> Record? {
+    mutating func indicator(_ row: [TableCell]) throws(Diagnostic) -> Record? {
         guard let (name, nameField) = cell(row, .indicator) else { return nil }
-        var fields = RecordBuilder(kind: .indicator)
+        var fields = shapes.builder(.indicator, keepsSpans: keepsSpans)
         fields.set("名称", .string(name), at: nameField.span)
         if let (text, field) = cell(row, .area) { fields.set("领域", .string(text), at: field.span) }
         if let (first, field) = cell(row, .firstLevel) {
@@ -317,7 +396,7 @@ struct ProjectTableImport {
             fields.set("随预算", value, at: field.span)
         }
         if let (text, field) = cell(row, .note) { fields.set("备注", .string(text), at: field.span) }
-        return fields.record
+        return shapes.record(fields)
     }
 
     /// A year-level row: an income item, an expenditure line, a declared total or another line.
@@ -357,9 +436,10 @@ struct ProjectTableImport {
     // MARK: The year
 
     /// What the table gave: 年度, 部门, 收入, the lines read, projects and department indicators.
-    var parts: YearParts {
+    mutating func finished() -> YearParts {
+        finishProject()
         var parts = read
-        parts.projects = projects.map(\.record)
+        parts.projects = done
         return parts
     }
 }

@@ -7,8 +7,13 @@ struct RecordBuilder {
     var keys: [String] = []
     var values: [Value] = []
     var spans: [SourceSpan] = []
+    /// Whether the record keeps the spans (a table read without positions drops them at the end).
+    var keepsSpans = true
 
-    init(kind: RecordKind?) { self.kind = kind }
+    init(kind: RecordKind?, keepsSpans: Bool = true) {
+        self.kind = kind
+        self.keepsSpans = keepsSpans
+    }
 
     /// The position of a field, comparing names by their UTF-8 bytes (as ``Record`` does).
     func index(of key: String) -> Int? {
@@ -23,13 +28,20 @@ struct RecordBuilder {
     mutating func set(_ key: String, _ value: Value, at span: SourceSpan) {
         if let i = index(of: key) {
             values[i] = value
-            spans[i] = span
+            if keepsSpans { spans[i] = span }
         } else {
             keys.append(key)
             values.append(value)
-            spans.append(span)
+            if keepsSpans { spans.append(span) }
         }
     }
 
-    var record: Record { Record(kind: kind, keys: keys, values: values, spans: spans) }
+    /// Makes room for `count` fields at once.
+    mutating func reserve(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        if keepsSpans { spans.reserveCapacity(count) }
+    }
+
+    var record: Record { Record(kind: kind, keys: keys, values: values, spans: keepsSpans ? spans : []) }
 }

@@ -53,8 +53,9 @@ struct YearParts {
 
     /// The year record: 年度, 部门 (the file's title when no table names one), 收入, the lines read,
     /// 基本支出, 项目支出, 项目 and 指标. `origin` is the span of what the tables do not give.
-    func record(fileName: String, origin: SourceSpan) -> Record {
-        var year = RecordBuilder(kind: .year)
+    /// Without `keepsSpans` the year record holds no spans, as the projects read without them.
+    func record(fileName: String, origin: SourceSpan, keepsSpans: Bool = true) -> Record {
+        var year = RecordBuilder(kind: .year, keepsSpans: keepsSpans)
         year.set("年度", self.year?.0 ?? .unknown, at: self.year?.1 ?? origin)
         year.set("部门", department?.0 ?? .string(ProjectTableImport.title(ofFile: fileName)), at: department?.1 ?? origin)
         year.set("收入", .record(income.record), at: income.spans.first ?? origin)

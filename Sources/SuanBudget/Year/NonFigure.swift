@@ -37,39 +37,59 @@ enum NonFigure {
         }
     }
 
-    /// `year` with each indicator's 目标 or 实际 that is no figure made unknown, and a warning for each.
-    static func unknown(in year: Record) -> (Record, [Diagnostic]) {
-        var year = year
-        var warnings: [Diagnostic] = []
-        /// `record[key]`, when it is no figure: made unknown (a 目标: removed), with a warning.
-        func check(_ record: inout Record, _ key: String, field: String) {
-            guard let value = record[key], let kind = NonFigure(value) else { return }
-            guard kind == .excelError || key == "目标" || key == "实际" else { return }
-            warnings.append(Diagnostic(.warning, id: .notAFigure, kind.message(field, value.plainText), at: record.span(of: key) ?? .none,
-                                       notes: ["help: write the figure itself in the cell, or leave it empty"]))
-            // An unknown 实际 scores `—`; a target that is none leaves the indicator without one.
-            record[key] = key == "目标" ? nil : .unknown
-        }
-        func clean(_ owner: inout Record, label: String) {
-            if owner.kind == .project { check(&owner, "预算执行自评得分", field: label + "预算执行自评得分") }
-            guard case .list(var items)? = owner["指标"] else { return }
+    /// The fields of an indicator that may hold a cell that is no figure, in the order they warn.
+    static let indicatorFields = ["目标", "实际", "自评得分"]
+
+    /// `owner` (a project, or the year for its department indicators) with each of its cells that
+    /// is no figure made unknown, and a warning for each; nil when it has none, as almost every
+    /// project has. Only a field that holds text is looked at, and labels are written for a warning.
+    /// `label` is how the owner's fields are named: `项目["甲"].`, or nothing for the year.
+    static func cleaned(_ owner: Record, label: () -> String, into warnings: inout [Diagnostic]) -> Record? {
+        let own = owner.kind == .project && found(owner, "预算执行自评得分") != nil
+        var hits: [Int] = []
+        if case .list(let items)? = owner["指标"] {
             for (n, item) in items.enumerated() {
-                guard case .record(var indicator) = item else { continue }
-                let name = indicator["名称"]?.plainText ?? ""
-                for key in ["目标", "实际", "自评得分"] { check(&indicator, key, field: "\(label)指标[\"\(name)\"].\(key)") }
-                items[n] = .record(indicator)
+                if case .record(let indicator) = item, holdsNoFigure(indicator) { hits.append(n) }
             }
-            owner["指标"] = .list(items)
         }
-        if case .list(var projects)? = year["项目"] {
-            for (n, item) in projects.enumerated() {
-                guard case .record(var project) = item else { continue }
-                clean(&project, label: "项目[\"\(project["名称"]?.plainText ?? "")\"].")
-                projects[n] = .record(project)
-            }
-            year["项目"] = .list(projects)
+        guard own || !hits.isEmpty else { return nil }
+        var owner = owner
+        let label = label()
+        if own { clean(&owner, "预算执行自评得分", field: label + "预算执行自评得分", &warnings) }
+        guard !hits.isEmpty, case .list(var items)? = owner["指标"] else { return owner }
+        for n in hits {
+            guard case .record(var indicator) = items[n] else { continue }
+            let name = indicator["名称"]?.plainText ?? ""
+            for key in indicatorFields { clean(&indicator, key, field: "\(label)指标[\"\(name)\"].\(key)", &warnings) }
+            items[n] = .record(indicator)
         }
-        clean(&year, label: "")
-        return (year, warnings)
+        owner["指标"] = .list(items)
+        return owner
+    }
+
+    /// Whether one of an indicator's ``indicatorFields`` is no figure. Only text can be: most
+    /// indicators hold one string, their 名称, so each field is looked at once.
+    static func holdsNoFigure(_ indicator: Record) -> Bool {
+        for (key, value) in indicator.entries {
+            guard case .string = value, indicatorFields.contains(where: { ExactText.same($0, key) }) else { continue }
+            if found(indicator, key) != nil { return true }
+        }
+        return false
+    }
+
+    /// What `record[key]` is when it is no figure that loading makes unknown: an Excel error
+    /// anywhere, a boolean or a date only as a 目标 or 实际.
+    static func found(_ record: Record, _ key: String) -> (NonFigure, Value)? {
+        guard let value = record[key], let kind = NonFigure(value), kind == .excelError || key == "目标" || key == "实际" else { return nil }
+        return (kind, value)
+    }
+
+    /// Makes `record[key]` unknown (a 目标: removes it) when it is no figure, with a warning.
+    static func clean(_ record: inout Record, _ key: String, field: String, _ warnings: inout [Diagnostic]) {
+        guard let (kind, value) = found(record, key) else { return }
+        warnings.append(Diagnostic(.warning, id: .notAFigure, kind.message(field, value.plainText), at: record.span(of: key) ?? .none,
+                                   notes: ["help: write the figure itself in the cell, or leave it empty"]))
+        // An unknown 实际 scores `—`; a target that is none leaves the indicator without one.
+        record[key] = key == "目标" ? nil : .unknown
     }
 }

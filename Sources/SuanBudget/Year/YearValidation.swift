@@ -9,9 +9,17 @@ enum YearValidation {
 
     // MARK: A loaded year
 
-    /// Problems in a year as read (before deriving).
-    static func problems(_ year: Record) -> [Diagnostic] {
+    /// A year as read (before deriving), with each cell that is no figure made unknown
+    /// (``NonFigure``): the year, those cells' warnings, and the problems the checks below find.
+    ///
+    /// One pass over the projects both checks them and looks for cells that are no figure; a
+    /// project is copied only when it has one, and the year only when a project or a department
+    /// indicator changed.
+    static func checked(_ year: Record) -> (year: Record, unreadable: [Diagnostic], problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
+        var unreadable: [Diagnostic] = []
+        /// Projects with a cell that is no figure, made unknown: their places in 项目 and their records.
+        var cleaned: [(Int, Record)] = []
         let header = year.span(of: "年度") ?? year.spans.first ?? .none
         func at(_ key: String, in r: Record = year) -> SourceSpan { r.span(of: key) ?? header }
         func error(_ id: DiagnosticID, _ message: Message, _ span: SourceSpan, notes: [Message] = []) {
@@ -44,7 +52,15 @@ enum YearValidation {
         // Projects.
         var names: Set<ExactText> = []
         if let list = year["项目"], case .list(let items) = list {
-            for item in items {
+            var budgets: [Value] = []
+            budgets.reserveCapacity(items.count)
+            for (n, item) in items.enumerated() {
+                if case .record(let p) = item {
+                    budgets.append(p["预算"] ?? .unknown)
+                    if let clean = NonFigure.cleaned(p, label: { "项目[\"\(p["名称"]?.plainText ?? "")\"]." }, into: &unreadable) {
+                        cleaned.append((n, clean))
+                    }
+                }
                 guard case .record(let p) = item, p.kind == .project || p.kind == nil else {
                     error(.wrongType, "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at("项目"))
                     continue
@@ -70,7 +86,7 @@ enum YearValidation {
                 validateFundSources(p, owner: name, &problems)
                 validateIndicators(p, owner: name, &problems)
             }
-            let projectSum = Year.sum(Year.projects(year).map { $0["预算"] ?? .unknown })
+            let projectSum = Year.sum(budgets)
             if let total = Year.money(projectSum), let line = Year.money(year["项目支出"]), total > line {
                 let excess = (try? total.subtracting(line)) ?? .zero
                 let message: Message = "project budgets add up to \(Value.money(total, .wan).plainText), more than 项目支出 \(Value.money(line, .wan).plainText)"
@@ -81,7 +97,14 @@ enum YearValidation {
             error(.wrongType, "项目 must be a list of projects", at("项目"))
         }
         validateIndicators(year, owner: "the department", &problems)
-        return condensed(problems, at: header)
+        let ownIndicators = NonFigure.cleaned(year, label: { "" }, into: &unreadable)
+        guard !cleaned.isEmpty || ownIndicators != nil else { return (year, unreadable, condensed(problems, at: header)) }
+        var result = ownIndicators ?? year
+        if !cleaned.isEmpty, case .list(var items)? = result["项目"] {
+            for (n, project) in cleaned { items[n] = .record(project) }
+            result["项目"] = .list(items)
+        }
+        return (result, unreadable, condensed(problems, at: header))
     }
 
     /// How many problems of one id and severity print before the rest are summed up in one line.
@@ -114,10 +137,21 @@ enum YearValidation {
     /// A form's 其中 rows (财政资金, 财政专户管理资金, 单位资金) are parts of its 总额: none of them, and not
     /// their sum, may be more than the project's 预算, 执行 or 年初预算. A warning at the part's cell: the
     /// form is published as it is, and the project's own amounts still hold.
+    /// Each amount and the names of its 其中 parts (`财政资金预算`, …), written once.
+    static let fundFields: [(key: String, parts: [String])] = ["预算", "执行", "年初预算"].map { key in
+        (key, ProjectFormImport.fundSources.map { $0 + key })
+    }
+
+    static let fundFieldNames = Set(fundFields.flatMap(\.parts).map(ExactText.init))
+    static let shortestFundField = fundFieldNames.map(\.text.utf8.count).min() ?? 0
+
     static func validateFundSources(_ project: Record, owner name: String, _ problems: inout [Diagnostic]) {
-        for key in ["预算", "执行", "年初预算"] {
+        // Most projects have no 其中 parts: one look at their names, not twelve lookups; a name
+        // shorter than every part's is not even hashed.
+        guard project.keys.contains(where: { $0.utf8.count >= shortestFundField && fundFieldNames.contains(ExactText($0)) }) else { return }
+        for (key, fields) in fundFields {
             guard let total = Year.money(project[key]) else { continue }
-            let parts = ProjectFormImport.fundSources.compactMap { source in Year.money(project[source + key]).map { (source + key, $0) } }
+            let parts = fields.compactMap { field in Year.money(project[field]).map { (field, $0) } }
             let over = parts.filter { $0.1 > total }
             for (field, amount) in over {
                 problems.append(Diagnostic(.warning, id: .partExceedsTotal,

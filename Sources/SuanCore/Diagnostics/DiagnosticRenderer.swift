@@ -34,10 +34,10 @@ public struct DiagnosticRenderer: Sendable {
         var out = "\(file.location(of: start)): \(label)\(colon)\(d.text.text(in: language))\n"
         // Only the part of the line that is shown is read: a 30 KB line with 4,000 errors on it
         // must not be copied 4,000 times. A long line shows as a window around the span.
-        let lineStart = file.lineStarts[line - 1]
-        var lineEnd = file.lineStarts.count > line ? file.lineStarts[line] - 1 : file.scalars.count
-        if lineEnd > lineStart && lineEnd <= file.scalars.count && file.scalars[lineEnd - 1] == "\r" { lineEnd -= 1 }
-        lineEnd = max(lineStart, min(lineEnd, file.scalars.count))
+        let bounds = file.lineBounds(line) ?? (start, start)
+        let lineStart = bounds.start
+        var lineEnd = bounds.end
+        if lineEnd > lineStart && file.scalars((lineEnd - 1)..<lineEnd) == ["\r"] { lineEnd -= 1 }
         var column = position
         let window = 60
         var from = lineStart, to = lineEnd
@@ -47,7 +47,7 @@ public struct DiagnosticRenderer: Sendable {
         }
         var view = String.UnicodeScalarView()
         if from > lineStart { view.append(contentsOf: "…".unicodeScalars) }
-        for scalar in file.scalars[from..<max(from, to)] { view.append(String.visible(scalar)) }
+        for scalar in file.scalars(from..<max(from, to)) { view.append(String.visible(scalar)) }
         if to < lineEnd { view.append(contentsOf: "…".unicodeScalars) }
         let text = String(view)
         column = column - (from - lineStart) + (from > lineStart ? 1 : 0)
@@ -56,7 +56,7 @@ public struct DiagnosticRenderer: Sendable {
         out += " \(gutter) | \(text)\n"
         let lineScalars = Array(text.unicodeScalars)
         let before = lineScalars.prefix(max(0, column - 1))
-        let spanEnd = min(Int(d.span.end), file.lineStarts.count > line ? file.lineStarts[line] - 1 : file.scalars.count)
+        let spanEnd = min(Int(d.span.end), bounds.end)
         let underlined = lineScalars.dropFirst(column - 1).prefix(max(1, spanEnd - start))
         let caretWidth = max(1, DisplayWidth.of(underlined))
         out += " \(pad) | " + String(repeating: " ", count: DisplayWidth.of(before))

@@ -12,10 +12,14 @@ public struct DataFileEvaluator: Sendable {
     var usesDirectReader = true
 
     /// Evaluates `source` (to be stored at index `file` among the session's sources).
-    public func evaluate(_ source: SourceFile, file: Int32) throws(Diagnostic) -> Record {
+    ///
+    /// Without `keepsSpans`, a file read directly gives records without spans (their `spans` are
+    /// empty, the year's too); the general pipeline's records always have them. A caller that finds
+    /// a problem in a year without spans reads it again with them, for the problem's position.
+    public func evaluate(_ source: SourceFile, file: Int32, keepsSpans: Bool = true) throws(Diagnostic) -> Record {
         if usesDirectReader, let record = YearFileReader.read(source, file: file, units: scope.units, lookup: { [scope, globals] name in
             scope.slot(name).map { globals[$0] }
-        }, progress: settings.progress) {
+        }, progress: settings.progress, keepsSpans: keepsSpans) {
             return record
         }
         let statements: [Statement]
@@ -44,5 +48,13 @@ public struct DataFileEvaluator: Sendable {
             throw Diagnostic(id: .dataFile, "a year file must build a year", at: statements[0].span)
         }
         return record
+    }
+}
+
+extension DataFileEvaluator {
+    /// A count of the bytes a data file's reader has read, of `total`, reported as the session's
+    /// settings ask (nothing when no one listens).
+    public func loadProgress(total: Int) -> LoadProgress {
+        LoadProgress(meter: ProgressMeter(.load, total: total, report: settings.progress))
     }
 }

@@ -31,7 +31,7 @@ public struct ScriptSteps: Sendable {
         case .success(let s): statements = s
         case .failure(let f): throw f.diagnostic
         }
-        let scalars = source.scalars
+        let scalars = source.decodedScalars()
         var steps: [Step] = []
         var nextLine = 1  // the first line not yet shown
         for statement in statements {

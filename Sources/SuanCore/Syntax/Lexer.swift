@@ -9,14 +9,14 @@ public struct Lexer {
     var index = 0
 
     public init(_ source: SourceFile, file: Int32) {
-        self.scalars = source.scalars
+        self.scalars = source.decodedScalars()
         self.file = file
     }
 
     public static func tokenize(_ source: SourceFile, file: Int32) -> [Token] {
         var lexer = Lexer(source, file: file)
         var tokens: [Token] = []
-        tokens.reserveCapacity(source.scalars.count / 2 + 1)
+        tokens.reserveCapacity(lexer.scalars.count / 2 + 1)
         while true {
             let token = lexer.next()
             tokens.append(token)

@@ -16,7 +16,7 @@ extension Parser {
             }
             if token.kind != .endOfInput { last = token }
         }
-        let end = source.position(of: source.scalars.count)
+        let end = source.position(of: source.scalarCount)
         let note: Message = "note: at the end of the input (\(end.line):\(end.column)): \(failure.diagnostic.text)"
         if let bracket = open.last, case .symbol(let s) = bracket.kind {
             let diagnostic = Diagnostic(id: .incomplete, "the input ends inside this open '\(s.rawValue)'", at: bracket.span, notes: [note])
