@@ -95,25 +95,30 @@ struct YearLoader {
         }
         do throws(Diagnostic) {
             let first = try read(keepingSpans: false)
-            let spanless = first.spans.isEmpty
-            let (year, problems) = validated(first, whenClean: { if spanless { source = SourceFile(name: source.name, text: "") } })
-            guard !problems.isEmpty && spanless else { return (year, problems) }
-            return validated(try read(keepingSpans: true))
+            guard first.spans.isEmpty else { return validated(first) }
+            let (checked, unreadable, found) = YearValidation.checked(first)
+            // A problem needs positions: the spanless read is dropped before it is derived.
+            guard unreadable.isEmpty && found.isEmpty else { return validated(try read(keepingSpans: true)) }
+            source = SourceFile(name: source.name, text: "")
+            return (derived(checked), [])
         } catch {
             return (nil, [error])
         }
     }
 
-    /// A year read, validated and derived; nil when an error stops it. `whenClean` runs before
-    /// deriving when there is no problem at all.
-    static func validated(_ read: Record, whenClean: () -> Void = {}) -> (Year?, [Diagnostic]) {
+    /// A year read, validated and derived; nil when an error stops it.
+    static func validated(_ read: Record) -> (Year?, [Diagnostic]) {
         let (read, unreadable, found) = YearValidation.checked(read)
         let problems = unreadable + found
-        if problems.isEmpty { whenClean() }
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
+        return (derived(read), problems)
+    }
+
+    /// The year of a validated record, its lines derived.
+    private static func derived(_ read: Record) -> Year {
         var year = Year(read)
         year.derive()
-        return (year, problems)
+        return year
     }
 
     /// `y2023` or `示例2021` as a name: the `load` that would bind it.

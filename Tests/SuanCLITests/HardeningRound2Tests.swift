@@ -134,6 +134,15 @@ import Testing
         #expect(compared.status == 0 && compared.stdout.hasPrefix("true\nfalse\nList of List"), "\(compared.stderr.prefix(300))")
     }
 
+    /// A grid condition of thousands of terms is laid out in time linear in its size (looking for
+    /// repeated parts compared every part with every other: 800 terms took 40 s in a debug build,
+    /// 2,000 would take minutes); the deadline only stops a hang.
+    @Test func aGridConditionOfThousandsOfTermsRuns() throws {
+        let terms = Array(repeating: "(k * 2 + 1)", count: 2000).joined(separator: " + ")
+        let r = try Binary.run(["--jobs", "1", "-e", "count k in 1..50 step 1 where \(terms) > 100000"], deadline: 60)
+        #expect(r.status == 0 && r.stdout == "26\n", "\(r.status) \(r.stdout) \(r.stderr.prefix(300))")
+    }
+
     @Test func hugeTablesAreRefusedOrStreamedAndTimeOut() throws {
         let wide = try Binary.run(["-e", "table a in 1..10000000 step 1, b in 1..10000000 step 1 { a + b }"], deadline: 30, memoryLimit: 2048)
         expectPositionedError(wide, "at most 1000 columns")

@@ -134,9 +134,6 @@ enum YearValidation {
         return kept
     }
 
-    /// A form's 其中 rows (财政资金, 财政专户管理资金, 单位资金) are parts of its 总额: none of them, and not
-    /// their sum, may be more than the project's 预算, 执行 or 年初预算. A warning at the part's cell: the
-    /// form is published as it is, and the project's own amounts still hold.
     /// Each amount and the names of its 其中 parts (`财政资金预算`, …), written once.
     static let fundFields: [(key: String, parts: [String])] = ["预算", "执行", "年初预算"].map { key in
         (key, ProjectFormImport.fundSources.map { $0 + key })
@@ -145,6 +142,9 @@ enum YearValidation {
     static let fundFieldNames = Set(fundFields.flatMap(\.parts).map(ExactText.init))
     static let shortestFundField = fundFieldNames.map(\.text.utf8.count).min() ?? 0
 
+    /// A form's 其中 rows (财政资金, 财政专户管理资金, 单位资金) are parts of its 总额: none of them, and not
+    /// their sum, may be more than the project's 预算, 执行 or 年初预算. A warning at the part's cell: the
+    /// form is published as it is, and the project's own amounts still hold.
     static func validateFundSources(_ project: Record, owner name: String, _ problems: inout [Diagnostic]) {
         // Most projects have no 其中 parts: one look at their names, not twelve lookups; a name
         // shorter than every part's is not even hashed.

@@ -56,6 +56,24 @@ extension NumericCode {
         }
     }
 
+    /// The number of nodes, counted no further than `limit` (so that a huge tree costs no more
+    /// than `limit` steps to measure).
+    func size(upTo limit: Int) -> Int {
+        var count = 0
+        func visit(_ code: NumericCode) {
+            guard count < limit else { return }
+            count += 1
+            switch code {
+            case .constant, .global, .local: return
+            case .add(let l, let r), .subtract(let l, let r), .multiply(let l, let r), .divide(let l, let r), .scale(let l, let r, _):
+                visit(l)
+                visit(r)
+            }
+        }
+        visit(self)
+        return count
+    }
+
     /// How many times `part` is written in this code (itself included).
     func occurrences(of part: NumericCode) -> Int {
         if isSame(as: part) { return 1 }

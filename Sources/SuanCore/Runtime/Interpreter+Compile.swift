@@ -183,7 +183,7 @@ extension Interpreter {
             return { i, f, d throws(Diagnostic) in
                 let x = try a(i, &f, d)
                 let y = try c(i, &f, d)
-                // min(list, key) reduces the list's keys.
+                // min(list, key): the item of a list with the least key, as the general builtin finds it.
                 if case .list = x { return try i.callBuiltin(b, [x, y], span: span, depth: d) }
                 return try Builtins.extreme(b, of: x, y, span: span)
             }

@@ -363,7 +363,7 @@ struct Interpreter {
     func count(_ axes: [TablePlan.Axis], _ condition: Code, rows outer: AxisSteps, _ inner: AxisSteps, span: SourceSpan,
                _ frame: inout Frame, depth: Int, meter: ProgressMeter?) throws(Diagnostic) -> Value {
         var hits = 0
-        let whole = Interpreter.compile(condition)
+        let whole = Interpreter.compile(condition), wholeNumeric = Interpreter.numericParts(of: condition)
         for x in outer {
             try tick(span, cost: inner.count)
             meter?.advance()
@@ -373,8 +373,7 @@ struct Interpreter {
             let specialised = axes.count > 1 ? Interpreter.compile(hoisted) : whole
             // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
             // closure call per cell; a value that is not a number takes the compiled general path.
-            let numeric: (ComparisonOperator, NumericProgram, NumericProgram)?
-            if case .numericComparison(let op, let l, let r, _) = hoisted { numeric = (op, NumericProgram(l), NumericProgram(r)) } else { numeric = nil }
+            let numeric = axes.count > 1 ? Interpreter.numericParts(of: hoisted) : wholeNumeric
             for (j, y) in inner.enumerated() {
                 if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
                 if axes.count > 1 { frame[axes[1].slot] = y }
@@ -391,6 +390,12 @@ struct Interpreter {
             }
         }
         return .number(ExactDecimal(hits))
+    }
+
+    /// The sides of a numeric comparison as programs, for a grid's cells; nil for other conditions.
+    static func numericParts(of condition: Code) -> (ComparisonOperator, NumericProgram, NumericProgram)? {
+        guard case .numericComparison(let op, let l, let r, _) = condition else { return nil }
+        return (op, NumericProgram(l), NumericProgram(r))
     }
 
     /// `code` with each largest arithmetic subtree that does not read local `slot` replaced by its

@@ -29,17 +29,32 @@ struct NumericProgram: Sendable {
         self.steps = layout.steps
     }
 
+    /// Conditions up to this many nodes look for repeated parts. Finding them compares every part
+    /// with every other, so a condition of thousands of terms (the parser allows them) is laid out
+    /// as written, in time linear in its size, instead of taking minutes to lay out.
+    static let sharingLimit = 64
+
     /// Builds the steps, noting which parts repeat.
     private struct Layout {
         let whole: NumericCode
+        let shares: Bool
         var steps: [Step] = []
         /// Parts already laid with a ``Step/keep(_:)``, by register.
         var kept: [NumericCode] = []
 
-        init(whole: NumericCode) { self.whole = whole }
+        init(whole: NumericCode) {
+            self.whole = whole
+            shares = whole.size(upTo: NumericProgram.sharingLimit + 1) <= NumericProgram.sharingLimit
+        }
 
         mutating func lay(_ code: NumericCode) {
             func pair(_ step: Step, _ l: NumericCode, _ r: NumericCode) {
+                guard shares else {
+                    steps.append(step)
+                    lay(l)
+                    lay(r)
+                    return
+                }
                 if let register = kept.firstIndex(where: { $0.isSame(as: code) }) {
                     steps.append(.reuse(register))
                     return
