@@ -34,6 +34,15 @@ enum TableFigure {
     /// The value of a cell. `target` makes it a target (≥ unless a relation is written or given).
     static func value(_ cell: String, unit defaultUnit: String? = nil, relation given: ComparisonOperator? = nil,
                       target: Bool, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
+        if let (written, number, unit) = plainParts(cell) {
+            return try figure(number, unit: unit, defaultUnit: defaultUnit, relation: written ?? given, target: target, span: span, id: id)
+        }
+        return try valueByCharacters(cell, unit: defaultUnit, relation: given, target: target, span: span, id: id)
+    }
+
+    /// The value of any cell, read as characters (``plainParts(_:)`` reads the common ones faster).
+    static func valueByCharacters(_ cell: String, unit defaultUnit: String?, relation given: ComparisonOperator?,
+                                  target: Bool, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
         var text = Substring(cell.trimmed)
         if text.isEmpty || text == "—" { return .unknown }
         var op = given
@@ -46,10 +55,16 @@ enum TableFigure {
             return .string(String(text))  // qualitative: 达成, 部分达成, …
         }
         let written = String(text.dropFirst(digits.count)).trimmed
+        return try figure(number, unit: written, defaultUnit: defaultUnit, relation: op, target: target, span: span, id: id)
+    }
+
+    /// `number` with the unit written after it (else `defaultUnit`), as a target when `target`.
+    private static func figure(_ number: ExactDecimal, unit written: String, defaultUnit: String?, relation: ComparisonOperator?,
+                               target: Bool, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
         let unit = written.isEmpty ? (defaultUnit?.trimmed ?? "") : written
         let value = try Self.value(number, unit: unit, span: span, id: id)
         guard target else { return value }
-        return .target(op ?? .greaterEqual, Value.Box(value))
+        return .target(relation ?? .greaterEqual, Value.Box(value))
     }
 
     /// `number` in `unit`: a ratio, money, a count or a plain number.
