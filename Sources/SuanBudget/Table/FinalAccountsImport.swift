@@ -140,7 +140,7 @@ struct FinalAccountsImport {
     /// The amount in `column` of `row`, in the unit its header cell or a `单位：` row above names.
     func amount(_ row: [TableCell], column: Int, header: [TableCell]?, above: ArraySlice<[TableCell]>) throws(Diagnostic) -> (Value, SourceSpan)? {
         var columns = ProjectTableHeader(row: 0, width: row.count)
-        columns.position[.amount] = column
+        columns[.amount] = column
         columns.defaultUnit = above.joined().lazy.compactMap { ProjectTableHeader.unitHint($0.text) }.first ?? .wan
         if let header, column < header.count, let unit = ProjectTableHeader.title(header[column].text).1 { columns.units[column] = unit }
         return try ProjectTableImport(header: columns, file: file, name: name, id: id).amount(row, .amount)

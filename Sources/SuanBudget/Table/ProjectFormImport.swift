@@ -113,7 +113,7 @@ struct ProjectFormImport {
             var column = ProjectTableHeader.columnsByName[title]
             if rateTitles.contains(title) { column = .rate }
             if title == "年初预算" || title == "年初预算数" { column = .initialBudget }
-            if let column, header.position[column] == nil { header.position[column] = i }
+            if let column, header[column] == nil { header[column] = i }
         }
         return header
     }
@@ -144,7 +144,7 @@ struct ProjectFormImport {
         let budgetHeader = Self.header(rows[layout.budgetRow], index: layout.budgetRow)
         let reader = ProjectTableImport(header: budgetHeader, file: file, name: name, id: id)
         let block = rows[(layout.budgetRow + 1)..<layout.indicatorRow].filter { !$0.allSatisfy { $0.text.trimmed.isEmpty } }
-        let firstAmount = budgetHeader.position.values.min() ?? 0
+        let firstAmount = budgetHeader.position.compactMap { $0 }.min() ?? 0
         let total = block.first { row in row.prefix(firstAmount).contains { Self.title($0) == "总额" || Self.totalTitles.contains(Self.title($0)) } }
         guard let totalRow = total ?? block.first else {
             throw Diagnostic(id: id, "the 预算执行情况 block of \"\(projectName)\" has no 总额 row", at: rows[layout.budgetRow][0].span,

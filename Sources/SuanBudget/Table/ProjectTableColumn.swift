@@ -5,7 +5,7 @@ import SuanCore
 ///
 /// Amount columns are read in 万元 unless the header ends in `（元）` / `（亿元）` (or a row above the
 /// header says `单位：元`); `export` writes them as `全年预算数（万元）`.
-enum ProjectTableColumn: CaseIterable {
+enum ProjectTableColumn: Int, CaseIterable {
     /// `类型`: what a row of Suan's year CSV holds (``ProjectTableRowKind``); absent in official forms.
     case rowKind
     /// `行`: the name of a year-level line (`基本支出`, an income item, …) on a 收入/支出/合计/其他 row.

@@ -7,8 +7,9 @@ import SuanCore
 /// are ignored (`全年\n预算数`), and a bracketed unit after it is the column's unit:
 /// `全年预算数（元）`, `金额(万元)`, `预算数（单位：元）`.
 struct ProjectTableHeader {
-    /// The index of each known column in a row.
-    var position: [ProjectTableColumn: Int] = [:]
+    /// The index of each known column in a row, by the column's raw value: every indicator row
+    /// looks up a dozen columns, and an array does that without hashing.
+    var position = [Int?](repeating: nil, count: ProjectTableColumn.allCases.count)
     /// The index of each form field's column (``ProjectFormField``), by the field's name.
     var formFields: [String: Int] = [:]
     /// The unit written after a column's title.
@@ -34,7 +35,7 @@ struct ProjectTableHeader {
             var header = ProjectTableHeader(row: index, width: row.count)
             header.read(row)
             for field in row { if let named = unitHint(field.text) { hint = named } }
-            if let name = header.position[.name] {
+            if let name = header[.name] {
                 header.defaultUnit = hint ?? .wan
                 // A two-row header: group labels (预算执行情况, 绩效指标) merged above their
                 // sub-headers (全年预算数, 一级指标 …), 项目名称 merged down over both rows.
@@ -44,8 +45,8 @@ struct ProjectTableHeader {
                     lower.read(below)
                     // A merged 项目名称 reads the same in both rows.
                     let under = name < below.count ? below[name].text.trimmed : ""
-                    if under.isEmpty || under == row[name].text.trimmed, lower.position.keys.contains(where: { header.position[$0] == nil }) {
-                        for (column, i) in lower.position where header.position[column] == nil { header.position[column] = i }
+                    if under.isEmpty || under == row[name].text.trimmed, ProjectTableColumn.allCases.contains(where: { lower[$0] != nil && header[$0] == nil }) {
+                        for column in ProjectTableColumn.allCases where header[column] == nil { header[column] = lower[column] }
                         header.units.merge(lower.units) { _, below in below }
                         header.row = index + 1
                         header.width = max(header.width, below.count)
@@ -61,7 +62,7 @@ struct ProjectTableHeader {
     static func namesProjects(_ row: [TableCell]) -> Bool {
         var header = ProjectTableHeader()
         header.read(row)
-        return header.position[.name] != nil
+        return header[.name] != nil
     }
 
     /// Takes the columns and units a header row names (the first cell of a title wins).
@@ -69,7 +70,7 @@ struct ProjectTableHeader {
         for (i, field) in row.enumerated() {
             let (title, unit) = Self.title(field.text)
             if let unit { units[i] = unit }
-            if let column = Self.columnsByName[title], position[column] == nil { position[column] = i }
+            if let column = Self.columnsByName[title], self[column] == nil { self[column] = i }
             if let field = ProjectFormField.byTitle[title], formFields[field.key] == nil { formFields[field.key] = i }
         }
     }
@@ -102,7 +103,10 @@ struct ProjectTableHeader {
     }
 
     /// The column's index, if the header has it.
-    subscript(column: ProjectTableColumn) -> Int? { position[column] }
+    subscript(column: ProjectTableColumn) -> Int? {
+        get { position[column.rawValue] }
+        set { position[column.rawValue] = newValue }
+    }
 
     /// The unit of amounts in column `index`.
     func unit(of index: Int) -> MoneyUnit { units[index] ?? defaultUnit }
