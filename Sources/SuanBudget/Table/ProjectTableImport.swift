@@ -194,6 +194,9 @@ struct ProjectTableImport {
         return text.isEmpty ? nil : (text, row[i])
     }
 
+    /// The money units an amount cell may end in, longest first (`万元` before `元`).
+    static let writtenUnits = MoneyUnit.allCases.sorted { $0.rawValue.count > $1.rawValue.count }
+
     /// An amount cell in 万元, 元 or 亿元 (by the header), with thousands separators; `—` is unknown.
     func amount(_ row: [TableCell], _ column: ProjectTableColumn) throws(Diagnostic) -> (Value, SourceSpan)? {
         guard let i = header[column] else { return nil }
@@ -206,7 +209,9 @@ struct ProjectTableImport {
         if raw == "—" || raw == "-" || raw == "－" { return (.unknown, field.span) }
         var digits = Substring(raw)
         var unit = header.unit(of: i)
-        for written in MoneyUnit.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count }) where digits.hasSuffix(written.rawValue) {
+        // Most amounts end in a digit, after which no unit is written.
+        let endsInDigit = raw.utf8.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        for written in Self.writtenUnits where !endsInDigit && digits.hasSuffix(written.rawValue) {
             digits = digits.dropLast(written.rawValue.count)
             unit = written
             break
