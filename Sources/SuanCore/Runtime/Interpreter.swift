@@ -364,6 +364,8 @@ struct Interpreter {
                _ frame: inout Frame, depth: Int, meter: ProgressMeter?) throws(Diagnostic) -> Value {
         var hits = 0
         let whole = Interpreter.compile(condition), wholeNumeric = Interpreter.numericParts(of: condition)
+        // Read once: taking a slot out of `axes` per cell copies the axis and its code.
+        let innerSlot = axes.count > 1 ? axes[1].slot : nil
         for x in outer {
             try tick(span, cost: inner.count)
             meter?.advance()
@@ -374,22 +376,34 @@ struct Interpreter {
             // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
             // closure call per cell; a value that is not a number takes the compiled general path.
             let numeric = axes.count > 1 ? Interpreter.numericParts(of: hoisted) : wholeNumeric
-            for (j, y) in inner.enumerated() {
-                if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
-                if axes.count > 1 { frame[axes[1].slot] = y }
-                if let (op, l, r) = numeric, let a = try? l.run(self, frame), let b = try? r.run(self, frame) {
-                    if op.holds(ExactDecimal.compare(a, b)) { hits += 1 }
-                    continue
-                }
-                switch try specialised(self, &frame, depth) {
-                case .bool(true): hits += 1
-                case .bool(false): break
-                case .unknown: return .unknown
-                case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
-                }
-            }
+            guard let row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth) else { return .unknown }
+            hits += row
         }
         return .number(ExactDecimal(hits))
+    }
+
+    /// The cells of one row of a `count` grid where the condition holds, or nil at an unknown cell.
+    /// The programs come in as arguments, borrowed: read from a local of the caller, each cell
+    /// retained and released their steps.
+    @inline(never)
+    private func countRow(_ inner: AxisSteps, at innerSlot: Int?, _ numeric: (ComparisonOperator, NumericProgram, NumericProgram)?,
+                          _ specialised: Compiled, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Int? {
+        var hits = 0
+        for (j, y) in inner.enumerated() {
+            if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
+            if let innerSlot { frame[innerSlot] = y }
+            if let numeric, let a = try? numeric.1.run(self, frame), let b = try? numeric.2.run(self, frame) {
+                if numeric.0.holds(ExactDecimal.compare(a, b)) { hits += 1 }
+                continue
+            }
+            switch try specialised(self, &frame, depth) {
+            case .bool(true): hits += 1
+            case .bool(false): break
+            case .unknown: return nil
+            case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
+            }
+        }
+        return hits
     }
 
     /// The sides of a numeric comparison as programs, for a grid's cells; nil for other conditions.
