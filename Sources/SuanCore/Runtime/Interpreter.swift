@@ -21,6 +21,9 @@ struct Interpreter {
     /// Files below this number are the Stdlib's: an error is never moved onto a call there (a user's
     /// lambda called by `group` keeps its own line; a Stdlib error goes on to the user's call).
     var libraryFiles: Int32 = 0
+    /// In a part of a split, the part's own copies of the globals' functions, by the original
+    /// (``takeOwnFunctions()``); empty otherwise.
+    var ownFunctions: [ObjectIdentifier: UserFunction] = [:]
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals

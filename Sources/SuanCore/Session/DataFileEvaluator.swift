@@ -19,7 +19,7 @@ public struct DataFileEvaluator: Sendable {
     public func evaluate(_ source: SourceFile, file: Int32, keepsSpans: Bool = true) throws(Diagnostic) -> Record {
         if usesDirectReader, let record = YearFileReader.read(source, file: file, units: scope.units, lookup: { [scope, globals] name in
             scope.slot(name).map { globals[$0] }
-        }, progress: settings.progress, keepsSpans: keepsSpans) {
+        }, progress: settings.progress, keepsSpans: keepsSpans, jobs: settings.jobs) {
             return record
         }
         let statements: [Statement]
