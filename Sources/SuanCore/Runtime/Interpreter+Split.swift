@@ -31,6 +31,8 @@ extension Interpreter {
             { @Sendable () -> (Result<T, Diagnostic>, WarningLog?) in
                 var worker = template
                 worker.takeOwnFunctions()
+                // Its own scenario memo too: the parts shared one behind a lock.
+                worker.domain = worker.domain.forStatement()
                 worker.stack = StackGuard.current()
                 worker.warnings = parent == nil ? nil : WarningLog()
                 let result = Result { () throws(Diagnostic) -> T in try work(worker, bounds[part]..<bounds[part + 1]) }
