@@ -103,13 +103,13 @@ struct YearLoader {
         }
         do throws(Diagnostic) {
             let first = try read(keepingSpans: false)
-            guard first.spans.isEmpty else { return validated(first) }
+            guard first.spans.isEmpty else { return validated(first, jobs: evaluator.jobs) }
             if reread != nil { source = SourceFile(name: source.name, text: "") }
-            let (checked, unreadable, found) = YearValidation.checked(first)
+            let (checked, unreadable, found) = YearValidation.checked(first, jobs: evaluator.jobs)
             // A problem needs positions: the spanless read is dropped before it is derived.
             guard unreadable.isEmpty && found.isEmpty else {
                 if let reread { source = SourceFile(name: source.name, text: try reread()) }
-                return validated(try read(keepingSpans: true))
+                return validated(try read(keepingSpans: true), jobs: evaluator.jobs)
             }
             source = SourceFile(name: source.name, text: "")
             return (derived(checked), [])
@@ -119,8 +119,8 @@ struct YearLoader {
     }
 
     /// A year read, validated and derived; nil when an error stops it.
-    static func validated(_ read: Record) -> (Year?, [Diagnostic]) {
-        let (read, unreadable, found) = YearValidation.checked(read)
+    static func validated(_ read: Record, jobs: Int = 1) -> (Year?, [Diagnostic]) {
+        let (read, unreadable, found) = YearValidation.checked(read, jobs: jobs)
         let problems = unreadable + found
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
         return (derived(read), problems)

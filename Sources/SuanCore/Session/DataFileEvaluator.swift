@@ -8,6 +8,8 @@ public struct DataFileEvaluator: Sendable {
     let scope: GlobalScope
     let globals: [Value]
     let settings: Settings
+    /// Threads a long year may be read and checked on (`--jobs`).
+    public var jobs: Int { settings.jobs }
     /// Whether pure-data files are read directly (tests turn it off to compare the two routes).
     var usesDirectReader = true
 
