@@ -71,8 +71,13 @@ struct RunOptions {
     static var terminalIsUTF8: Bool {
         for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
             if let raw = getenv(name), !String(cString: raw).isEmpty {
-                let value = String(cString: raw).lowercased()
-                return value.contains("utf-8") || value.contains("utf8")
+                // Compared as bytes: Foundation's `contains`, which this module would otherwise call,
+                // loads CoreFoundation's Unicode tables on its first call (~60 µs of every start).
+                let value = Array(String(cString: raw).lowercased().utf8)
+                return ["utf-8", "utf8"].contains { name in
+                    let needle = Array(name.utf8)
+                    return value.count >= needle.count && (0...(value.count - needle.count)).contains { value[$0..<$0 + needle.count].elementsEqual(needle) }
+                }
             }
         }
         return false
