@@ -52,6 +52,21 @@ public struct Lexer {
         }
     }
 
+    /// The scalars as read (each ``normalized(_:)``), as one string: encoded into it at once,
+    /// which costs a fraction of appending them one by one (the Stdlib is lexed at every start).
+    static func text(_ read: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: read.count * 4) { buffer in
+            var count = 0
+            for scalar in read {
+                for byte in UTF8.encode(normalized(scalar))! {
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+
     func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
         let i = index + ahead
         return i < scalars.count ? Lexer.normalized(scalars[i]) : nil
@@ -102,9 +117,8 @@ public struct Lexer {
         if s == "\n" { index += 1; return token(.newline) }
         if Lexer.isDigit(s) { return token(number()) }
         if Lexer.isIdentifierStart(s) {
-            var view = String.UnicodeScalarView()
-            while let c = peek(), Lexer.isIdentifierContinue(c) { view.append(c); index += 1 }
-            let word = String(view)
+            while let c = peek(), Lexer.isIdentifierContinue(c) { index += 1 }
+            let word = Lexer.text(scalars[start..<index])
             // Keywords are ASCII; a Chinese name never needs the comparison.
             if s.isASCII, let keyword = Keyword(rawValue: word) { return token(.keyword(keyword)) }
             return token(.identifier(word))
