@@ -16,6 +16,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "suan", targets: ["suan"]),
+        // `suan serve` runs this one, installed beside `suan` (docs/serve.md).
+        .executable(name: "suan-serve", targets: ["suan-serve"]),
         .library(name: "SuanCore", targets: ["SuanCore"]),
     ],
     dependencies: [
@@ -73,10 +75,23 @@ let package = Package(
             resources: [.embedInCode("Page/index.html"), .embedInCode("Page/app.js"), .embedInCode("Page/style.css")],
             swiftSettings: staticInRelease
         ),
+        // What both executables share: their messages, the console, reading a script, the locale.
+        .target(name: "SuanCommandLine", dependencies: ["SuanCore", "SuanBudget"], swiftSettings: staticInRelease),
         .executableTarget(
             name: "suan",
             dependencies: [
-                "SuanCore", "SuanBudget", "SuanREPL", "SuanServe", "SuanReply", "SuanKernel", "SuanLanguageServer",
+                "SuanCore", "SuanBudget", "SuanREPL", "SuanReply", "SuanKernel", "SuanLanguageServer", "SuanCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: staticInRelease,
+            linkerSettings: linkStaticInRelease
+        ),
+        // `suan serve`: an executable of its own, so that `suan` does not load the server's networking
+        // (Foundation's, over libcurl) at every start (docs/performance.md, "Start-up").
+        .executableTarget(
+            name: "suan-serve",
+            dependencies: [
+                "SuanCore", "SuanBudget", "SuanServe", "SuanCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticInRelease,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SuanCommandLine
 import SuanCore
 import SuanKernel
 #if canImport(Glibc)
@@ -34,7 +35,7 @@ struct KernelCommand: ParsableCommand {
     @Option(name: .customLong("python"), help: ArgumentHelp("The Python that runs the kernel: a path or a command on PATH (default: Jupyter's own, python3).", valueName: "PY"))
     var python: String = "python3"
 
-    static var language: Language { SuanCommand.language }
+    static var language: Language { CommandEnvironment.language }
 
     func validate() throws {
         let language = Self.language

@@ -1,4 +1,5 @@
 import SuanBudget
+import SuanCommandLine
 import SuanCore
 import SuanLanguageServer
 
@@ -6,7 +7,7 @@ import SuanLanguageServer
 /// runs in a session of the budget domain that cannot write files, in the locale's language.
 enum LanguageServerCommand {
     static func execute(_ arguments: [String]) -> Int32 {
-        let usage = SuanCommand.language.pick("用法：suan lsp [--stdio]（编辑器的语言服务器，经标准输入输出通信；docs/lsp.md）",
+        let usage = CommandEnvironment.language.pick("用法：suan lsp [--stdio]（编辑器的语言服务器，经标准输入输出通信；docs/lsp.md）",
                                               "Usage: suan lsp [--stdio]   (the language server for editors, on standard input and output; docs/lsp.md)")
         if arguments == ["--help"] || arguments == ["-h"] {
             print(usage)
@@ -16,13 +17,13 @@ enum LanguageServerCommand {
         guard arguments.isEmpty || arguments == ["--stdio"] else {
             let wrong = arguments.first { $0 != "--stdio" } ?? ""
             Console.error(wrong.hasPrefix("-")
-                ? SuanCommand.language.pick("错误：未知的选项“\(wrong)”", "Error: unknown option '\(wrong)'")
-                : SuanCommand.language.pick("错误：多余的参数“\(wrong)”", "Error: unexpected argument '\(wrong)'"))
+                ? CommandEnvironment.language.pick("错误：未知的选项“\(wrong)”", "Error: unknown option '\(wrong)'")
+                : CommandEnvironment.language.pick("错误：多余的参数“\(wrong)”", "Error: unexpected argument '\(wrong)'"))
             Console.error(usage)
             return 2
         }
         var settings = Settings()
-        settings.language = SuanCommand.language
+        settings.language = CommandEnvironment.language
         var server = LanguageServer { Session(domain: BudgetDomain(allowsWrites: false), settings: settings) }
         server.language = settings.language
         return server.run()

@@ -1,3 +1,4 @@
+import SuanCommandLine
 import SuanCore
 #if canImport(Glibc)
 @preconcurrency import Glibc

@@ -1,4 +1,5 @@
 import SuanBudget
+import SuanCommandLine
 import SuanCore
 #if canImport(Glibc)
 @preconcurrency import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SuanBudget
+import SuanCommandLine
 import SuanCore
 import SuanREPL
 #if canImport(Glibc)
@@ -8,11 +9,11 @@ import SuanREPL
 
 /// `suan`: runs a script, evaluates `-e` expressions, reads a script from a pipe, or opens the REPL.
 struct SuanCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = CommandEnvironment.version
 
     /// The help text in the locale's language (`LANG=zh_CN.UTF-8` or `SUAN_LANG=zh`: Chinese).
     static var configuration: CommandConfiguration {
-        let zh = language == .chinese
+        let zh = CommandEnvironment.language == .chinese
         return CommandConfiguration(
             commandName: "suan",
             abstract: zh ? "Suan（算）：精确的预算运算、年度数据与假设测算。" : "Suan (算): exact budget arithmetic, year data and what-if planning.",
@@ -34,7 +35,7 @@ struct SuanCommand: ParsableCommand {
     }
 
     /// One option's help in the locale's language.
-    static func help(_ chinese: String, _ english: String) -> ArgumentHelp { ArgumentHelp(language.pick(chinese, english)) }
+    static func help(_ chinese: String, _ english: String) -> ArgumentHelp { ArgumentHelp(CommandEnvironment.language.pick(chinese, english)) }
 
     @Argument(help: help("要运行的脚本（*.suan）。", "A script to run (*.suan)."))
     var file: String?
@@ -59,7 +60,7 @@ struct SuanCommand: ParsableCommand {
 
     @Option(name: .customLong("jobs"), help: help("map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
                                                    "Threads that map, filter, count and table may split long work across (default: the core count; 1 is serial). The answer is the same."))
-    var jobs: Int = SuanCommand.coreCount
+    var jobs: Int = RunOptions.coreCount
 
     @Option(name: .customLong("format"), help: help("结果的输出格式：terminal、md、csv、html 或 json。", "How results print: terminal, md, csv, html or json."))
     var format: String = "terminal"
@@ -74,104 +75,11 @@ struct SuanCommand: ParsableCommand {
     var machine = false
 
     func validate() throws {
-        if machine && (file != nil || !expression.isEmpty || interactive || step) {
-            throw ValidationError(Self.language.pick("--machine 不能与 FILE、-e、-i 或 --step 同用", "--machine goes with no FILE, -e, -i or --step"))
-        }
-        if step && file == nil { throw ValidationError(Self.language.pick("--step 需要一个逐条运行的 FILE", "--step needs a FILE to step through")) }
-        guard RoundingMode(rawValue: rounding) != nil, rounding != RoundingMode.towardZero.rawValue else {
-            throw ValidationError(Self.language.pick("--rounding 必须是 half-up 或 half-even", "--rounding must be half-up or half-even"))
-        }
-        guard Console.Format(rawValue: format) != nil else {
-            throw ValidationError(Self.language.pick("--format 必须是以下之一：", "--format must be one of: ") + Console.Format.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        guard maxDepth > 0 && maxDepth <= 100_000 else { throw ValidationError(Self.language.pick("--max-depth 必须在 1 到 100000 之间", "--max-depth must be between 1 and 100000")) }
-        guard jobs > 0 && jobs <= 256 else { throw ValidationError(Self.language.pick("--jobs 必须在 1 到 256 之间", "--jobs must be between 1 and 256")) }
-        if let timeout, !(timeout > 0 && timeout <= 86_400 * 365) { throw ValidationError(Self.language.pick("--timeout 必须是正的秒数", "--timeout must be a positive number of seconds")) }
+        if let problem = options.problem { throw ValidationError(problem) }
     }
 
-    var settings: Settings {
-        var s = Settings()
-        s.rounding = RoundingMode(rawValue: rounding) ?? .halfAwayFromZero
-        s.maximumCallDepth = maxDepth
-        s.jobs = jobs
-        s.unicode = SuanCommand.terminalIsUTF8
-        s.language = SuanCommand.language
-        // After the language: the progress line speaks it too.
-        if !machine { s.progress = ProgressLine.reporter(words: CommandWords(language: s.language)) }
-        return s
-    }
-
-    /// The online cores (`--jobs`'s default).
-    static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
-
-    /// The language of messages: `SUAN_LANG=zh|en`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-    static var language: Language {
-        func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
-        return Language.from(suanLang: value("SUAN_LANG"), lcAll: value("LC_ALL"), lcMessages: value("LC_MESSAGES"), lang: value("LANG"))
-    }
-
-    /// Whether the locale's character set is UTF-8 (charts then use Unicode blocks).
-    static var terminalIsUTF8: Bool {
-        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
-            if let raw = getenv(name), !String(cString: raw).isEmpty {
-                let value = String(cString: raw).lowercased()
-                return value.contains("utf-8") || value.contains("utf8")
-            }
-        }
-        return false
-    }
-
-    /// The width output is fitted to: `COLUMNS`, else the terminal's when standard output is one,
-    /// else unlimited.
-    static var terminalWidth: Int? {
-        if let raw = getenv("COLUMNS"), let n = Int(String(cString: raw)), n > 0 { return n }
-        guard isatty(1) == 1 else { return nil }
-        var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
-    }
-
-    /// Runs the command; returns the process exit status.
-    func execute() -> Int32 {
-        let terminalIn = isatty(0) == 1
-        let colour = !noColor && getenv("NO_COLOR") == nil && isatty(1) == 1
-        var session = Session(domain: BudgetDomain(allowsWrites: !noWrite), settings: settings)
-        if let timeout { Watchdog.start(after: timeout) }
-        Watchdog.startBackstop(CommandWords(language: settings.language))
-        for problem in session.stdlibProblems { Console.error(CommandWords(language: settings.language).stdlibProblem(problem)) }
-        if machine {
-            Watchdog.stopBackstop()
-            ParentWatch.start()
-            var mode = MachineMode(session: session)
-            return mode.run()
-        }
-        let chosen = Console.Format(rawValue: format) ?? .terminal
-        let printer = Console(format: chosen, colour: colour && chosen == .terminal,
-                              colourErrors: !noColor && getenv("NO_COLOR") == nil && isatty(2) == 1,
-                              width: SuanCommand.terminalWidth, values: session.formatter, unicode: settings.unicode)
-
-        if let file, step {
-            var runner = StepRunner(printer: printer)
-            if let status = runner.run(file, session: &session) { return status }
-        } else if let file {
-            let status = ScriptRunner.runFile(file, session: &session, printer: printer)
-            if status != 0 { return status }
-        }
-        for (i, text) in expression.enumerated() {
-            let result = ScriptRunner.run(text, name: expression.count == 1 ? "<expr>" : "<expr:\(i + 1)>",
-                                          transactional: true, session: &session, printer: printer)
-            if let status = ScriptRunner.exitStatus(result, printer: printer, session: session) { return status }
-        }
-        if interactive || (file == nil && expression.isEmpty && terminalIn) {
-            Watchdog.stopBackstop()
-            var repl = REPL(session: session, colour: colour, allowsWrites: !noWrite)
-            return repl.run()
-        }
-        if file == nil && expression.isEmpty {
-            return ScriptRunner.runStandardInput(session: &session, printer: printer)
-        }
-        // Leave without tearing down a session that may hold a large year: the process ends anyway.
-        fflush(stdout)
-        Glibc.exit(0)
+    /// The parsed options, for ``RunOptions/execute()``.
+    var options: RunOptions {
+        RunOptions(file: file, expression: expression, interactive: interactive, noColor: noColor, rounding: rounding, maxDepth: maxDepth, timeout: timeout, jobs: jobs, format: format, step: step, noWrite: noWrite, machine: machine)
     }
 }

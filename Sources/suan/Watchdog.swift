@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import SuanCommandLine
 import SuanCore
 import Synchronization
 

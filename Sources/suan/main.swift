@@ -1,18 +1,11 @@
 import ArgumentParser
+import SuanCommandLine
 import SuanCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
 
-setlocale(LC_ALL, "")
-if setlocale(LC_CTYPE, nil).map({ String(cString: $0) }) == "C" { setlocale(LC_CTYPE, "C.UTF-8") }
-signal(SIGINT, Interruption.signalHandler)
-// A parent may have started us with SIGINT blocked (the mask survives exec); Ctrl-C must work.
-var interruptSignals = sigset_t()
-sigemptyset(&interruptSignals)
-sigaddset(&interruptSignals, SIGINT)
-pthread_sigmask(SIG_UNBLOCK, &interruptSignals, nil)
-signal(SIGPIPE, SIG_IGN)
+CommandEnvironment.prepareProcess()
 
 /// `-e -5%` must read "-5%" as the expression, not as an option, and `-e ''` is an empty
 /// expression: the -e values are taken out before the rest is parsed.
@@ -42,14 +35,10 @@ func separatingExpressions(_ raw: [String]) -> (rest: [String], expressions: [St
     return (rest, expressions)
 }
 
-// `suan serve …` is the browser view; any other first argument keeps the plain command (FILE, -e, REPL).
+// `suan serve …` is the browser view, an executable of its own beside this one; any other first
+// argument keeps the plain command (FILE, -e, REPL).
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "serve" {
-    do {
-        let serve = try ServeCommand.parse(Array(CommandLine.arguments.dropFirst(2)))
-        exit(serve.execute())
-    } catch {
-        ServeCommand.exit(withError: error)
-    }
+    exit(ServeExecutable.exec(Array(CommandLine.arguments.dropFirst(2))))
 }
 
 // `suan kernel install …` writes the Jupyter kernelspec (docs/machine.md). A bare `suan kernel`
@@ -68,25 +57,31 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "lsp" {
 }
 
 let (arguments, expressions) = separatingExpressions(Array(CommandLine.arguments.dropFirst()))
-var command: SuanCommand
-do {
-    command = try SuanCommand.parse(arguments)
-    command.expression += expressions
-    // The -e values were taken out before parsing: check again with them (`--machine -e …`).
-    if !expressions.isEmpty { try command.validate() }
-} catch {
-    let code = SuanCommand.exitCode(for: error)
-    let zh = SuanCommand.language == .chinese
-    if code == .success {
-        let full = SuanCommand.fullMessage(for: error)
-        // --help in Chinese is written from the same options; --version is the same in both.
-        print(zh && full.hasPrefix("OVERVIEW") ? ChineseUsage.help : full)
-        exit(0)
+/// The run's options: `suan -e …` and `suan FILE` read directly, anything else through ArgumentParser,
+/// which also reports what is wrong (and the defaults, when they are: `--jobs` on 300 cores).
+func parsedOptions() -> RunOptions {
+    if let plain = RunOptions.plain(arguments, expressions: expressions), plain.problem == nil { return plain }
+    do {
+        var command = try SuanCommand.parse(arguments)
+        command.expression += expressions
+        // The -e values were taken out before parsing: check again with them (`--machine -e …`).
+        if !expressions.isEmpty { try command.validate() }
+        return command.options
+    } catch {
+        let code = SuanCommand.exitCode(for: error)
+        let zh = CommandEnvironment.language == .chinese
+        if code == .success {
+            let full = SuanCommand.fullMessage(for: error)
+            // --help in Chinese is written from the same options; --version is the same in both.
+            print(zh && full.hasPrefix("OVERVIEW") ? ChineseUsage.help : full)
+            exit(0)
+        }
+        // One message and one usage line (the parser's full message repeats the usage in its own form).
+        fputs((zh ? "错误：" + ChineseUsage.message(SuanCommand.message(for: error)) : "Error: " + SuanCommand.message(for: error)) + "\n", stderr)
+        fputs(zh ? "用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n"
+                 : "Usage: suan [FILE] [-e EXPR …] [-i] [options]   (suan --help for more)\n", stderr)
+        exit(2)
     }
-    // One message and one usage line (the parser's full message repeats the usage in its own form).
-    fputs((zh ? "错误：" + ChineseUsage.message(SuanCommand.message(for: error)) : "Error: " + SuanCommand.message(for: error)) + "\n", stderr)
-    fputs(zh ? "用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n"
-             : "Usage: suan [FILE] [-e EXPR …] [-i] [options]   (suan --help for more)\n", stderr)
-    exit(2)
 }
-exit(LargeStack.run(blockingInterrupts: true) { command.execute() })
+let options = parsedOptions()
+exit(LargeStack.run(blockingInterrupts: true) { options.execute() })

@@ -31,8 +31,10 @@ enum Binary {
     /// Runs the binary with `arguments`. The child is killed (SIGKILL, status 137) after `deadline`
     /// seconds, so a hang fails its test instead of the whole run; with `memoryLimit` (in MiB) it
     /// runs under `ulimit -v`, so that unbounded growth ends in a failure instead of swapping.
+    /// `executable` runs another path to the binary (a link to it, a copy).
     static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment extra: [String: String] = [:],
-                    deadline: Double = 60, memoryLimit: Int? = nil) throws -> Outcome {
+                    deadline: Double = 60, memoryLimit: Int? = nil, executable: String? = nil) throws -> Outcome {
+        let path = executable ?? self.path
         let process = Process()
         // An address-space limit breaks AddressSanitizer's shadow memory: sanitizer runs go without it.
         if let memoryLimit, ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil {

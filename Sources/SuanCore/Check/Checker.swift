@@ -806,8 +806,15 @@ struct Checker {
         // A function is known by where its body is, not by its name: anonymous functions all have
         // names like fn(p), and a module's function may share its name with the script's own.
         let identity = "\(f.body.span.file):\(f.body.span.start)"
-        let key = identity + "(" + zip(argumentTypes, known + repeatElement(nil, count: argumentTypes.count))
-            .map { $0.name + ($1.map { " " + $0.identity } ?? "") }.joined(separator: ",") + ")"
+        // identity(Type known, Type, …), written in one string: every call of a Stdlib function
+        // that the Stdlib checks at each start comes here (docs/performance.md, "Start-up").
+        var key = identity + "("
+        for (n, type) in argumentTypes.enumerated() {
+            if n > 0 { key += "," }
+            key += type.name
+            if n < known.count, let argument = known[n] { key += " " + argument.identity }
+        }
+        key += ")"
         if let known = inferred[key] {
             reportInferred(known.problems, of: f, at: span)
             return known.type

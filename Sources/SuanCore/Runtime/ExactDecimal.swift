@@ -388,7 +388,10 @@ extension ExactDecimal {
     /// Plain digits with exactly `fractionDigits` right of the point (after rounding), optionally grouped by thousands.
     public func formatted(fractionDigits: Int, grouping: Bool = false, mode: RoundingMode = .halfAwayFromZero) -> String {
         let r = rounded(toScale: fractionDigits, mode: mode)
-        var digits = String(r.coefficient.magnitude)
+        // Through UInt64 when it fits: the same digits, without the generic path that the
+        // 128-bit type takes (its metadata and conformances looked up at run time on first use).
+        let magnitude = r.coefficient.magnitude
+        var digits = magnitude <= UInt64.max ? String(UInt64(magnitude)) : String(magnitude)
         let s = Int(r.scale)
         if digits.count <= s { digits = String(repeating: "0", count: s - digits.count + 1) + digits }
         let integerPart = digits.prefix(digits.count - s)

@@ -66,23 +66,30 @@ public enum LargeStack {
     }
 
     /// Starts `job` on a new thread with a ``size`` stack; nil when no thread could be made.
-    private static func start(_ job: Runnable) -> pthread_t? {
+    private static func start<T>(_ job: Job<T>) -> pthread_t? {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         pthread_attr_setstacksize(&attributes, size)
         defer { pthread_attr_destroy(&attributes) }
         var thread = pthread_t()
-        let context = Unmanaged.passRetained(job as AnyObject).toOpaque()
+        let context = Unmanaged.passRetained(ThreadEntry(job.runJob)).toOpaque()
         let created = pthread_create(&thread, &attributes, { raw in
-            let job = Unmanaged<AnyObject>.fromOpaque(raw!).takeRetainedValue()
-            (job as! Runnable).runJob()
+            Unmanaged<ThreadEntry>.fromOpaque(raw!).takeRetainedValue().run()
             return nil
         }, context)
         guard created == 0 else {
-            Unmanaged<AnyObject>.fromOpaque(context).release()
+            Unmanaged<ThreadEntry>.fromOpaque(context).release()
             return nil
         }
         return thread
+    }
+
+    /// What the C thread entry runs, of one class whatever the job's result type: a cast to a
+    /// protocol there searched every conformance in the binary on its first use (about 70 µs of
+    /// each start of the static `suan`, docs/performance.md, "Start-up").
+    private final class ThreadEntry {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
     }
 }
 
@@ -93,11 +100,6 @@ extension LargeStack.Job {
     }
 }
 
-/// Lets the C thread entry run a generic job without knowing its type.
-protocol Runnable: AnyObject {
-    func runJob()
-}
-
-extension LargeStack.Job: Runnable {
+extension LargeStack.Job {
     func runJob() { result = work() }
 }

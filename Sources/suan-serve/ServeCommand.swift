@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import SuanBudget
+import SuanCommandLine
 import SuanCore
 import SuanServe
 import Synchronization
@@ -10,8 +11,9 @@ import Synchronization
 
 /// `suan serve [FILE] [--port N] [--host ADDR] [--open]`: the browser view (docs/serve.md).
 ///
-/// Dispatched by `main.swift` when the first argument is `serve`, so that `suan FILE` keeps its
-/// positional FILE with no subcommand in the way (a script named `serve` runs as `suan ./serve`).
+/// The executable `suan-serve`, which `suan` runs in its place when its first argument is `serve`,
+/// so that `suan FILE` keeps its positional FILE with no subcommand in the way (a script named
+/// `serve` runs as `suan ./serve`), and so that `suan` itself does not load the server's networking.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suan serve",
@@ -68,7 +70,7 @@ struct ServeCommand: ParsableCommand {
     func execute() -> Int32 {
         var settings = Settings()
         settings.unicode = true
-        settings.language = SuanCommand.language
+        settings.language = CommandEnvironment.language
         let words = CommandWords(language: settings.language)
         var template = Session(domain: BudgetDomain(allowsWrites: false), settings: settings)
         for problem in template.stdlibProblems { Console.error(words.stdlibProblem(problem)) }
@@ -79,7 +81,7 @@ struct ServeCommand: ParsableCommand {
         let server: SuanServer
         do {
             server = try SuanServer(template: template, file: file, host: host, port: UInt16(port), limits: limits,
-                                    language: settings.language, version: SuanCommand.version)
+                                    language: settings.language, version: CommandEnvironment.version)
         } catch {
             Console.error(words.serveBadHost(host))
             return 2

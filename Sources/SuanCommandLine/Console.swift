@@ -5,36 +5,45 @@ import SuanCore
 
 /// Prints session events in the format of the run (`--format`): results and documents to standard
 /// output, diagnostics to standard error. One renderer per format; nothing is formatted here.
-struct Console {
+package struct Console {
     /// How a whole run prints (`suan --format …`).
-    enum Format: String, CaseIterable {
+    package enum Format: String, CaseIterable {
         case terminal, md, csv, html, json
     }
 
-    var format: Format = .terminal
-    var colour: Bool
-    var colourErrors: Bool
+    package var format: Format = .terminal
+    package var colour: Bool
+    package var colourErrors: Bool
     /// The widest line on a terminal; nil for unlimited (a pipe, a file).
-    var width: Int?
-    var values = ValueFormatter()
-    var unicode = true
+    package var width: Int?
+    package var values = ValueFormatter()
+    package var unicode = true
     /// The command line's own messages, in the run's language.
-    var words: CommandWords { CommandWords(language: values.language) }
+    package var words: CommandWords { CommandWords(language: values.language) }
     /// Keeps a streamed table's layout across its parts.
-    let layouts = TerminalRenderer.LayoutMemory()
+    package let layouts = TerminalRenderer.LayoutMemory()
 
-    static func error(_ text: String) {
+    package init(format: Format = .terminal, colour: Bool, colourErrors: Bool, width: Int?, values: ValueFormatter = ValueFormatter(), unicode: Bool = true) {
+        self.format = format
+        self.colour = colour
+        self.colourErrors = colourErrors
+        self.width = width
+        self.values = values
+        self.unicode = unicode
+    }
+
+    package static func error(_ text: String) {
         // Output printed so far goes first, so that a warning never lands inside a table in a pipe.
         fflush(stdout)
         fputs(text + "\n", stderr)
     }
 
-    func terminal(_ sources: [SourceFile] = [], colour: Bool? = nil) -> TerminalRenderer {
+    package func terminal(_ sources: [SourceFile] = [], colour: Bool? = nil) -> TerminalRenderer {
         TerminalRenderer(format: values, colour: colour ?? self.colour, width: width, unicode: unicode, sources: sources, layouts: layouts)
     }
 
     /// The text a document prints as in this run's format.
-    func rendered(_ document: Document, sources: [SourceFile] = []) -> String {
+    package func rendered(_ document: Document, sources: [SourceFile] = []) -> String {
         switch format {
         case .terminal:
             return terminal(sources).render(document)
@@ -48,7 +57,7 @@ struct Console {
         }
     }
 
-    func show(_ event: Session.Event) {
+    package func show(_ event: Session.Event) {
         switch event {
         case .result(let value, let type):
             emit(rendered(Document([.value(value, type: type, label: nil)])))
@@ -62,17 +71,17 @@ struct Console {
     }
 
     /// Prints text that ends in a newline as it is, and other text with one.
-    func emit(_ text: String) {
+    package func emit(_ text: String) {
         if text.hasSuffix("\n") { fputs(text, stdout) } else { print(text) }
     }
 
     /// A diagnostic on standard error, in the run's format (JSON runs get a JSON object).
-    func diagnostic(_ d: Diagnostic, session: Session) {
+    package func diagnostic(_ d: Diagnostic, session: Session) {
         diagnostic(d, sources: session.sources)
     }
 
     /// A diagnostic rendered against `sources`, in the run's format, on standard error.
-    func diagnostic(_ d: Diagnostic, sources: [SourceFile]) {
+    package func diagnostic(_ d: Diagnostic, sources: [SourceFile]) {
         switch format {
         case .json: Console.error(JSONRenderer(format: values, sources: sources).render(Document([.diagnostic(d)])).trimmingTrailingNewline)
         case .html: Console.error(HTMLRenderer(format: values, sources: sources).render(Document([.diagnostic(d)])).trimmingTrailingNewline)

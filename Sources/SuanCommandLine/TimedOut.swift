@@ -1,6 +1,6 @@
 import Synchronization
 
 /// Whether the interruption came from `--timeout` rather than Ctrl-C.
-enum TimedOut {
-    static let flag = Atomic<Bool>(false)
+package enum TimedOut {
+    package static let flag = Atomic<Bool>(false)
 }

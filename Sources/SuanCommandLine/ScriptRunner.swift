@@ -5,16 +5,16 @@ import SuanBudget
 #endif
 
 /// A file that could not be read, with the message to print.
-struct ReadFailure: Error {
-    var message: String
+package struct ReadFailure: Error {
+    package var message: String
     /// Ctrl-C or `--timeout` stopped the read.
-    var interrupted = false
+    package var interrupted = false
 }
 
 /// Runs scripts from files and standard input, mapping outcomes to exit codes.
-enum ScriptRunner {
+package enum ScriptRunner {
     /// Reads a file as UTF-8; invalid bytes are reported with their line and column.
-    static func read(_ path: String, words: CommandWords) -> Result<String, ReadFailure> {
+    package static func read(_ path: String, words: CommandWords) -> Result<String, ReadFailure> {
         switch FileText.readBytes(path, streams: true) {
         case .failure(let e) where e.interrupted: return .failure(ReadFailure(message: "", interrupted: true))
         case .failure(let e): return .failure(ReadFailure(message: words.cannotOpen(path, e.message)))
@@ -22,11 +22,11 @@ enum ScriptRunner {
         }
     }
 
-    static func decode(_ bytes: [UInt8], name: String) -> Result<String, ReadFailure> {
+    package static func decode(_ bytes: [UInt8], name: String) -> Result<String, ReadFailure> {
         SourceDecoding.decode(bytes).mapError { ReadFailure(message: $0.message(in: name)) }
     }
 
-    static func runFile(_ path: String, session: inout Session, printer: Console) -> Int32 {
+    package static func runFile(_ path: String, session: inout Session, printer: Console) -> Int32 {
         switch read(path, words: printer.words) {
         case .failure(let failure) where failure.interrupted:
             return interruptedStatus(printer.words)
@@ -38,7 +38,7 @@ enum ScriptRunner {
         }
     }
 
-    static func runStandardInput(session: inout Session, printer: Console) -> Int32 {
+    package static func runStandardInput(session: inout Session, printer: Console) -> Int32 {
         let bytes: [UInt8]
         switch FileText.readBounded(0) {
         case .success(let b): bytes = b
@@ -57,13 +57,13 @@ enum ScriptRunner {
     }
 
     /// Runs a whole script; its paths start from `directory` (the script's folder) when given.
-    static func runText(_ text: String, name: String, directory: String? = nil, session: inout Session, printer: Console) -> Int32 {
+    package static func runText(_ text: String, name: String, directory: String? = nil, session: inout Session, printer: Console) -> Int32 {
         let status = run(text, name: name, directory: directory, transactional: false, session: &session, printer: printer)
         return exitStatus(status, printer: printer, session: session) ?? 0
     }
 
     /// Runs one piece of source, printing results as they come and diagnostics once it ends.
-    static func run(_ text: String, name: String, directory: String? = nil, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
+    package static func run(_ text: String, name: String, directory: String? = nil, transactional: Bool, session: inout Session, printer: Console) -> Session.Status {
         var pending: [Diagnostic] = []
         // The sources a diagnostic of this run can point into, known before it starts: a warning
         // prints where it happens, between the outputs around it. One inside a data file read by
@@ -82,7 +82,7 @@ enum ScriptRunner {
     }
 
     /// `nil` to go on, or the exit status to stop with.
-    static func exitStatus(_ status: Session.Status, printer: Console, session: Session) -> Int32? {
+    package static func exitStatus(_ status: Session.Status, printer: Console, session: Session) -> Int32? {
         switch status {
         case .success: return nil
         case .failure: return 1
@@ -94,7 +94,7 @@ enum ScriptRunner {
     }
 
     /// Reports Ctrl-C (exit 130) or `--timeout` (exit 1).
-    static func interruptedStatus(_ words: CommandWords) -> Int32 {
+    package static func interruptedStatus(_ words: CommandWords) -> Int32 {
         if TimedOut.flag.load(ordering: .relaxed) {
             Console.error(words.timedOut)
             return 1
