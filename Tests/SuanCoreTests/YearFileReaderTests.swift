@@ -120,6 +120,31 @@ import SuanStdlib
         #expect(serial.spans == split.spans)
     }
 
+    /// Whether the first half of `text`'s project list, read from its start, stops at the guessed
+    /// place (nil when there is no guess).
+    func firstHalfStopsAtTheGuess(_ text: String) throws -> Bool? {
+        let session = Session()
+        var source = text
+        return try source.withUTF8 { bytes in
+            var reader = YearFileReader(bytes, file: 0, units: session.stdlibScope.units, lookup: { n in
+                session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] }
+            })
+            let open = try #require(text.utf8.firstIndex(of: UInt8(ascii: "[")))
+            let offset = text.utf8.distance(from: text.utf8.startIndex, to: open) + 1
+            reader.at = .init(byte: offset, scalar: reader.scalars(in: 0..<offset))
+            reader.listDepth = 1
+            guard let guess = reader.guessedItemStart() else { return nil }
+            return try reader.listItems(stoppingAt: guess).stopped
+        }
+    }
+
+    @Test func theGuessIsWhereTheFirstHalfArrives() throws {
+        // The split is taken, not only equal: the first half stops exactly at the guess, and at a
+        // guess inside a project it reads on.
+        #expect(try firstHalfStopsAtTheGuess(largeYear(2_000)) == true)
+        #expect(try firstHalfStopsAtTheGuess(largeYear(300, nested: true)) == false)
+    }
+
     @Test func aGuessInsideAProjectIsDroppedAndTheListStillReadsWhole() throws {
         // Lines inside each project begin with `project` too; a guess that lands on one is not where
         // the list's next item starts, and the first half reads on.

@@ -52,21 +52,22 @@ enum YearValidation {
         // Projects: each checked on its own (on `jobs` threads for a long list), then gathered
         // in order, with the one check that looks across them, names given twice.
         if let list = year["项目"], case .list(let items) = list {
-            let found = projectFindings(items, header: header, listSpan: at("项目"), jobs: jobs)
-            var budgets: [Value] = []
-            budgets.reserveCapacity(items.count)
+            let checks = projectChecks(items, header: header, listSpan: at("项目"), jobs: jobs)
+            let budgets = checks.budgets
             var names: Set<ExactText> = []
             names.reserveCapacity(items.count)
-            for (n, f) in found.enumerated() {
-                if let budget = f.budget { budgets.append(budget) }
-                if let clean = f.cleaned { cleaned.append((n, clean)) }
-                unreadable += f.unreadable
-                problems += f.first
-                guard let name = f.name else { continue }
+            var next = 0
+            for n in items.indices {
+                var f: ProjectFindings? = nil
+                if next < checks.found.count && checks.found[next].item == n { f = checks.found[next].findings; next += 1 }
+                if let clean = f?.cleaned { cleaned.append((n, clean)) }
+                if let f { unreadable += f.unreadable; problems += f.first }
+                guard let name = checks.names[n] else { continue }
                 if !names.insert(ExactText(name)).inserted {
-                    error(.duplicateName, "two projects are named \"\(name)\"", f.nameSpan)
+                    let span = if case .record(let p) = items[n] { p.span(of: "名称") ?? header } else { header }
+                    error(.duplicateName, "two projects are named \"\(name)\"", span)
                 }
-                problems += f.rest
+                if let f { problems += f.rest }
             }
             let projectSum = Year.sum(budgets)
             if let total = Year.money(projectSum), let line = Year.money(year["项目支出"]), total > line {
@@ -92,49 +93,73 @@ enum YearValidation {
     /// What the checks of one item of 项目 found, in the order a pass over the list finds it: its
     /// problems before the check of its name against the others', and after it.
     struct ProjectFindings: Sendable {
-        /// Its 预算, for the sum; nil when the item is no record.
-        var budget: Value?
         /// The project with its cells that are no figure made unknown, when it has any.
         var cleaned: Record?
         var unreadable: [Diagnostic] = []
         var first: [Diagnostic] = []
-        /// Its name (empty when it has none); nil when the item is no project.
-        var name: String?
-        var nameSpan: SourceSpan = .none
         var rest: [Diagnostic] = []
+
+        var isEmpty: Bool { cleaned == nil && unreadable.isEmpty && first.isEmpty && rest.isEmpty }
+    }
+
+    /// What the checks of a list of projects found: each record's 预算 (for the sum), each item's
+    /// name (nil when the item is no project), and the findings of the items that have any (most
+    /// have none: 100,000 empty findings would take 13 MB), by their place in the list.
+    struct ProjectChecks: Sendable {
+        var budgets: [Value] = []
+        var names: [String?] = []
+        var found: [(item: Int, findings: ProjectFindings)] = []
     }
 
     /// Lists shorter than this are checked on one thread.
     static let smallestSplit = 2048
 
-    /// The findings of each item of a year's 项目, in order.
-    static func projectFindings(_ items: [Value], header: SourceSpan, listSpan: SourceSpan, jobs: Int) -> [ProjectFindings] {
+    /// The checks of each item of a year's 项目, in `jobs` parts when the list is long.
+    static func projectChecks(_ items: [Value], header: SourceSpan, listSpan: SourceSpan, jobs: Int) -> ProjectChecks {
         let parts = items.count >= smallestSplit ? Swift.min(jobs, 8) : 1
-        guard parts > 1 else { return items.map { project($0, header: header, listSpan: listSpan) } }
         let bounds = (0...parts).map { items.count * $0 / parts }
-        return LargeStack.runAll((0..<parts).map { part in
-            { @Sendable in items[bounds[part]..<bounds[part + 1]].map { project($0, header: header, listSpan: listSpan) } }
-        }).flatMap { $0 }
+        let checked = LargeStack.runAll((0..<parts).map { part in
+            { @Sendable () -> ProjectChecks in
+                var checks = ProjectChecks()
+                checks.budgets.reserveCapacity(bounds[part + 1] - bounds[part])
+                checks.names.reserveCapacity(bounds[part + 1] - bounds[part])
+                for n in bounds[part]..<bounds[part + 1] {
+                    let (budget, name, findings) = project(items[n], header: header, listSpan: listSpan)
+                    if let budget { checks.budgets.append(budget) }
+                    checks.names.append(name)
+                    if !findings.isEmpty { checks.found.append((n, findings)) }
+                }
+                return checks
+            }
+        })
+        guard checked.count > 1 else { return checked[0] }
+        var all = ProjectChecks()
+        for part in checked {
+            all.budgets += part.budgets
+            all.names += part.names
+            all.found += part.found
+        }
+        return all
     }
 
-    /// The checks of one item of 项目 (`header` stands in for a position it lacks, `listSpan` is 项目's).
-    static func project(_ item: Value, header: SourceSpan, listSpan: SourceSpan) -> ProjectFindings {
+    /// The checks of one item of 项目 (`header` stands in for a position it lacks, `listSpan` is
+    /// 项目's): its 预算 when it is a record, its name when it is a project, and what they found.
+    static func project(_ item: Value, header: SourceSpan, listSpan: SourceSpan) -> (budget: Value?, name: String?, findings: ProjectFindings) {
         var f = ProjectFindings()
+        var budget: Value? = nil
         if case .record(let p) = item {
-            f.budget = p["预算"] ?? .unknown
+            budget = p["预算"] ?? .unknown
             f.cleaned = NonFigure.cleaned(p, label: { "项目[\"\(p["名称"]?.plainText ?? "")\"]." }, into: &f.unreadable)
         }
         guard case .record(let p) = item, p.kind == .project || p.kind == nil else {
             f.first.append(Diagnostic(id: .wrongType, "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at: listSpan))
-            return f
+            return (budget, nil, f)
         }
         func at(_ key: String) -> SourceSpan { p.span(of: key) ?? header }
         func warning(_ id: DiagnosticID, _ message: Message, _ span: SourceSpan, notes: [Message] = []) {
             f.rest.append(Diagnostic(.warning, id: id, message, at: span, notes: notes))
         }
         let name: String = if case .string(let n)? = p["名称"] { n } else { "" }
-        f.name = name
-        f.nameSpan = at("名称")
         if name.isEmpty { f.first.append(Diagnostic(id: .missingField, "a project has no name", at: at("名称"))) }
         for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key), &f.rest) } }
         // As a scenario's change warns: a form's negative amount is a slip, kept as read.
@@ -151,7 +176,7 @@ enum YearValidation {
         }
         validateFundSources(p, owner: name, &f.rest)
         validateIndicators(p, owner: name, &f.rest)
-        return f
+        return (budget, name, f)
     }
 
     /// How many problems of one id and severity print before the rest are summed up in one line.

@@ -30,7 +30,7 @@ extension Interpreter {
         let outcomes = LargeStack.runAll((0..<parts).map { part in
             { @Sendable () -> (Result<T, Diagnostic>, WarningLog?) in
                 var worker = template
-                worker.takeOwnFunctions()
+                worker.takeOwnFunctions(part: part)
                 // Its own scenario memo too: the parts shared one behind a lock.
                 worker.domain = worker.domain.forStatement()
                 worker.stack = StackGuard.current()
@@ -54,20 +54,15 @@ extension Interpreter {
         return results
     }
 
-    /// Gives this interpreter (one part of a split, on its own thread) its own copy of every Suan
-    /// function in the globals, compiled here. Each call counts a reference on the function and on
-    /// its compiled parts; with the parts sharing them, both cores wrote the same counts and the
-    /// split burnt 1.7 times the CPU for little gain in time.
-    mutating func takeOwnFunctions() {
-        var copies: [ObjectIdentifier: UserFunction] = [:]
-        globals = globals.map { value in
-            guard case .function(.user(let u)) = value else { return value }
-            if let copy = copies[ObjectIdentifier(u)] { return .function(.user(copy)) }
-            let copy = u.ownCopy()
-            copies[ObjectIdentifier(u)] = copy
-            return .function(.user(copy))
-        }
-        ownFunctions = copies
+    /// Gives this interpreter (part `part` of a split, on its own thread) its own copy of every Suan
+    /// function in the globals: each call counts a reference on the function and on its compiled
+    /// parts, and with the parts sharing them both cores wrote the same counts (the split burnt 1.7
+    /// times the CPU for little gain in time). The copies are made once per part and statement
+    /// (``PartFunctions``).
+    mutating func takeOwnFunctions(part: Int = 0) {
+        let copies = partFunctions.copies(forPart: part, of: globals) ?? PartFunctions.copies(of: globals)
+        globals = copies.globals
+        ownFunctions = copies.byOriginal
     }
 
     /// A function value the work of a part was given (`map`'s function): this part's own copy.

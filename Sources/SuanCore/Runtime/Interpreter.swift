@@ -24,6 +24,8 @@ struct Interpreter {
     /// In a part of a split, the part's own copies of the globals' functions, by the original
     /// (``takeOwnFunctions()``); empty otherwise.
     var ownFunctions: [ObjectIdentifier: UserFunction] = [:]
+    /// The parts' copies of those functions, kept for this interpreter's splits (one statement).
+    let partFunctions: PartFunctions
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
@@ -34,6 +36,7 @@ struct Interpreter {
         self.stack = StackGuard.current()
         self.jobs = settings.jobs
         self.progress = settings.progress
+        self.partFunctions = PartFunctions(parts: settings.jobs)
     }
 
     /// This interpreter for the inside of work that reports its own progress.

@@ -21,7 +21,7 @@ struct YearFileReader {
     let units: Set<ExactText>
     /// Resolves a Stdlib name (`产出`, `达成`) to its value.
     let lookup: (String) -> Value?
-    /// Whether records keep the span of each field (see ``read(_:file:units:lookup:progress:keepsSpans:)``).
+    /// Whether records keep the span of each field (see ``read(_:file:units:lookup:progress:keepsSpans:jobs:)``).
     let keepsSpans: Bool
     /// Threads the project list may be read on (``splitList()``).
     var jobs = 1
