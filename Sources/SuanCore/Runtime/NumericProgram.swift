@@ -22,11 +22,15 @@ struct NumericProgram: Sendable {
     }
 
     let steps: [Step]
+    /// True when the whole program is one division, whose operands ``runOperands(_:_:)`` gives.
+    let isQuotient: Bool
 
     init(_ code: NumericCode) {
         var layout = Layout(whole: code)
         layout.lay(code)
         self.steps = layout.steps
+        // The whole is never kept (it is written once in itself), so a division heads the steps.
+        if case .divide? = steps.first { isQuotient = true } else { isQuotient = false }
     }
 
     /// Conditions up to this many nodes look for repeated parts. Finding them compares every part
@@ -114,6 +118,26 @@ struct NumericProgram: Sendable {
         return try value(&next, &registers, interpreter, frame)
     }
 
+    /// The dividend and divisor of a program that ``isQuotient``, without the division: a
+    /// comparison can often be decided from them by multiplying (``NumericComparison``).
+    @inline(__always)
+    func runOperands(_ interpreter: Interpreter, _ frame: borrowing Interpreter.Frame) throws(NumericFallback) -> (dividend: ExactDecimal, divisor: ExactDecimal) {
+        var next = 1
+        var registers = Registers()
+        let dividend = try operand(&next, &registers, interpreter, frame)
+        return (dividend, try operand(&next, &registers, interpreter, frame))
+    }
+
+    /// 1 ± r, the factor of a relative change: `1` written at r's scale first, which is the step
+    /// `ExactDecimal.one.adding(r)` begins with, so the sum is the same; r's scale is usually
+    /// small, and the general alignment is then skipped.
+    @inline(__always)
+    static func factor(_ r: ExactDecimal, increase: Bool) throws(ArithmeticError) -> ExactDecimal {
+        let change = increase ? r : r.negated
+        guard r.scale <= 38 else { return try ExactDecimal.one.adding(change) }
+        return try ExactDecimal(unchecked: ExactDecimal.power(Int(r.scale)), scale: r.scale).adding(change)
+    }
+
     /// An operator's operand: a slot, a constant or a kept value read here, anything else by a call.
     @inline(__always)
     private func operand(_ next: inout Int, _ registers: inout Registers, _ interpreter: Interpreter,
@@ -149,7 +173,7 @@ struct NumericProgram: Sendable {
             case .subtract: return try a.subtracting(b)
             case .multiply: return try a.multiplied(by: b)
             case .divide: return try a.divided(by: b)
-            case .scale(let increase): return try a.multiplied(by: increase ? ExactDecimal.one.adding(b) : ExactDecimal.one.subtracting(b))
+            case .scale(let increase): return try a.multiplied(by: NumericProgram.factor(b, increase: increase))
             case .constant, .global, .local, .keep, .reuse: return a
             }
         } catch {

@@ -1,0 +1,48 @@
+extension ExactDecimal {
+    /// The order (−1, 0 or 1) of the quotient `dividend / divisor`, as ``divided(by:context:)``
+    /// rounds it in the standard context, against `bound`, found by multiplying instead of
+    /// dividing; nil when that cannot tell, and the quotient must be computed.
+    ///
+    /// A grid condition such as `p / (base + p) >= 35%` divides at every cell, and a 128-bit
+    /// division is the slowest step of the cell. Cross-multiplying (`p` against `35% × (base + p)`)
+    /// decides the exact quotient `x`; the rounded one, `r`, is what Suan compares. They order
+    /// alike whenever `x` is far enough from the bound:
+    ///
+    /// - A quotient that does not terminate keeps at least ``DecimalContext/quotientDigits`` (37)
+    ///   digits — its truncated coefficient `q` is at least 10^36 — so its last digit, `ulp`, is at
+    ///   most |x| / 10^36, and in every rounding mode |r − x| < `ulp` (half of it for the modes
+    ///   that round to nearest). One that terminates within those digits is exact: r = x.
+    /// - So when |x − c| ≥ |x| / 10^36, `r` lies on the same side of `c` as `x`. Multiplied by
+    ///   |d| and written at one scale, that is |n − c·d| × 10^36 ≥ |n|: integers only.
+    /// - When x = c exactly and `c` has at most 37 digits, the quotient terminates within them, so
+    ///   r = c. Otherwise (a tie with a longer `c`, or a gap under the band) this answers nil.
+    ///
+    /// Nil too where the division would fail or could overflow (a zero divisor; |x| that might
+    /// reach 10^37), or where the cross products do not fit in 128 bits: the caller divides, and
+    /// reports what dividing reports.
+    static func order(ofQuotient dividend: ExactDecimal, _ divisor: ExactDecimal, against bound: ExactDecimal) -> Int? {
+        guard divisor.coefficient != 0 else { return nil }
+        let digits = DecimalContext.standard.quotientDigits
+        let numerator = dividend.coefficient.magnitude, denominator = divisor.coefficient.magnitude
+        // |x| < 2^(bits of n − bits of d + 1) × 10^(sd − sn); below 10^37 (8^k < 10^k) the
+        // quotient and its rounding fit, so dividing could not have overflowed.
+        let room = digits - (Int(divisor.scale) - Int(dividend.scale))
+        let bits = numerator.bitWidth - numerator.leadingZeroBitCount - (denominator.bitWidth - denominator.leadingZeroBitCount) + 1
+        guard room >= 0, bits <= 3 * room, dividend.scale < Int32.max / 2 else { return nil }
+        // n and c·d at one scale.
+        let (product, productOverflow) = bound.coefficient.multipliedReportingOverflow(by: divisor.coefficient)
+        guard !productOverflow else { return nil }
+        let productScale = Int(bound.scale) + Int(divisor.scale), common = Swift.max(Int(dividend.scale), productScale)
+        guard let a = scaleUp(dividend.coefficient, by: common - Int(dividend.scale)),
+              let b = scaleUp(product, by: common - productScale) else { return nil }
+        let (gap, gapOverflow) = a.subtractingReportingOverflow(b)
+        guard !gapOverflow else { return nil }
+        if gap == 0 {
+            return bound.coefficient.magnitude < PowersOfTen[digits] ? 0 : nil
+        }
+        let (band, bandOverflow) = gap.magnitude.multipliedReportingOverflow(by: PowersOfTen[digits - 1])
+        guard bandOverflow || band >= a.magnitude else { return nil }
+        // n − c·d has the sign of x − c when d is positive, the opposite when it is negative.
+        return (gap > 0) == (divisor.coefficient > 0) ? 1 : -1
+    }
+}
