@@ -30,7 +30,7 @@ extension ExactDecimal {
         let bits = numerator.bitWidth - numerator.leadingZeroBitCount - (denominator.bitWidth - denominator.leadingZeroBitCount) + 1
         guard room >= 0, bits <= 3 * room, dividend.scale < Int32.max / 2 else { return nil }
         // n and c·d at one scale.
-        let (product, productOverflow) = bound.coefficient.multipliedReportingOverflow(by: divisor.coefficient)
+        let (product, productOverflow) = multiply(bound.coefficient, divisor.coefficient)
         guard !productOverflow else { return nil }
         let productScale = Int(bound.scale) + Int(divisor.scale), common = Swift.max(Int(dividend.scale), productScale)
         guard let a = scaleUp(dividend.coefficient, by: common - Int(dividend.scale)),
@@ -40,8 +40,11 @@ extension ExactDecimal {
         if gap == 0 {
             return bound.coefficient.magnitude < PowersOfTen[digits] ? 0 : nil
         }
-        let (band, bandOverflow) = gap.magnitude.multipliedReportingOverflow(by: PowersOfTen[digits - 1])
-        guard bandOverflow || band >= a.magnitude else { return nil }
+        // |gap| ≥ 1, so an |n| of at most 10^36 needs no product (the usual case).
+        if a.magnitude > PowersOfTen[digits - 1] {
+            let (band, bandOverflow) = gap.magnitude.multipliedReportingOverflow(by: PowersOfTen[digits - 1])
+            guard bandOverflow || band >= a.magnitude else { return nil }
+        }
         // n − c·d has the sign of x − c when d is positive, the opposite when it is negative.
         return (gap > 0) == (divisor.coefficient > 0) ? 1 : -1
     }
