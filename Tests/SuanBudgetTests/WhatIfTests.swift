@@ -172,6 +172,21 @@ import SuanTestSupport
         }
     }
 
+    /// A grid's numeric condition reads the inner variable as a bare number; a cell it cannot
+    /// test goes to the general code with the variable in its slot: a division by zero in the
+    /// middle of a row (the error is the general code's), an unknown figure at every cell, a year
+    /// axis (no bare number), and an inner variable the condition does not read.
+    @Test func cellsThatFallBackSeeTheirInnerVariable() {
+        var h = loaded()
+        #expect(h.errorID("count a in 1..2 step 1, b in 1..5 step 1 where b * 1万元 / (b - 3) >= a * 1万元") == "division-by-zero")
+        #expect(h.rendered.last?.contains("b * 1万元 / (b - 3)") == true, "\(h.rendered.last ?? "")")
+        #expect(h.value("count a in 1..2 step 1, b in 1..5 step 1 where b * 1万元 / (b - 2.5) >= a * 1万元") == "6")
+        h.run("let p = 项目[0].预算")
+        #expect(h.value("count a in 1..2 step 1, b in 1..5 step 1 where p * b >= a * 1万元") == "—")
+        #expect(h.value("count a in 0..1 step 1, y in 2020..2022 step 1 where y / 2 >= 1010 + a") == "4")
+        #expect(h.value("count a in 1..3 step 1, b in 1..5 step 1 where a / 3 >= 0.5") == "10")
+    }
+
     @Test func chartsUseBlocksOrASCII() {
         var h = loaded()
         h.run("chart y2022")

@@ -375,7 +375,7 @@ struct Interpreter {
             let specialised = axes.count > 1 ? Interpreter.compile(hoisted) : whole
             // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
             // closure call per cell; a value that is not a number takes the compiled general path.
-            let numeric = axes.count > 1 ? Interpreter.numericComparison(of: hoisted) : wholeNumeric
+            let numeric = axes.count > 1 ? Interpreter.numericComparison(of: hoisted, variable: inner.givesBareNumbers ? innerSlot : nil) : wholeNumeric
             guard let row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth) else { return .unknown }
             hits += row
         }
@@ -388,6 +388,9 @@ struct Interpreter {
     @inline(never)
     private func countRow(_ inner: AxisSteps, at innerSlot: Int?, _ numeric: NumericComparison?,
                           _ specialised: Compiled, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Int? {
+        if let innerSlot, let numeric, numeric.readsVariable {
+            return try countRow(inner, at: innerSlot, reading: numeric, specialised, span: span, &frame, depth: depth)
+        }
         var hits = 0
         for (j, y) in inner.enumerated() {
             if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
@@ -396,20 +399,48 @@ struct Interpreter {
                 if holds { hits += 1 }
                 continue
             }
-            switch try specialised(self, &frame, depth) {
-            case .bool(true): hits += 1
-            case .bool(false): break
-            case .unknown: return nil
-            case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
-            }
+            guard let holds = try cell(specialised, span: span, &frame, depth: depth) else { return nil }
+            if holds { hits += 1 }
         }
         return hits
     }
 
-    /// A numeric comparison ready for a grid's cells; nil for other conditions.
-    static func numericComparison(of condition: Code) -> NumericComparison? {
+    /// A row whose numeric condition reads the inner variable as a bare decimal: the variable's
+    /// slot is written only for a cell that the general code tests, and at the end of the row,
+    /// so that the frame is left as a row that wrote it at every cell leaves it.
+    private func countRow(_ inner: AxisSteps, at innerSlot: Int, reading numeric: NumericComparison,
+                          _ specialised: Compiled, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Int? {
+        var hits = 0, last: ExactDecimal?
+        for (j, y) in inner.decimals.enumerated() {
+            if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
+            last = y
+            if let holds = try? numeric.holds(self, frame, variable: y) {
+                if holds { hits += 1 }
+                continue
+            }
+            frame[innerSlot] = Arithmetic.rebuild(inner.template, y)
+            guard let holds = try cell(specialised, span: span, &frame, depth: depth) else { return nil }
+            if holds { hits += 1 }
+        }
+        if let last { frame[innerSlot] = Arithmetic.rebuild(inner.template, last) }
+        return hits
+    }
+
+    /// Whether a cell's condition holds by its general code, or nil when it is unknown.
+    @inline(__always)
+    private func cell(_ specialised: Compiled, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Bool? {
+        switch try specialised(self, &frame, depth) {
+        case .bool(let holds): return holds
+        case .unknown: return nil
+        case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
+        }
+    }
+
+    /// A numeric comparison ready for a grid's cells, reading `variable` (the inner axis's slot)
+    /// as a bare decimal; nil for other conditions.
+    static func numericComparison(of condition: Code, variable: Int? = nil) -> NumericComparison? {
         guard case .numericComparison(let op, let l, let r, _) = condition else { return nil }
-        return NumericComparison(op, l, r)
+        return NumericComparison(op, l, r, variable: variable)
     }
 
     /// `code` with each largest arithmetic subtree that does not read local `slot` replaced by its

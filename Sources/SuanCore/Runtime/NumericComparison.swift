@@ -11,33 +11,38 @@ struct NumericComparison: Sendable {
     let left: NumericProgram
     let right: NumericProgram
 
-    init(_ op: ComparisonOperator, _ left: NumericCode, _ right: NumericCode) {
+    /// With `variable`, the sides read that local slot from the value given to ``holds(_:_:variable:)``.
+    init(_ op: ComparisonOperator, _ left: NumericCode, _ right: NumericCode, variable: Int? = nil) {
         self.op = op
-        self.left = NumericProgram(left)
-        self.right = NumericProgram(right)
+        self.left = NumericProgram(left, variable: variable)
+        self.right = NumericProgram(right, variable: variable)
     }
+
+    /// True when a side reads the inner variable given to ``holds(_:_:variable:)``.
+    var readsVariable: Bool { left.readsVariable || right.readsVariable }
 
     /// Whether the comparison holds, or ``NumericFallback`` when a side holds no number or its
     /// arithmetic fails: the general code then answers, and reports the failure.
     @inline(__always)
-    func holds(_ interpreter: Interpreter, _ frame: borrowing Interpreter.Frame) throws(NumericFallback) -> Bool {
-        op.holds(try order(interpreter, frame))
+    func holds(_ interpreter: Interpreter, _ frame: borrowing Interpreter.Frame, variable: ExactDecimal = .zero) throws(NumericFallback) -> Bool {
+        op.holds(try order(interpreter, frame, variable: variable))
     }
 
     /// −1, 0 or 1: the left side against the right.
     @inline(__always)
-    func order(_ interpreter: Interpreter, _ frame: borrowing Interpreter.Frame) throws(NumericFallback) -> Int {
+    func order(_ interpreter: Interpreter, _ frame: borrowing Interpreter.Frame, variable: ExactDecimal) throws(NumericFallback) -> Int {
         // Left before right, as the general code evaluates them.
         if left.isQuotient {
-            let (dividend, divisor) = try left.runOperands(interpreter, frame)
-            return try NumericComparison.order(ofQuotient: dividend, divisor, against: try right.run(interpreter, frame))
+            let (dividend, divisor) = try left.runOperands(interpreter, frame, variable: variable)
+            let bound = try right.run(interpreter, frame, variable: variable)
+            return try NumericComparison.order(ofQuotient: dividend, divisor, against: bound)
         }
-        let a = try left.run(interpreter, frame)
+        let a = try left.run(interpreter, frame, variable: variable)
         if right.isQuotient {
-            let (dividend, divisor) = try right.runOperands(interpreter, frame)
+            let (dividend, divisor) = try right.runOperands(interpreter, frame, variable: variable)
             return -(try NumericComparison.order(ofQuotient: dividend, divisor, against: a))
         }
-        return ExactDecimal.compare(a, try right.run(interpreter, frame))
+        return ExactDecimal.compare(a, try right.run(interpreter, frame, variable: variable))
     }
 
     /// The order of the rounded quotient against `bound`: by multiplying when that decides it, by
