@@ -9,7 +9,9 @@
 /// of ``NumericCode``.
 struct NumericProgram: Sendable {
     enum Step: Sendable {
-        case constant(ExactDecimal)
+        /// A constant, by its place in ``constants``: a step holding a decimal would be 48 bytes
+        /// to copy at every read instead of 16.
+        case constant(Int)
         case global(Int)
         case local(Int)
         /// The grid's inner variable, given to the run as a bare decimal (``Registers/variable``)
@@ -25,17 +27,22 @@ struct NumericProgram: Sendable {
     }
 
     let steps: [Step]
+    let constants: [ExactDecimal]
     /// True when the whole program is one division, whose operands ``runOperands(_:_:variable:)`` gives.
     let isQuotient: Bool
     /// True when a step reads the inner variable.
     let readsVariable: Bool
+    /// The value of a program that is one constant (a bound such as `35%`), read without a run.
+    let constant: ExactDecimal?
 
     /// The program of `code`; with `variable`, reads of that local slot become ``Step/variable``.
     init(_ code: NumericCode, variable: Int? = nil) {
         var layout = Layout(whole: code, variable: variable)
         layout.lay(code)
         readsVariable = layout.steps.contains { if case .variable = $0 { true } else { false } }
+        if layout.steps.count == 1, case .constant(let k) = layout.steps[0] { constant = layout.constants[k] } else { constant = nil }
         self.steps = layout.steps
+        self.constants = layout.constants
         // The whole is never kept (it is written once in itself), so a division heads the steps.
         if case .divide? = steps.first { isQuotient = true } else { isQuotient = false }
     }
@@ -51,6 +58,7 @@ struct NumericProgram: Sendable {
         let variable: Int?
         let shares: Bool
         var steps: [Step] = []
+        var constants: [ExactDecimal] = []
         /// Parts already laid with a ``Step/keep(_:)``, by register.
         var kept: [NumericCode] = []
 
@@ -81,7 +89,9 @@ struct NumericProgram: Sendable {
                 lay(r)
             }
             switch code {
-            case .constant(let d): steps.append(.constant(d))
+            case .constant(let d):
+                steps.append(.constant(constants.count))
+                constants.append(d)
             case .global(let slot): steps.append(.global(slot))
             case .local(let slot): steps.append(slot == variable ? .variable : .local(slot))
             case .add(let l, let r): pair(.add, l, r)
@@ -129,6 +139,7 @@ struct NumericProgram: Sendable {
     /// `variable` is the inner variable's value, for a program made with one.
     @inline(__always)
     func run(_ interpreter: Interpreter, _ frame: borrowing Interpreter.Frame, variable: ExactDecimal = .zero) throws(NumericFallback) -> ExactDecimal {
+        if let constant { return constant }
         var next = 0
         var registers = Registers(variable: variable)
         return try value(&next, &registers, interpreter, frame)
@@ -160,7 +171,7 @@ struct NumericProgram: Sendable {
     private func operand(_ next: inout Int, _ registers: inout Registers, _ interpreter: Interpreter,
                          _ frame: borrowing Interpreter.Frame) throws(NumericFallback) -> ExactDecimal {
         switch steps[next] {
-        case .constant(let d): next += 1; return d
+        case .constant(let k): next += 1; return constants[k]
         case .local(let slot): next += 1; return try interpreter.number(frame[slot])
         case .variable: next += 1; return registers.variable
         case .reuse(let register): next += 1; return registers[register]
@@ -174,7 +185,7 @@ struct NumericProgram: Sendable {
         next += 1
         var kept: Int?
         switch step {
-        case .constant(let d): return d
+        case .constant(let k): return constants[k]
         case .global(let slot): return try interpreter.number(interpreter.globals[slot])
         case .local(let slot): return try interpreter.number(frame[slot])
         case .variable: return registers.variable
