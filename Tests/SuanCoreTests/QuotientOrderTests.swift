@@ -108,6 +108,13 @@ import SuanTestSupport
         let seventh = d("0.1428571428571428571428571428571428571")
         #expect(try NumericComparison.order(ofQuotient: d("1"), d("7"), against: seventh) == 0)
         #expect(try NumericComparison.order(ofQuotient: d("1"), d("7"), against: d("0.14285714285714285714285714285714285715")) == -1)
+        // 64-bit operands, c at 18 digits: the exact quotient is 3 × 10^-37 above c, under half a
+        // unit, so it rounds to c. n × 10^18 and c·d differ by 1 only, and n × 10^18 passes 10^36:
+        // neither the short path nor the band may decide it.
+        let n = d("3293541379196073670"), divisor = d("3178032213966879813"), c = d("1.036346127871691123")
+        #expect(Self.divided(n, divisor, c) == 0)
+        #expect(ExactDecimal.order(ofQuotient: n, divisor, against: c) == nil)
+        #expect(try NumericComparison.order(ofQuotient: n, divisor, against: c) == 0)
         // Far from the bound, no division is needed.
         #expect(ExactDecimal.order(ofQuotient: two, three, against: d("0.35")) == 1)
         #expect(ExactDecimal.order(ofQuotient: two, three.negated, against: d("0.35")) == -1)

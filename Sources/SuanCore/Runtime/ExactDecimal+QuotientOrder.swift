@@ -22,6 +22,7 @@ extension ExactDecimal {
     /// reports what dividing reports.
     static func order(ofQuotient dividend: ExactDecimal, _ divisor: ExactDecimal, against bound: ExactDecimal) -> Int? {
         guard divisor.coefficient != 0 else { return nil }
+        if let order = orderOfShortQuotient(dividend, divisor, against: bound) { return order }
         let digits = DecimalContext.standard.quotientDigits
         let numerator = dividend.coefficient.magnitude, denominator = divisor.coefficient.magnitude
         // |x| < 2^(bits of n − bits of d + 1) × 10^(sd − sn); below 10^37 (8^k < 10^k) the
@@ -47,5 +48,23 @@ extension ExactDecimal {
         }
         // n − c·d has the sign of x − c when d is positive, the opposite when it is negative.
         return (gap > 0) == (divisor.coefficient > 0) ? 1 : -1
+    }
+
+    /// The same order for the usual case, without the general checks: coefficients of 64 bits,
+    /// c·d at the finer scale, n raised by at most 10^17 (a divisor that is not zero is assumed).
+    ///
+    /// Then nothing overflows and no check is needed: |C·D| < 2^126 and |a| = |N| × 10^k <
+    /// 2^63 × 10^17 < 10^36, so their difference fits in 128 bits; |x| ≤ |a| (x = a / (D ×
+    /// 10^(c's scale)) with |D| ≥ 1), so dividing could not have overflowed; the band holds for any
+    /// nonzero gap, since |a| ≤ 10^36; and a tie has a `c` of at most 19 digits.
+    @inline(__always)
+    private static func orderOfShortQuotient(_ dividend: ExactDecimal, _ divisor: ExactDecimal, against bound: ExactDecimal) -> Int? {
+        let raise = Int(bound.scale) + Int(divisor.scale) - Int(dividend.scale)
+        guard raise >= 0, raise <= 17, dividend.scale < Int32.max / 2,
+              let n = Int64(exactly: dividend.coefficient), let d = Int64(exactly: divisor.coefficient),
+              let c = Int64(exactly: bound.coefficient) else { return nil }
+        let gap = Int128(n) &* Int128(Int64(truncatingIfNeeded: PowersOfTen[raise])) &- Int128(c) &* Int128(d)
+        if gap == 0 { return 0 }
+        return (gap > 0) == (d > 0) ? 1 : -1
     }
 }
