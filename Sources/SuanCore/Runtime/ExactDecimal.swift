@@ -181,6 +181,8 @@ extension ExactDecimal {
 // MARK: - Arithmetic
 
 extension ExactDecimal {
+    /// The sum, exact while it fits in 38 significant digits, otherwise rounded half-even by
+    /// dropping fraction digits; an integer part past 38 digits is an overflow.
     @inline(__always)
     public func adding(_ other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
         // Two coefficients of 64 bits at one scale (a grid's usual sum) cannot leave 38 digits:
@@ -188,13 +190,13 @@ extension ExactDecimal {
         if scale == other.scale, let a = Int64(exactly: coefficient), let b = Int64(exactly: other.coefficient) {
             return ExactDecimal(unchecked: Int128(a) &+ Int128(b), scale: scale)
         }
-        return try aligning(other)
+        return try addingAligned(other)
     }
 
     /// The sum of two decimals of different scales or long coefficients: aligned, and rounded
     /// when it passes 38 digits.
     @inline(never)
-    func aligning(_ other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+    func addingAligned(_ other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
         var a = self, b = other
         while true {
             if a.scale == b.scale {
@@ -241,12 +243,12 @@ extension ExactDecimal {
                 return ExactDecimal(unchecked: product, scale: Int32(scale))
             }
         }
-        return try rounding(timesOf: other, context: context)
+        return try multipliedRounding(by: other, context: context)
     }
 
     /// The product when it may pass the context's precision: rounded half-even to it.
     @inline(never)
-    func rounding(timesOf other: ExactDecimal, context: DecimalContext) throws(ArithmeticError) -> ExactDecimal {
+    func multipliedRounding(by other: ExactDecimal, context: DecimalContext) throws(ArithmeticError) -> ExactDecimal {
         let scale = Int(self.scale) + Int(other.scale)
         let (product, overflow) = ExactDecimal.multiply(coefficient, other.coefficient)
         if !overflow && product.magnitude < ExactDecimal.PowersOfTen[context.precision] && scale <= Int(Int32.max) {
