@@ -27,12 +27,15 @@ struct YearLoader {
         var source: SourceFile
         var collection: String? = nil
         var number: Int? = nil
+        // How to read the file again (a year with a problem is read twice, see `year`).
+        var reread: (() throws(Diagnostic) -> String)? = nil
         do throws(Diagnostic) {
             switch request.target {
             case .path(let written):
                 let path = YearLoader.resolved(written, from: request.directory)
                 if path.lowercased().hasSuffix(".xlsx") { return loadWorkbook(path, request) }
                 source = SourceFile(name: path, text: try FileText.read(path, span: span))
+                reread = { () throws(Diagnostic) in try FileText.read(path, span: span) }
             case .year(let year, let c):
                 collection = c
                 number = year
@@ -46,7 +49,7 @@ struct YearLoader {
             return .failure(error)
         }
         let name = source.name
-        let (read, problems) = YearLoader.year(&source, file: request.file, span: span, evaluator: request.evaluator)
+        let (read, problems) = YearLoader.year(&source, file: request.file, span: span, evaluator: request.evaluator, reread: reread)
         return YearLoader.answer(read, problems, sources: [source], label: name, request: request,
                                  defaultName: { Year.name(year: number ?? $0.yearNumber, collection: collection) })
     }
@@ -85,7 +88,12 @@ struct YearLoader {
     /// take 60 MB. A year with a problem is read again with them, for the problems' positions. A
     /// year read without spans that passes every check has nothing that points into its text (no
     /// diagnostic, no span, no code), so `source` is left with its name only, before deriving.
-    static func year(_ source: inout SourceFile, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator) -> (Year?, [Diagnostic]) {
+    ///
+    /// With `reread` (the file is on disk), the text is dropped as soon as the spanless read is
+    /// done, before validating: a province's file is a fifth of the peak memory of its load, and
+    /// a year with a problem reads it again.
+    static func year(_ source: inout SourceFile, file: Int32, span: SourceSpan, evaluator: DataFileEvaluator,
+                     reread: (() throws(Diagnostic) -> String)? = nil) -> (Year?, [Diagnostic]) {
         func read(keepingSpans: Bool) throws(Diagnostic) -> Record {
             if source.name.lowercased().hasSuffix(".csv") {
                 return try ProjectTableImport.year(fromCSV: source, file: file, span: span,
@@ -95,10 +103,14 @@ struct YearLoader {
         }
         do throws(Diagnostic) {
             let first = try read(keepingSpans: false)
-            guard first.spans.isEmpty else { return validated(first) }
-            let (checked, unreadable, found) = YearValidation.checked(first)
+            guard first.spans.isEmpty else { return validated(first, jobs: evaluator.jobs) }
+            if reread != nil { source = SourceFile(name: source.name, text: "") }
+            let (checked, unreadable, found) = YearValidation.checked(first, jobs: evaluator.jobs)
             // A problem needs positions: the spanless read is dropped before it is derived.
-            guard unreadable.isEmpty && found.isEmpty else { return validated(try read(keepingSpans: true)) }
+            guard unreadable.isEmpty && found.isEmpty else {
+                if let reread { source = SourceFile(name: source.name, text: try reread()) }
+                return validated(try read(keepingSpans: true), jobs: evaluator.jobs)
+            }
             source = SourceFile(name: source.name, text: "")
             return (derived(checked), [])
         } catch {
@@ -107,8 +119,8 @@ struct YearLoader {
     }
 
     /// A year read, validated and derived; nil when an error stops it.
-    static func validated(_ read: Record) -> (Year?, [Diagnostic]) {
-        let (read, unreadable, found) = YearValidation.checked(read)
+    static func validated(_ read: Record, jobs: Int = 1) -> (Year?, [Diagnostic]) {
+        let (read, unreadable, found) = YearValidation.checked(read, jobs: jobs)
         let problems = unreadable + found
         if problems.contains(where: { $0.severity == .error }) { return (nil, problems) }
         return (derived(read), problems)

@@ -119,6 +119,39 @@ year 2023 {
         goodYear.replacingOccurrences(of: old, with: new)
     }
 
+    /// A year of 5,000 projects, with problems in both halves; `twice` names one project twice.
+    func longYear(twice: Bool) -> String {
+        var text = "year 2030 {\n  部门: \"大\"\n  收入: { 拨款: 20000010万元 }\n  基本支出: 10万元\n  项目支出: 20000000万元\n  项目: [\n"
+        for n in 0..<5_000 {
+            let name = twice && n == 4_000 ? "项目100" : "项目\(n)"
+            let budget = n == 3_000 || n == 1_200 ? "-5万元" : "\(100 + n)万元"
+            let spent = n == 10 || n == 4_500 ? "\(200 + n)万元" : "\(90 + n)万元"
+            let actual = n == 2_600 ? "\"#DIV/0!\"" : "\(n % 89)件"
+            text += "    project \"\(name)\" { 预算: \(budget), 执行: \(spent), 指标: [indicator \"数量\" { 目标: >= 5件, 实际: \(actual), 分值: 30 }] }\(n < 4_999 ? "," : "")\n"
+        }
+        return text + "  ]\n}\n"
+    }
+
+    @Test(arguments: [false, true])
+    func aLongYearCheckedOnTwoThreadsFindsWhatOneFinds(twice: Bool) throws {
+        // The problems, their order and their positions are those of one thread; a name given once
+        // in each half is found.
+        let dir = try Scratch()
+        let path = try dir.write("y.suan", longYear(twice: twice))
+        func problems(jobs: Int) -> [String] {
+            var settings = Settings()
+            settings.jobs = jobs
+            var h = SessionHarness(session: Session(domain: BudgetDomain(), settings: settings))
+            h.run("load \"\(path)\"")
+            return h.diagnostics.map { "\($0.id) " + h.session.render($0) }
+        }
+        let one = problems(jobs: 1), two = problems(jobs: 2)
+        #expect(one == two)
+        let ids = one.map { String($0.split(separator: " ")[0]) }
+        let expected = twice ? ["duplicateName"] : ["notAFigure", "overExecution", "negativeAmount", "negativeAmount", "overExecution"]
+        #expect(ids == expected)
+    }
+
     @Test func aGoodFileLoadsWithoutProblems() throws {
         #expect(try problems(goodYear).isEmpty)
     }

@@ -53,4 +53,37 @@ import SuanTestSupport
         }
         #expect(parallel.value("len(filter(range(0, 500), fn(k) = k * 3 > 600))") == "299")
     }
+
+    @Test func eachPartCallsItsOwnCopyOfTheFunctions() throws {
+        // Named functions calling each other, one bound under two names, and a lambda that captures:
+        // a part's copies give the serial answers.
+        var settings = Settings()
+        settings.jobs = 3
+        var serial = SessionHarness(session: Session())
+        var parallel = SessionHarness(session: Session(settings: settings))
+        let setup = ["fn 平方(x) = x * x", "fn 加(x) = 平方(x) + 1", "let 别名 = 加", "let k = 7"]
+        for line in setup { _ = serial.value(line); _ = parallel.value(line) }
+        for source in ["sum(map(range(0, 600), 加))", "sum(map(range(0, 600), 别名))",
+                       "sum(map(range(0, 600), fn(x) = 加(x) * k))", "len(filter(range(0, 600), fn(x) = 平方(x) > k * 1000))"] {
+            #expect(serial.value(source) == parallel.value(source), "\(source)")
+        }
+        // The copies: every Suan function of the globals is a new object, compiled on the part's
+        // thread, and one function bound twice is one copy; other values are the same.
+        let main = parallel.session.interpreter
+        var worker = main
+        worker.takeOwnFunctions()
+        let scope = parallel.session.scope
+        guard let add = scope.slot("加"), let alias = scope.slot("别名"), let k = scope.slot("k"),
+              case .function(.user(let original)) = main.globals[add],
+              case .function(.user(let copy)) = worker.globals[add],
+              case .function(.user(let aliasCopy)) = worker.globals[alias] else {
+            Issue.record("no functions"); return
+        }
+        #expect(copy !== original)
+        #expect(aliasCopy === copy)
+        #expect(worker.globals[k].plainText == "7")
+        guard case .function(.user(let mapped)) = worker.own(.function(.user(original))) else { Issue.record("not a function"); return }
+        #expect(mapped === copy)
+    }
 }
+

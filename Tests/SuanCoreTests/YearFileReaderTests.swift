@@ -79,4 +79,70 @@ import SuanStdlib
         #expect(with.keys == without.keys)
         #expect(zip(with.values, without.values).allSatisfy { (try? Arithmetic.equalValues($0, $1)) == true })
     }
+
+    /// A year of `count` projects (about 330 bytes each), for the split read; `nested` projects
+    /// hold a list of sub-projects on lines of their own, each beginning with `project`.
+    func largeYear(_ count: Int, nested: Bool = false) -> String {
+        var text = "year 2030 {\n  部门: \"大\"\n  项目: [\n"
+        for n in 0..<count {
+            text += "    project \"项目\(n)\" { 预算: \(100 + n).25万元, 执行: \(90 + n)万元, 指标: [\n"
+            text += "      indicator \"数量\(n)\" { 类别: 产出.数量, 目标: >= \(n % 97 + 1)件, 实际: \(n % 89)件, 分值: 30 },\n"
+            text += "      indicator \"满意度\(n)\" { 类别: 满意度.满意度, 目标: >= 90%, 实际: \(n % 100)%, 分值: 10 }\n    ]"
+            if nested {
+                text += ", 子项目: [\n"
+                for k in 0..<40 { text += "      project \"子\(n)-\(k)\" { 预算: \(k)万元, 备注: \"说明文字说明文字说明文字\" }\(k < 39 ? "," : "")\n" }
+                text += "    ]"
+            }
+            text += " }\(n < count - 1 ? "," : "")\n"
+        }
+        return text + "  ]\n  基本支出: 10万元\n}\n"
+    }
+
+    func read(_ text: String, jobs: Int, keepsSpans: Bool = true) throws -> Record {
+        let session = Session()
+        return try #require(YearFileReader.read(SourceFile(name: "t", text: text), file: 0, units: session.stdlibScope.units, lookup: { n in
+            session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] }
+        }, keepsSpans: keepsSpans, jobs: jobs))
+    }
+
+    @Test func aProjectListReadInTwoHalvesIsTheListReadInOne() throws {
+        let text = largeYear(2_000)
+        #expect(text.utf8.count > 2 * YearFileReader.smallestSplit)
+        let serial = try read(text, jobs: 1), split = try read(text, jobs: 2)
+        #expect(same(.record(serial), .record(split)))
+        // Spans too: the second half counts its scalar offsets from the list's start.
+        guard case .list(let a)? = serial["项目"], case .list(let b)? = split["项目"], case .record(let last)? = b.last else {
+            Issue.record("no projects"); return
+        }
+        #expect(a.count == 2_000 && b.count == 2_000)
+        #expect(last.spans == (a.last.flatMap { if case .record(let r) = $0 { r.spans } else { nil } } ?? []))
+        #expect(!last.spans.isEmpty)
+        #expect(serial.spans == split.spans)
+    }
+
+    @Test func aGuessInsideAProjectIsDroppedAndTheListStillReadsWhole() throws {
+        // Lines inside each project begin with `project` too; a guess that lands on one is not where
+        // the list's next item starts, and the first half reads on.
+        let text = largeYear(300, nested: true)
+        #expect(text.utf8.count > 2 * YearFileReader.smallestSplit)
+        let serial = try read(text, jobs: 1), split = try read(text, jobs: 2)
+        #expect(same(.record(serial), .record(split)))
+        guard case .list(let items)? = split["项目"] else { Issue.record("no projects"); return }
+        #expect(items.count == 300)
+    }
+
+    @Test func aHalfThatGivesUpGivesUpTheRead() throws {
+        // An expression deep in the second half: one thread gives up, so two do.
+        var text = largeYear(2_000)
+        let at = try #require(text.range(of: "预算: 1900.25万元"))
+        text.replaceSubrange(at, with: "预算: 1900.25万元 + 1万元")
+        let session = Session()
+        for jobs in [1, 2] {
+            let fast = YearFileReader.read(SourceFile(name: "t", text: text), file: 0, units: session.stdlibScope.units, lookup: { n in
+                session.stdlibScope.slot(n).map { session.stdlibGlobals[$0] }
+            }, jobs: jobs)
+            #expect(fast == nil, "jobs \(jobs)")
+        }
+    }
 }
+

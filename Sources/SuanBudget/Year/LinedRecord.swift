@@ -48,6 +48,21 @@ struct LinedRecord<Line: RecordLine> {
         a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
     }
 
+    /// Room for `count` more lines, so that adding them allocates the values once, at their size
+    /// (appending one by one doubles the room: 100,000 projects' 执行率 took 8 bytes in 20 of memory).
+    mutating func reserve(_ count: Int) {
+        values.reserveCapacity(values.count + count)
+    }
+
+    /// Takes `names` for the names when they are the same as this record's, so that records that
+    /// gained the same lines share one array of names again (as they did when read).
+    mutating func share(names: [String]) -> Bool {
+        guard !LinedRecord.same(keys, names), keys.count == names.count,
+              zip(keys, names).allSatisfy({ ExactText.same($0, $1) }) else { return false }
+        keys = names
+        return true
+    }
+
     /// The record put back together.
     var record: Record { Record(kind: kind, keys: keys, values: values, spans: spans) }
 

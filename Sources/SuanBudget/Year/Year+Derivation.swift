@@ -49,12 +49,18 @@ extension Year {
     static func derive(_ items: inout [Value], rememberingBase: Bool, projecting: Bool) -> DerivedProjects {
         var budgets = MoneySum(), spent = MoneySum()
         var kept = 0
+        var names: [String]? = nil
         for i in items.indices {
             guard case .record(let record) = items[i] else { continue }
             items[i] = .unknown
             var project = LinedRecord<ProjectLine>(record)
+            // Room for the lines it gains, at once; none when it has them all (a scenario's
+            // projects, which must not be copied for nothing).
+            let missing = (rememberingBase ? Year.gainedRemembering : Year.gained).reduce(0) { $0 + (project[$1] == nil ? 1 : 0) }
+            if missing > 0 { project.reserve(missing) }
             if rememberingBase { Year.remember(&project) }
             Year.derive(&project, projecting: projecting)
+            if let names, project.share(names: names) {} else { names = project.keys }
             budgets.add(project[.budget] ?? .unknown)
             spent.add(project[.spent] ?? .unknown)
             items[kept] = .record(project.record)
@@ -63,6 +69,10 @@ extension Year {
         items.removeSubrange(kept...)
         return DerivedProjects(list: .list(items), budgets: budgets.value, spent: spent.value, count: kept)
     }
+
+    /// The lines a project may gain when derived, and when its base is remembered too.
+    private static let gained: [ProjectLine] = [.budget, .spent, .rate]
+    private static let gainedRemembering: [ProjectLine] = [.baseBudget, .baseSpent, .budget, .spent, .rate]
 
     /// The base year's 预算 and 执行 on each project, as 基期预算 and 基期执行: the basis a scenario
     /// projects from. Set once, when a scenario is first built from a loaded year.

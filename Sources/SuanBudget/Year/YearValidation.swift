@@ -15,7 +15,7 @@ enum YearValidation {
     /// One pass over the projects both checks them and looks for cells that are no figure; a
     /// project is copied only when it has one, and the year only when a project or a department
     /// indicator changed.
-    static func checked(_ year: Record) -> (year: Record, unreadable: [Diagnostic], problems: [Diagnostic]) {
+    static func checked(_ year: Record, jobs: Int = 1) -> (year: Record, unreadable: [Diagnostic], problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
         var unreadable: [Diagnostic] = []
         /// Projects with a cell that is no figure, made unknown: their places in 项目 and their records.
@@ -49,42 +49,24 @@ enum YearValidation {
         if year["人员经费"] != nil || year["公用经费"] != nil {
             checkTotal(year["基本支出"], Year.plus(year["人员经费"], year["公用经费"]), "基本支出", "人员经费 + 公用经费", at("基本支出"), &problems)
         }
-        // Projects.
-        var names: Set<ExactText> = []
+        // Projects: each checked on its own (on `jobs` threads for a long list), then gathered
+        // in order, with the one check that looks across them, names given twice.
         if let list = year["项目"], case .list(let items) = list {
+            let found = projectFindings(items, header: header, listSpan: at("项目"), jobs: jobs)
             var budgets: [Value] = []
             budgets.reserveCapacity(items.count)
-            for (n, item) in items.enumerated() {
-                if case .record(let p) = item {
-                    budgets.append(p["预算"] ?? .unknown)
-                    if let clean = NonFigure.cleaned(p, label: { "项目[\"\(p["名称"]?.plainText ?? "")\"]." }, into: &unreadable) {
-                        cleaned.append((n, clean))
-                    }
-                }
-                guard case .record(let p) = item, p.kind == .project || p.kind == nil else {
-                    error(.wrongType, "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at("项目"))
-                    continue
-                }
-                let name: String = if case .string(let n)? = p["名称"] { n } else { "" }
-                if name.isEmpty { error(.missingField, "a project has no name", at("名称", in: p)) }
+            var names: Set<ExactText> = []
+            names.reserveCapacity(items.count)
+            for (n, f) in found.enumerated() {
+                if let budget = f.budget { budgets.append(budget) }
+                if let clean = f.cleaned { cleaned.append((n, clean)) }
+                unreadable += f.unreadable
+                problems += f.first
+                guard let name = f.name else { continue }
                 if !names.insert(ExactText(name)).inserted {
-                    error(.duplicateName, "two projects are named \"\(name)\"", at("名称", in: p))
+                    error(.duplicateName, "two projects are named \"\(name)\"", f.nameSpan)
                 }
-                for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key, in: p), &problems) } }
-                // As a scenario's change warns: a form's negative amount is a slip, kept as read.
-                for key in ["预算", "执行", "年初预算"] {
-                    if let d = Year.money(p[key]), d.isNegative {
-                        warning(.negativeAmount, "项目[\"\(name)\"].\(key) is \(Value.money(d, .wan).plainText), below zero", at(key, in: p),
-                                notes: key == "执行" ? ["note: 预算执行率 is scored as at least 0"] : [])
-                    }
-                }
-                // Published reports contain it; scoring caps 执行率 at 100%, so the data stays usable.
-                if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
-                    warning(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
-                            at("执行", in: p), notes: ["note: 预算执行率 is scored as at most 100%"])
-                }
-                validateFundSources(p, owner: name, &problems)
-                validateIndicators(p, owner: name, &problems)
+                problems += f.rest
             }
             let projectSum = Year.sum(budgets)
             if let total = Year.money(projectSum), let line = Year.money(year["项目支出"]), total > line {
@@ -105,6 +87,71 @@ enum YearValidation {
             result["项目"] = .list(items)
         }
         return (result, unreadable, condensed(problems, at: header))
+    }
+
+    /// What the checks of one item of 项目 found, in the order a pass over the list finds it: its
+    /// problems before the check of its name against the others', and after it.
+    struct ProjectFindings: Sendable {
+        /// Its 预算, for the sum; nil when the item is no record.
+        var budget: Value?
+        /// The project with its cells that are no figure made unknown, when it has any.
+        var cleaned: Record?
+        var unreadable: [Diagnostic] = []
+        var first: [Diagnostic] = []
+        /// Its name (empty when it has none); nil when the item is no project.
+        var name: String?
+        var nameSpan: SourceSpan = .none
+        var rest: [Diagnostic] = []
+    }
+
+    /// Lists shorter than this are checked on one thread.
+    static let smallestSplit = 2048
+
+    /// The findings of each item of a year's 项目, in order.
+    static func projectFindings(_ items: [Value], header: SourceSpan, listSpan: SourceSpan, jobs: Int) -> [ProjectFindings] {
+        let parts = items.count >= smallestSplit ? Swift.min(jobs, 8) : 1
+        guard parts > 1 else { return items.map { project($0, header: header, listSpan: listSpan) } }
+        let bounds = (0...parts).map { items.count * $0 / parts }
+        return LargeStack.runAll((0..<parts).map { part in
+            { @Sendable in items[bounds[part]..<bounds[part + 1]].map { project($0, header: header, listSpan: listSpan) } }
+        }).flatMap { $0 }
+    }
+
+    /// The checks of one item of 项目 (`header` stands in for a position it lacks, `listSpan` is 项目's).
+    static func project(_ item: Value, header: SourceSpan, listSpan: SourceSpan) -> ProjectFindings {
+        var f = ProjectFindings()
+        if case .record(let p) = item {
+            f.budget = p["预算"] ?? .unknown
+            f.cleaned = NonFigure.cleaned(p, label: { "项目[\"\(p["名称"]?.plainText ?? "")\"]." }, into: &f.unreadable)
+        }
+        guard case .record(let p) = item, p.kind == .project || p.kind == nil else {
+            f.first.append(Diagnostic(id: .wrongType, "项目 lists projects: project \"名称\" { 预算: …, 执行: … }", at: listSpan))
+            return f
+        }
+        func at(_ key: String) -> SourceSpan { p.span(of: key) ?? header }
+        func warning(_ id: DiagnosticID, _ message: Message, _ span: SourceSpan, notes: [Message] = []) {
+            f.rest.append(Diagnostic(.warning, id: id, message, at: span, notes: notes))
+        }
+        let name: String = if case .string(let n)? = p["名称"] { n } else { "" }
+        f.name = name
+        f.nameSpan = at("名称")
+        if name.isEmpty { f.first.append(Diagnostic(id: .missingField, "a project has no name", at: at("名称"))) }
+        for key in ["预算", "执行", "年初预算"] { if let v = p[key] { expectMoney(v, "\(name).\(key)", at(key), &f.rest) } }
+        // As a scenario's change warns: a form's negative amount is a slip, kept as read.
+        for key in ["预算", "执行", "年初预算"] {
+            if let d = Year.money(p[key]), d.isNegative {
+                warning(.negativeAmount, "项目[\"\(name)\"].\(key) is \(Value.money(d, .wan).plainText), below zero", at(key),
+                        notes: key == "执行" ? ["note: 预算执行率 is scored as at least 0"] : [])
+            }
+        }
+        // Published reports contain it; scoring caps 执行率 at 100%, so the data stays usable.
+        if let spent = Year.money(p["执行"]), let budget = Year.money(p["预算"]), spent > budget, !budget.isNegative {
+            warning(.overExecution, "\"\(name)\" executed \(Value.money(spent, .wan).plainText), more than its budget \(Value.money(budget, .wan).plainText)",
+                    at("执行"), notes: ["note: 预算执行率 is scored as at most 100%"])
+        }
+        validateFundSources(p, owner: name, &f.rest)
+        validateIndicators(p, owner: name, &f.rest)
+        return f
     }
 
     /// How many problems of one id and severity print before the rest are summed up in one line.

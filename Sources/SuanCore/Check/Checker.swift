@@ -210,24 +210,28 @@ struct Checker {
     mutating func load() -> Instruction {
         defer { nextLoad += 1 }
         guard nextLoad < loads.count, let loaded = loads[nextLoad], let current = loaded.years.last else { return .none }
+        // Each year's shape is worked out once: it walks a sample of every list in the year, and
+        // the names bound from the current year take their types from it.
+        let shapes = loaded.years.map(\.record.shape)
         var bound: [Instruction.LoadedYear] = []
-        for year in loaded.years.dropLast() {
-            bound.append(.init(year: .record(year.record), slot: scope.define(year.name, type: .record(year.record.shape)),
+        for (year, shape) in zip(loaded.years.dropLast(), shapes) {
+            bound.append(.init(year: .record(year.record), slot: scope.define(year.name, type: .record(shape)),
                                fields: [], label: year.label, warnings: year.warnings))
         }
         for old in scope.yearNames { scope.remove(old) }
         var fields: [(Int, String)] = []
         var names: [String] = []
+        let currentShape = shapes[shapes.count - 1]
         for (key, value) in current.record.entries where Checker.isBindable(key) {
             if scope.slot(key) != nil && !scope.yearNames.contains(key) && scope.functions[scope.slot(key)!] != nil { continue }
-            fields.append((scope.define(key, type: value.type), key))
+            fields.append((scope.define(key, type: currentShape.fields[key] ?? value.type), key))
             names.append(key)
         }
         scope.yearNames = names
-        bound.append(.init(year: .record(current.record), slot: scope.define(current.name, type: .record(current.record.shape)),
+        bound.append(.init(year: .record(current.record), slot: scope.define(current.name, type: .record(currentShape)),
                            fields: fields, label: current.label, warnings: current.warnings))
         guard let listName = loaded.listName else { return .load(bound, list: nil) }
-        let type = loaded.years.dropFirst().reduce(SuanType.record(loaded.years[0].record.shape)) { $0.joined(with: .record($1.record.shape)) }
+        let type = shapes.dropFirst().reduce(SuanType.record(shapes[0])) { $0.joined(with: .record($1)) }
         let list = Instruction.LoadedList(value: .list(bound.map(\.year)), slot: scope.define(listName, type: .list(type)),
                                           label: loaded.years.map(\.name).joined(separator: ", "))
         return .load(bound, list: list)

@@ -25,7 +25,7 @@ extension Interpreter {
         let parts = parts(for: items.count, cells: items.count)
         if parts > 1 {
             let lists = try inner.split(items.count, into: parts) { (worker, range) throws(Diagnostic) in
-                try worker.mapOrFilter(b, items[range], f, span: span, depth: depth, meter: meter)
+                try worker.mapOrFilter(b, items[range], worker.own(f), span: span, depth: depth, meter: meter)
             }
             return .list(Array(lists.joined()))
         }

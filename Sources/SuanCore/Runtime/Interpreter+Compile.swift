@@ -121,8 +121,15 @@ extension Interpreter {
         case .count(let axes, let condition, let span):
             return { i, f, d throws(Diagnostic) in try i.muted.count(axes, condition, span: span, &f, depth: d) }
         case .scenario(let plan):
-            let base = compile(plan.base), changes = plan.changes.map { compile($0.value) }
-            return { i, f, d throws(Diagnostic) in try i.scenario(plan, base: base, changes: changes, &f, depth: d) }
+            let base = compile(plan.base), values = plan.changes.map { compile($0.value) }
+            // The edits with their paths in arrays of this compiled code's own (`map` copies): the
+            // parts of a split compile their own, and counting references on the checked plan's
+            // arrays from both threads cost more than the scenario.
+            let edits = plan.changes.map { ScenarioEdit(path: $0.path.map { $0 }, operation: $0.operation, value: .unknown, span: $0.span) }
+            let name = plan.name, span = plan.span
+            return { i, f, d throws(Diagnostic) in
+                try i.scenario(name, base: base, edits: edits, values: values, span: span, &f, depth: d)
+            }
         case .closure(let template, let captures):
             return { _, f, _ in .function(.user(template.capturing(captures.map { f[$0] }))) }
         }

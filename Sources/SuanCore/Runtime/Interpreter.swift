@@ -4,7 +4,7 @@
 struct Interpreter {
     var globals: [Value]
     let settings: Settings
-    let domain: any DomainHost
+    var domain: any DomainHost
     /// Where warnings go (scenario problems); nil mutes them, as `solve` and `count` do for the
     /// trial points they evaluate.
     var warnings: WarningLog?
@@ -21,6 +21,9 @@ struct Interpreter {
     /// Files below this number are the Stdlib's: an error is never moved onto a call there (a user's
     /// lambda called by `group` keeps its own line; a Stdlib error goes on to the user's call).
     var libraryFiles: Int32 = 0
+    /// In a part of a split, the part's own copies of the globals' functions, by the original
+    /// (``takeOwnFunctions()``); empty otherwise.
+    var ownFunctions: [ObjectIdentifier: UserFunction] = [:]
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
@@ -499,17 +502,14 @@ struct Interpreter {
     // MARK: scenario
 
     /// Evaluates a scenario's base and change values (compiled with it); the domain applies them to the year.
-    func scenario(_ plan: ScenarioPlan, base: Compiled, changes: [Compiled], _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
+    func scenario(_ name: String?, base: Compiled, edits: [ScenarioEdit], values: [Compiled], span: SourceSpan,
+                  _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Value {
         guard case .record(let year) = try base(self, &frame, depth), year.kind?.isYear == true else {
-            throw Arithmetic.fail("a scenario starts from a year or another scenario", plan.span, id: .typeMismatch)
+            throw Arithmetic.fail("a scenario starts from a year or another scenario", span, id: .typeMismatch)
         }
-        var edits: [ScenarioEdit] = []
-        edits.reserveCapacity(plan.changes.count)
-        for (change, value) in zip(plan.changes, changes) {
-            edits.append(ScenarioEdit(path: change.path, operation: change.operation,
-                                      value: try value(self, &frame, depth), span: change.span))
-        }
+        var edits = edits
+        for k in edits.indices { edits[k].value = try values[k](self, &frame, depth) }
         let warn: ((Diagnostic) -> Void)? = warnings.map { log in { log.add($0) } }
-        return .record(try domain.scenario(from: year, name: plan.name, changes: edits, span: plan.span, warn: warn))
+        return .record(try domain.scenario(from: year, name: name, changes: edits, span: span, warn: warn))
     }
 }

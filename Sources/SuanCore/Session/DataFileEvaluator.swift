@@ -8,6 +8,8 @@ public struct DataFileEvaluator: Sendable {
     let scope: GlobalScope
     let globals: [Value]
     let settings: Settings
+    /// Threads a long year may be read and checked on (`--jobs`).
+    public var jobs: Int { settings.jobs }
     /// Whether pure-data files are read directly (tests turn it off to compare the two routes).
     var usesDirectReader = true
 
@@ -19,7 +21,7 @@ public struct DataFileEvaluator: Sendable {
     public func evaluate(_ source: SourceFile, file: Int32, keepsSpans: Bool = true) throws(Diagnostic) -> Record {
         if usesDirectReader, let record = YearFileReader.read(source, file: file, units: scope.units, lookup: { [scope, globals] name in
             scope.slot(name).map { globals[$0] }
-        }, progress: settings.progress, keepsSpans: keepsSpans) {
+        }, progress: settings.progress, keepsSpans: keepsSpans, jobs: settings.jobs) {
             return record
         }
         let statements: [Statement]

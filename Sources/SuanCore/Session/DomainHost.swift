@@ -40,7 +40,7 @@ public protocol DomainHost: Sendable {
     /// lines of a `compare`; the domain builds the table.
     func export(_ content: ExportContent, to path: String, directory: String?, force: Bool, format: ValueFormatter, span: SourceSpan) throws(Diagnostic) -> Document
 
-    /// The host as one statement's run uses it (its `--jobs` parts share it): a host that keeps work
+    /// The host as one statement's run uses it (each `--jobs` part asks for its own): a host that keeps work
     /// between calls, such as a scenario's prepared base, starts it afresh, so that nothing it keeps
     /// outlives the statement or passes between sessions. By default the host itself.
     func forStatement() -> any DomainHost

@@ -52,7 +52,7 @@ public enum LargeStack {
     /// thread of its own with the same large stack, and returns their results in order. Threads, not
     /// Swift tasks: a task runs on a small cooperative stack, where deep recursion would stop with
     /// `stack-limit` sooner than the same work run serially on the session's thread.
-    static func runAll<T>(_ works: [@Sendable () -> T]) -> [T] {
+    public static func runAll<T>(_ works: [@Sendable () -> T]) -> [T] {
         guard let first = works.first else { return [] }
         let stop = StopRequest.current
         let jobs = works.dropFirst().map { Job<T>(following: stop, $0) }

@@ -23,6 +23,10 @@ struct YearFileReader {
     let lookup: (String) -> Value?
     /// Whether records keep the span of each field (see ``read(_:file:units:lookup:progress:keepsSpans:)``).
     let keepsSpans: Bool
+    /// Threads the project list may be read on (``splitList()``).
+    var jobs = 1
+    /// Whether the next list is a year's 项目, the one list worth splitting.
+    var projectListNext = false
     /// Where reading is: the next byte, and the scalar offset of that byte (what spans count).
     var at = Mark(byte: 0, scalar: 0)
     /// Where reading reports how far it has got (bytes read of all), and how far it reported.
@@ -65,9 +69,10 @@ struct YearFileReader {
     /// records hold no spans: a year that passes its checks needs no positions, and 100,000
     /// projects' would take 60 MB.
     static func read(_ source: SourceFile, file: Int32, units: Set<String>, lookup: @escaping (String) -> Value?,
-                     progress: (@Sendable (ProgressReport) -> Void)? = nil, keepsSpans: Bool = true) -> Record? {
+                     progress: (@Sendable (ProgressReport) -> Void)? = nil, keepsSpans: Bool = true, jobs: Int = 1) -> Record? {
         source.withUTF8 { bytes in
             var reader = YearFileReader(bytes, file: file, units: units, lookup: lookup, keepsSpans: keepsSpans)
+            reader.jobs = jobs
             reader.meter = ProgressMeter(.load, total: bytes.count, report: progress)
             defer { reader.meter?.clear() }
             return try? reader.yearBlock()
@@ -250,6 +255,7 @@ struct YearFileReader {
             try expect(":")
             skip()
             let start = at.scalar
+            projectListNext = kind == .year && ExactText.same(key, "项目")
             let value = try self.value()
             if headerPending, let h = header, ExactText.same(key, h.0) {
                 // An explicit 名称/年度 replaces the header, as in the checker.
@@ -285,6 +291,13 @@ struct YearFileReader {
             return .string(try string())
         case "[":
             advance()
+            if projectListNext {
+                projectListNext = false
+                listDepth += 1
+                defer { listDepth -= 1 }
+                if let items = try splitList() { return .list(items) }
+                return .list(try listItems(stoppingAt: nil).items)
+            }
             let depth = listDepth
             listDepth += 1
             var items: [Value] = []
