@@ -148,6 +148,45 @@ import SuanTestSupport
         }
     }
 
+    /// A grid condition with a quotient is compared as dividing rounds the quotient, though most
+    /// cells are decided by multiplying (NumericComparison): the counts are the general path's for
+    /// every operator, with the quotient on either side, on the sweep, on exact ties (p/(p+q) is
+    /// 35% exactly where 13p = 7q) and on 2/3, which rounds up to the bound …667 above it.
+    @Test func quotientConditionsOfAGridCountAsTheGeneralPath() {
+        var h = loaded()
+        h.run("fn id(x) = x")
+        let mirrored = [">=": "<=", ">": "<", "==": "==", "!=": "!=", "<": ">", "<=": ">="]
+        let grids = [
+            ("count a in 0%..9.9% step 0.1%, b in 0%..9.9% step 0.1% where", "(项目支出 + b) / (基本支出 - a + (项目支出 + b))", "35%", ">=", "5131"),
+            ("count p in 1万元..70万元 step 1万元, q in 1万元..130万元 step 1万元 where", "p / (p + q)", "35%", "==", "10"),
+            ("count k in 1..30 step 1, m in 1..3 step 1 where", "(2 * k) / (3 * k * m)", "0.6666666666666666666666666666666666667", "==", "30"),
+        ]
+        for (grid, quotient, bound, witnessOp, witness) in grids {
+            for (op, mirror) in mirrored {
+                let general = h.value("\(grid) id(\(quotient)) \(op) \(bound)")
+                #expect(h.value("\(grid) \(quotient) \(op) \(bound)") == general, "\(quotient) \(op) \(bound)")
+                #expect(h.value("\(grid) \(bound) \(mirror) \(quotient)") == general, "\(bound) \(mirror) \(quotient)")
+            }
+            // The cells at or past the bound: the sweep's answer, the ties, the rounded 2/3.
+            #expect(h.value("\(grid) \(quotient) \(witnessOp) \(bound)") == witness, "\(quotient)")
+        }
+    }
+
+    /// A grid's numeric condition reads the inner variable as a bare number; a cell it cannot
+    /// test goes to the general code with the variable in its slot: a division by zero in the
+    /// middle of a row (the error is the general code's), an unknown figure at every cell, a year
+    /// axis (no bare number), and an inner variable the condition does not read.
+    @Test func cellsThatFallBackSeeTheirInnerVariable() {
+        var h = loaded()
+        #expect(h.errorID("count a in 1..2 step 1, b in 1..5 step 1 where b * 1万元 / (b - 3) >= a * 1万元") == "division-by-zero")
+        #expect(h.rendered.last?.contains("b * 1万元 / (b - 3)") == true, "\(h.rendered.last ?? "")")
+        #expect(h.value("count a in 1..2 step 1, b in 1..5 step 1 where b * 1万元 / (b - 2.5) >= a * 1万元") == "6")
+        h.run("let p = 项目[0].预算")
+        #expect(h.value("count a in 1..2 step 1, b in 1..5 step 1 where p * b >= a * 1万元") == "—")
+        #expect(h.value("count a in 0..1 step 1, y in 2020..2022 step 1 where y / 2 >= 1010 + a") == "4")
+        #expect(h.value("count a in 1..3 step 1, b in 1..5 step 1 where a / 3 >= 0.5") == "10")
+    }
+
     @Test func chartsUseBlocksOrASCII() {
         var h = loaded()
         h.run("chart y2022")

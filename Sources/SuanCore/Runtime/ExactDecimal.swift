@@ -138,8 +138,16 @@ extension ExactDecimal {
     static func scaleUp(_ value: Int128, by k: Int) -> Int128? {
         if k == 0 { return value }
         if k > 38 { return value == 0 ? 0 : nil }
-        let (product, overflow) = value.multipliedReportingOverflow(by: power(k))
+        let (product, overflow) = multiply(value, power(k))
         return overflow || product == .min ? nil : product
+    }
+
+    /// `a × b` and whether it overflowed. Most coefficients fit in 64 bits, and a product of two
+    /// such fits in 127 bits: one multiplication, no overflow check (the general one is several).
+    @inline(__always)
+    static func multiply(_ a: Int128, _ b: Int128) -> (partialValue: Int128, overflow: Bool) {
+        if let x = Int64(exactly: a), let y = Int64(exactly: b) { return (Int128(x) &* Int128(y), false) }
+        return a.multipliedReportingOverflow(by: b)
     }
 
     /// The number of decimal digits of a magnitude (0 for zero).
@@ -173,7 +181,22 @@ extension ExactDecimal {
 // MARK: - Arithmetic
 
 extension ExactDecimal {
+    /// The sum, exact while it fits in 38 significant digits, otherwise rounded half-even by
+    /// dropping fraction digits; an integer part past 38 digits is an overflow.
+    @inline(__always)
     public func adding(_ other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
+        // Two coefficients of 64 bits at one scale (a grid's usual sum) cannot leave 38 digits:
+        // added here, without the call and the loop that align and round.
+        if scale == other.scale, let a = Int64(exactly: coefficient), let b = Int64(exactly: other.coefficient) {
+            return ExactDecimal(unchecked: Int128(a) &+ Int128(b), scale: scale)
+        }
+        return try addingAligned(other)
+    }
+
+    /// The sum of two decimals of different scales or long coefficients: aligned, and rounded
+    /// when it passes 38 digits.
+    @inline(never)
+    func addingAligned(_ other: ExactDecimal) throws(ArithmeticError) -> ExactDecimal {
         var a = self, b = other
         while true {
             if a.scale == b.scale {
@@ -211,9 +234,23 @@ extension ExactDecimal {
 
     /// The product, exact while it fits in ``DecimalContext/precision`` (34) significant digits,
     /// otherwise rounded half-even to that many; integer digits are never dropped.
+    @inline(__always)
     public func multiplied(by other: ExactDecimal, context: DecimalContext = .standard) throws(ArithmeticError) -> ExactDecimal {
+        // Two coefficients of 64 bits (a grid's usual product) multiply here, without the call.
+        if let a = Int64(exactly: coefficient), let b = Int64(exactly: other.coefficient) {
+            let product = Int128(a) &* Int128(b), scale = Int(self.scale) + Int(other.scale)
+            if product.magnitude < ExactDecimal.PowersOfTen[context.precision] && scale <= Int(Int32.max) {
+                return ExactDecimal(unchecked: product, scale: Int32(scale))
+            }
+        }
+        return try multipliedRounding(by: other, context: context)
+    }
+
+    /// The product when it may pass the context's precision: rounded half-even to it.
+    @inline(never)
+    func multipliedRounding(by other: ExactDecimal, context: DecimalContext) throws(ArithmeticError) -> ExactDecimal {
         let scale = Int(self.scale) + Int(other.scale)
-        let (product, overflow) = coefficient.multipliedReportingOverflow(by: other.coefficient)
+        let (product, overflow) = ExactDecimal.multiply(coefficient, other.coefficient)
         if !overflow && product.magnitude < ExactDecimal.PowersOfTen[context.precision] && scale <= Int(Int32.max) {
             return ExactDecimal(unchecked: product, scale: Int32(scale))
         }

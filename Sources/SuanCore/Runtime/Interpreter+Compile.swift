@@ -47,11 +47,10 @@ extension Interpreter {
                 return try Arithmetic.compare(op, x, try b(i, &f, d), span: span)
             }
         case .numericComparison(let op, let l, let r, let general):
-            let g = compile(general), lp = NumericProgram(l), rp = NumericProgram(r)
+            let g = compile(general), numeric = NumericComparison(op, l, r)
             return { i, f, d throws(Diagnostic) in
                 do {
-                    let a = try lp.run(i, f), b = try rp.run(i, f)
-                    return .bool(op.holds(ExactDecimal.compare(a, b)))
+                    return .bool(try numeric.holds(i, f))
                 } catch {
                     return try g(i, &f, d)
                 }

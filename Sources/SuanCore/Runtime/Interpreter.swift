@@ -369,7 +369,7 @@ struct Interpreter {
     func count(_ axes: [TablePlan.Axis], _ condition: Code, rows outer: AxisSteps, _ inner: AxisSteps, span: SourceSpan,
                _ frame: inout Frame, depth: Int, meter: ProgressMeter?) throws(Diagnostic) -> Value {
         var hits = 0
-        let whole = Interpreter.compile(condition), wholeNumeric = Interpreter.numericParts(of: condition)
+        let whole = Interpreter.compile(condition), wholeNumeric = Interpreter.numericComparison(of: condition)
         // Read once: taking a slot out of `axes` per cell copies the axis and its code.
         let innerSlot = axes.count > 1 ? axes[1].slot : nil
         for x in outer {
@@ -381,7 +381,7 @@ struct Interpreter {
             let specialised = axes.count > 1 ? Interpreter.compile(hoisted) : whole
             // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
             // closure call per cell; a value that is not a number takes the compiled general path.
-            let numeric = axes.count > 1 ? Interpreter.numericParts(of: hoisted) : wholeNumeric
+            let numeric = axes.count > 1 ? Interpreter.numericComparison(of: hoisted, variable: inner.givesBareNumbers ? innerSlot : nil) : wholeNumeric
             guard let row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth) else { return .unknown }
             hits += row
         }
@@ -392,30 +392,61 @@ struct Interpreter {
     /// The programs come in as arguments, borrowed: read from a local of the caller, each cell
     /// retained and released their steps.
     @inline(never)
-    private func countRow(_ inner: AxisSteps, at innerSlot: Int?, _ numeric: (ComparisonOperator, NumericProgram, NumericProgram)?,
+    private func countRow(_ inner: AxisSteps, at innerSlot: Int?, _ numeric: NumericComparison?,
                           _ specialised: Compiled, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Int? {
+        if let innerSlot, let numeric, numeric.readsVariable {
+            return try countRow(inner, at: innerSlot, reading: numeric, specialised, span: span, &frame, depth: depth)
+        }
         var hits = 0
         for (j, y) in inner.enumerated() {
             if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
             if let innerSlot { frame[innerSlot] = y }
-            if let numeric, let a = try? numeric.1.run(self, frame), let b = try? numeric.2.run(self, frame) {
-                if numeric.0.holds(ExactDecimal.compare(a, b)) { hits += 1 }
+            if let numeric, let holds = try? numeric.holds(self, frame) {
+                if holds { hits += 1 }
                 continue
             }
-            switch try specialised(self, &frame, depth) {
-            case .bool(true): hits += 1
-            case .bool(false): break
-            case .unknown: return nil
-            case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
-            }
+            guard let holds = try cell(specialised, span: span, &frame, depth: depth) else { return nil }
+            if holds { hits += 1 }
         }
         return hits
     }
 
-    /// The sides of a numeric comparison as programs, for a grid's cells; nil for other conditions.
-    static func numericParts(of condition: Code) -> (ComparisonOperator, NumericProgram, NumericProgram)? {
+    /// A row whose numeric condition reads the inner variable as a bare decimal: the variable's
+    /// slot is written only for a cell that the general code tests, and at the end of the row,
+    /// so that the frame is left as a row that wrote it at every cell leaves it.
+    private func countRow(_ inner: AxisSteps, at innerSlot: Int, reading numeric: NumericComparison,
+                          _ specialised: Compiled, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Int? {
+        var hits = 0, last: ExactDecimal?
+        for (j, y) in inner.decimals.enumerated() {
+            if j & 4095 == 4095, Interruption.pending { throw Interpreter.interrupted(span) }
+            last = y
+            if let holds = try? numeric.holds(self, frame, variable: y) {
+                if holds { hits += 1 }
+                continue
+            }
+            frame[innerSlot] = Arithmetic.rebuild(inner.template, y)
+            guard let holds = try cell(specialised, span: span, &frame, depth: depth) else { return nil }
+            if holds { hits += 1 }
+        }
+        if let last { frame[innerSlot] = Arithmetic.rebuild(inner.template, last) }
+        return hits
+    }
+
+    /// Whether a cell's condition holds by its general code, or nil when it is unknown.
+    @inline(__always)
+    private func cell(_ specialised: Compiled, span: SourceSpan, _ frame: inout Frame, depth: Int) throws(Diagnostic) -> Bool? {
+        switch try specialised(self, &frame, depth) {
+        case .bool(let holds): return holds
+        case .unknown: return nil
+        case let v: throw Arithmetic.fail("count needs a true/false condition, not a \(v.type.name)", span, id: .typeMismatch)
+        }
+    }
+
+    /// A numeric comparison ready for a grid's cells, reading `variable` (the inner axis's slot)
+    /// as a bare decimal; nil for other conditions.
+    static func numericComparison(of condition: Code, variable: Int? = nil) -> NumericComparison? {
         guard case .numericComparison(let op, let l, let r, _) = condition else { return nil }
-        return (op, NumericProgram(l), NumericProgram(r))
+        return NumericComparison(op, l, r, variable: variable)
     }
 
     /// `code` with each largest arithmetic subtree that does not read local `slot` replaced by its
@@ -457,7 +488,12 @@ struct Interpreter {
         }
         switch code {
         case .local(let s): return (code, s == slot)
-        case .constant, .global: return (code, false)
+        case .constant: return (code, false)
+        case .global(let g):
+            // A global's number is read once per row, not at every cell; one that holds no number
+            // (an unknown figure) stays a read, so that the cell still falls back to the general code.
+            guard let value = try? number(globals[g]) else { return (code, false) }
+            return (.constant(value), false)
         case .add(let l, let r): return try pair(l, r, NumericCode.add)
         case .subtract(let l, let r): return try pair(l, r, NumericCode.subtract)
         case .multiply(let l, let r): return try pair(l, r, NumericCode.multiply)

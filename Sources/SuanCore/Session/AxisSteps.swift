@@ -9,21 +9,41 @@ struct AxisSteps: Sequence {
     let count: Int
 
     struct Iterator: IteratorProtocol {
-        let steps: AxisSteps
+        let template: Value
+        var decimals: Decimals
+
+        mutating func next() -> Value? {
+            decimals.next().map { Arithmetic.rebuild(template, $0) }
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(template: template, decimals: decimals) }
+
+    /// The steps' bare numbers, the ones the values hold, without building a value per step.
+    struct Decimals: Sequence, IteratorProtocol {
+        let step: ExactDecimal
+        let count: Int
         var index = 0
         var x: ExactDecimal
 
-        mutating func next() -> Value? {
-            guard index < steps.count else { return nil }
-            let value = Arithmetic.rebuild(steps.template, x)
+        mutating func next() -> ExactDecimal? {
+            guard index < count else { return nil }
+            let value = x
             index += 1
             // Within the range by construction: low + k·step ≤ high for every k < count.
-            if index < steps.count { x = (try? x.adding(steps.step)) ?? x }
+            if index < count { x = (try? x.adding(step)) ?? x }
             return value
         }
     }
 
-    func makeIterator() -> Iterator { Iterator(steps: self, x: start) }
+    var decimals: Decimals { Decimals(step: step, count: count, x: start) }
+
+    /// True when each step's value holds its bare number as a numeric condition reads it (a
+    /// year does not: it is no amount, and such a condition falls back to its general code).
+    var givesBareNumbers: Bool {
+        if case .year = template { return false }
+        return true
+    }
 
     /// The steps at positions `range`: the same values a full iteration makes there.
     func part(_ range: Range<Int>) -> AxisSteps {
