@@ -65,6 +65,40 @@ func d(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
         #expect(throws: ArithmeticError.invalidStep) { try d("1").rounded(toMultipleOf: .zero, mode: .halfEven) }
     }
 
+    @Test func aPowerOfTenStepRoundsAsDividingByItDoes() throws {
+        // round(x, 0.01) takes a path without dividing; it must give what dividing gives, for every
+        // mode, on ties, long quotients (37 digits, as scores have), negatives and coarse steps.
+        var generator = SystemRandomNumberGenerator()
+        var inputs = ["0.005", "-0.005", "0.015", "2.675", "-2.675", "26.875", "0", "1", "123456789.125",
+                      "0.3333333333333333333333333333333333333", "-27.272727272727272727272727272727272727",
+                      "9999999999999999999999999999999.995", "0.0000000001", "5"].map(d)
+        for _ in 0..<3_000 {
+            let digits = Int128(Int64.random(in: -Int64.max...Int64.max, using: &generator)) * Int128(Int64.random(in: 1...Int64.max, using: &generator))
+            // Up to 34 digits: a product keeps 34 (the division path multiplies back by the step).
+            inputs.append(ExactDecimal(unchecked: digits % Int128(ExactDecimal.PowersOfTen[34]), scale: Int32.random(in: 0...37, using: &generator)))
+        }
+        for x in inputs {
+            for places in 0...12 {
+                let step = ExactDecimal(unchecked: 1, scale: Int32(places))
+                for mode in RoundingMode.allCases {
+                    let fast = try x.rounded(toMultipleOf: step, mode: mode)
+                    // Where dividing overflowed (38 digits and more after the point moves), the
+                    // path without it answers; elsewhere the two agree.
+                    guard let divided = try? x.divided(by: step).rounded(toScale: 0, mode: mode).multiplied(by: step).normalized else { continue }
+                    #expect(fast.coefficient == divided.coefficient && fast.scale == divided.scale, "\(x) to \(step), \(mode)")
+                }
+            }
+        }
+    }
+
+    @Test func aPowerOfTenStepRoundsAValueOfMoreThan34DigitsExactly() throws {
+        // Dividing by the step and multiplying back rounded such a value's product to 34 digits
+        // (to 1e32 here); without the division it is rounded where the step says.
+        let x = d("99999999999999999999999999999999.995")
+        #expect(try x.rounded(toMultipleOf: d("0.001"), mode: .halfAwayFromZero) == x)
+        #expect(try x.rounded(toMultipleOf: d("0.01"), mode: .halfEven) == d("100000000000000000000000000000000.00"))
+    }
+
     @Test func comparesAcrossScales() {
         #expect(d("1.10") == d("1.1"))
         #expect(d("0.3") < d("0.31"))

@@ -349,6 +349,9 @@ extension ExactDecimal {
     /// The value rounded to a multiple of `step` (`round(x, 0.01)`); `step` must be positive.
     public func rounded(toMultipleOf step: ExactDecimal, mode: RoundingMode) throws(ArithmeticError) -> ExactDecimal {
         guard step.coefficient > 0 else { throw .invalidStep }
+        // A step of 1, 0.1, 0.01, …: dividing by it only moves the point, so rounding to that many
+        // decimals is the same answer without the 128-bit division (`round(x, 0.01)` in every score).
+        if step.coefficient == 1 && step.scale >= 0 { return rounded(toScale: Int(step.scale), mode: mode).normalized }
         let count = try divided(by: step).rounded(toScale: 0, mode: mode)
         return try count.multiplied(by: step).normalized
     }
