@@ -152,6 +152,31 @@ year 2023 {
         #expect(ids == expected)
     }
 
+    @Test(arguments: [false, true])
+    func aLongYearLoadedOnTwoThreadsIsTheYearLoadedOnOne(warned: Bool) throws {
+        // Read in halves and checked in parts: the same projects, in order, with the same derived
+        // 执行率 and sums (a clean year, and one read again with positions for its warnings).
+        var text = longYear(twice: false)
+        if !warned {
+            text = text.replacingOccurrences(of: "-5万元", with: "99999万元").replacingOccurrences(of: "\"#DIV/0!\"", with: "1件")
+                .replacingOccurrences(of: "执行: 210万元", with: "执行: 100万元").replacingOccurrences(of: "执行: 4700万元", with: "执行: 4590万元")
+        }
+        let dir = try Scratch()
+        let path = try dir.write("y.suan", text)
+        func answers(jobs: Int) -> [String] {
+            var settings = Settings()
+            settings.jobs = jobs
+            var h = SessionHarness(session: Session(domain: BudgetDomain(), settings: settings))
+            h.run("load \"\(path)\"")
+            #expect(h.diagnostics.isEmpty == !warned)
+            return ["len(项目)", "项目预算合计", "预算执行率", "sum(map(项目, fn(p) = p.执行率))", "项目[0].名称", "项目[4999].名称",
+                    "项目[2600].执行率", "join(map(filter(项目, fn(p) = p.执行率 > 100%), fn(p) = p.名称), \",\")"].map { h.value($0) }
+        }
+        let one = answers(jobs: 1), two = answers(jobs: 2)
+        #expect(one == two)
+        #expect(one[0] == "5,000" || one[0] == "5000")
+    }
+
     @Test func aGoodFileLoadsWithoutProblems() throws {
         #expect(try problems(goodYear).isEmpty)
     }
