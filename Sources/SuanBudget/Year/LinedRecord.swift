@@ -56,11 +56,10 @@ struct LinedRecord<Line: RecordLine> {
 
     /// Takes `names` for the names when they are the same as this record's, so that records that
     /// gained the same lines share one array of names again (as they did when read).
-    mutating func share(names: [String]) -> Bool {
+    mutating func share(names: [String]) {
         guard !LinedRecord.same(keys, names), keys.count == names.count,
-              zip(keys, names).allSatisfy({ ExactText.same($0, $1) }) else { return false }
+              zip(keys, names).allSatisfy({ ExactText.same($0, $1) }) else { return }
         keys = names
-        return true
     }
 
     /// The record put back together.

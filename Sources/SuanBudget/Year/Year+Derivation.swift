@@ -60,7 +60,9 @@ extension Year {
             if missing > 0 { project.reserve(missing) }
             if rememberingBase { Year.remember(&project) }
             Year.derive(&project, projecting: projecting)
-            if let names, project.share(names: names) {} else { names = project.keys }
+            // The names it now has are the next project's to share (the same array when it shared).
+            if let names { project.share(names: names) }
+            names = project.keys
             budgets.add(project[.budget] ?? .unknown)
             spent.add(project[.spent] ?? .unknown)
             items[kept] = .record(project.record)
