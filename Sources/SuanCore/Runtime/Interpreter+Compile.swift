@@ -141,9 +141,22 @@ extension Interpreter {
         return { i, f, d throws(Diagnostic) in
             let function = try target(i, &f, d)
             if case .function(.user(let u)) = function, arguments.count == u.parameters.count {
-                var frame = Frame()
-                frame.reserveCapacity(Swift.max(u.frameSize, arguments.count + u.captured.count))
-                for a in arguments { frame.append(try a(i, &f, d)) }
+                // The arguments go straight into the callee's frame on the stack; one that fails
+                // takes the frame off again.
+                let base = i.frames.push(u.callFrameSize(arguments: arguments.count))
+                var k = 0
+                while k < arguments.count {
+                    do throws(Diagnostic) {
+                        (base + k).initialize(to: try arguments[k](i, &f, d))
+                    } catch {
+                        base.deinitialize(count: k)
+                        i.frames.pop(to: base)
+                        throw error
+                    }
+                    k += 1
+                }
+                var frame = i.completedFrame(u, base, arguments: k)
+                defer { i.release(frame) }
                 return try i.enter(u, &frame, span: span, depth: d)
             }
             return try i.call(function, try i.values(arguments, &f, d), span: span, depth: d)

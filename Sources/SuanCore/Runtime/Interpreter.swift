@@ -26,6 +26,8 @@ struct Interpreter {
     var ownFunctions: [ObjectIdentifier: UserFunction] = [:]
     /// The parts' copies of those functions, kept for this interpreter's splits (one statement).
     let partFunctions: PartFunctions
+    /// The frames of the running calls (``Frame``): this thread's; a part of a split makes its own.
+    var frames: FrameStack
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
@@ -37,6 +39,7 @@ struct Interpreter {
         self.jobs = settings.jobs
         self.progress = settings.progress
         self.partFunctions = PartFunctions(parts: settings.jobs)
+        self.frames = FrameStack()
     }
 
     /// This interpreter for the inside of work that reports its own progress.
@@ -71,9 +74,6 @@ struct Interpreter {
         }
     }
 
-    /// A frame of local variables (function parameters, `solve` and `table` variables).
-    typealias Frame = [Value]
-
     static func interrupted(_ span: SourceSpan) -> Diagnostic {
         Diagnostic(id: .interrupted, "interrupted", at: span)
     }
@@ -91,19 +91,21 @@ struct Interpreter {
         out.reserveCapacity(items.count)
         // One frame for all the calls: each call writes its parameter before its body reads it,
         // and a body's locals are bound before they are read.
-        var callee = Frame()
+        var callee: Frame?
+        defer { if let callee { release(callee) } }
         for item in items {
             try tick(span)
             meter?.advance()
             let v: Value
             if case .function(.user(let u)) = f, u.parameters.count == 1 {
-                if callee.isEmpty {
-                    callee.reserveCapacity(Swift.max(u.frameSize, 1 + u.captured.count))
-                    callee.append(item)
+                if callee == nil {
+                    let base = frames.push(u.callFrameSize(arguments: 1))
+                    base.initialize(to: item)
+                    callee = completedFrame(u, base, arguments: 1)
                 } else {
-                    callee[0] = item
+                    callee![0] = item
                 }
-                v = try enter(u, &callee, span: span, depth: depth)
+                v = try enter(u, &callee!, span: span, depth: depth)
             } else {
                 v = try call(f, [item], span: span, depth: depth)
             }
@@ -138,13 +140,36 @@ struct Interpreter {
                 let name: Message = u.name.isEmpty ? "this function" : Message(verbatim: u.name)
                 throw Arithmetic.fail(Message.argumentCount(name, expected: "\(u.parameters.count)", got: args.count), span, id: .argumentCount)
             }
-            var frame = args
+            let base = frames.push(u.callFrameSize(arguments: args.count))
+            for (k, a) in args.enumerated() { (base + k).initialize(to: a) }
+            var frame = completedFrame(u, base, arguments: args.count)
+            defer { release(frame) }
             return try enter(u, &frame, span: span, depth: depth)
         }
     }
 
-    /// Runs a Suan function on `frame`, which holds its arguments (and, when reused by `map`, the
-    /// captures and locals of the previous call, which are overwritten before they are read).
+    /// The frame of a call of `u` whose `arguments` values the caller has written at `base` (a
+    /// ``FrameStack/push(_:)`` of ``UserFunction/callFrameSize(arguments:)``): its captures follow
+    /// them, and its locals start unknown. The caller ``release(_:)``s it after the call.
+    @inline(__always)
+    func completedFrame(_ u: UserFunction, _ base: UnsafeMutablePointer<Value>, arguments: Int) -> Frame {
+        let size = u.callFrameSize(arguments: arguments)
+        var k = arguments
+        for value in u.captured { (base + k).initialize(to: value); k += 1 }
+        if size > k { (base + k).initialize(repeating: .unknown, count: size - k) }
+        return Frame(base: base, count: size)
+    }
+
+    /// Releases the values of a call's frame and takes it off the stack.
+    @inline(__always)
+    func release(_ frame: Frame) {
+        frame.base.deinitialize(count: frame.count)
+        frames.pop(to: frame.base)
+    }
+
+    /// Runs a Suan function on `frame` (``completedFrame(_:_:arguments:)``), which holds its
+    /// arguments (and, when reused by `map`, the locals of the previous call, which are overwritten
+    /// before they are read).
     @inline(__always)
     func enter(_ u: UserFunction, _ frame: inout Frame, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
         guard depth < settings.maximumCallDepth else {
@@ -153,10 +178,6 @@ struct Interpreter {
         }
         guard !stack.exhausted else { throw StackGuard.failure(span) }
         try tick(span)
-        if frame.count == u.parameters.count {
-            if !u.captured.isEmpty { frame.append(contentsOf: u.captured) }
-            if u.frameSize > frame.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - frame.count)) }
-        }
         do {
             return try u.compiled(self, &frame, depth + 1)
         } catch {
@@ -351,7 +372,9 @@ struct Interpreter {
             let caller = frame
             // A part that meets an unknown cell answers unknown, as a serial run stops there.
             let answers = try quiet.split(outer.count, into: parts, endingAt: { (answer: Value) in if case .number = answer { false } else { true } }) { (worker, range) throws(Diagnostic) in
-                var frame = caller
+                let copy = Frame.Storage(copying: caller)
+                defer { withExtendedLifetime(copy) {} }
+                var frame = copy.frame
                 return try worker.count(axes, condition, rows: outer.part(range), inner, span: span, &frame, depth: depth, meter: meter)
             }
             var hits = 0
