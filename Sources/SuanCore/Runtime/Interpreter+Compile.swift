@@ -25,15 +25,10 @@ extension Interpreter {
         case .negate(let inner, let span):
             let a = compile(inner)
             return { i, f, d throws(Diagnostic) in try Arithmetic.negate(try a(i, &f, d), span: span) }
-        case .not(let inner, let span):
-            let a = compile(inner)
-            return { i, f, d throws(Diagnostic) in
-                switch try a(i, &f, d) {
-                case .bool(let b): return .bool(!b)
-                case .unknown: return .unknown
-                case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: .typeMismatch)
-                }
-            }
+        case .not(_, let span), .logical(_, _, _, let span):
+            // Its truth as a value (``compileTest(_:span:)``).
+            let t = compileTest(code, span: span)
+            return { i, f, d throws(Diagnostic) in try t(i, &f, d).map(Value.bool) ?? .unknown }
         case .arithmetic(let op, let l, let r, let span):
             let a = compile(l), b = compile(r)
             return { i, f, d throws(Diagnostic) in
@@ -55,16 +50,6 @@ extension Interpreter {
                     return try g(i, &f, d)
                 }
             }
-        case .logical(let op, let l, let r, let span):
-            let a = compile(l), b = compile(r)
-            return { i, f, d throws(Diagnostic) in
-                let x = try i.truth(try a(i, &f, d), span)
-                if op == .and && x == false { return .bool(false) }
-                if op == .or && x == true { return .bool(true) }
-                let y = try i.truth(try b(i, &f, d), span)
-                guard let x, let y else { return .unknown }
-                return .bool(op == .and ? x && y : x || y)
-            }
         case .percentOf(let l, let r, let span):
             let a = compile(l), b = compile(r)
             return { i, f, d throws(Diagnostic) in
@@ -75,9 +60,9 @@ extension Interpreter {
             let a = compile(inner)
             return { i, f, d throws(Diagnostic) in try Arithmetic.convert(try a(i, &f, d), to: unit, span: span) }
         case .conditional(let c, let yes, let no, let span):
-            let test = compile(c), a = compile(yes), b = compile(no)
+            let test = compileTest(c, span: span), a = compile(yes), b = compile(no)
             return { i, f, d throws(Diagnostic) in
-                guard let holds = try i.truth(try test(i, &f, d), span) else {
+                guard let holds = try test(i, &f, d) else {
                     throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: .unknownCondition)
                 }
                 return holds ? try a(i, &f, d) : try b(i, &f, d)
