@@ -13,7 +13,7 @@ final class FrameStack: @unchecked Sendable {
     /// The next free value, and the end of the chunk it is in.
     @exclusivity(unchecked) private var top: UnsafeMutablePointer<Value>?
     @exclusivity(unchecked) private var end: UnsafeMutablePointer<Value>?
-    /// The start of the chunk `top` is in: a frame below it is in an earlier chunk.
+    /// The start of the chunk `top` is in: a frame outside `start...top` is in an earlier chunk.
     @exclusivity(unchecked) private var start: UnsafeMutablePointer<Value>?
     /// Every chunk, in order, and the index of the one in use.
     @exclusivity(unchecked) private var chunks: [(start: UnsafeMutablePointer<Value>, end: UnsafeMutablePointer<Value>)] = []
@@ -48,8 +48,9 @@ final class FrameStack: @unchecked Sendable {
     /// Moves the top back to `base`, the start of the frame that was pushed last.
     @inline(__always)
     func pop(to base: UnsafeMutablePointer<Value>) {
-        if let start, base >= start {
-            top = base
+        // Both bounds: an earlier chunk may lie above this one in memory.
+        if let start, let top, base >= start, base <= top {
+            self.top = base
         } else {
             popChunk(to: base)
         }

@@ -121,30 +121,49 @@ extension Interpreter {
     }
 
     /// A call of a value: a Suan function gets its arguments straight into its own frame.
+    ///
+    /// Most calls name a function (`实际值(i)`): it is read where it is in the globals rather than
+    /// copied out by a compiled part, and a call with one or two arguments holds them in its
+    /// closure rather than in an array (each array element called is a reference counted).
     private static func compileCall(_ callee: Code, _ args: [Code], span: SourceSpan) -> Compiled {
-        let target = compile(callee), arguments = args.map(compile)
-        return { i, f, d throws(Diagnostic) in
-            let function = try target(i, &f, d)
-            if case .function(.user(let u)) = function, arguments.count == u.parameters.count {
-                // The arguments go straight into the callee's frame on the stack; one that fails
-                // takes the frame off again.
-                let base = i.frames.push(u.callFrameSize(arguments: arguments.count))
-                var k = 0
-                while k < arguments.count {
-                    do throws(Diagnostic) {
-                        (base + k).initialize(to: try arguments[k](i, &f, d))
-                    } catch {
-                        base.deinitialize(count: k)
-                        i.frames.pop(to: base)
-                        throw error
-                    }
-                    k += 1
+        let arguments = args.map(compile)
+        guard case .global(let slot) = callee else {
+            let target = compile(callee)
+            return { i, f, d throws(Diagnostic) in
+                let function = try target(i, &f, d)
+                if case .function(.user(let u)) = function, arguments.count == u.parameters.count {
+                    return try i.enter(u, evaluating: arguments, &f, span: span, depth: d)
                 }
-                var frame = i.completedFrame(u, base, arguments: k)
-                defer { i.release(frame) }
-                return try i.enter(u, &frame, span: span, depth: d)
+                return try i.call(function, try i.values(arguments, &f, d), span: span, depth: d)
             }
-            return try i.call(function, try i.values(arguments, &f, d), span: span, depth: d)
+        }
+        switch arguments.count {
+        case 1:
+            let a = arguments[0]
+            return { i, f, d throws(Diagnostic) in
+                let x = try a(i, &f, d)
+                if let u = i.functions[slot], u.parameters.count == 1 {
+                    return try i.enter(u, x, span: span, depth: d)
+                }
+                return try i.call(i.globals[slot], [x], span: span, depth: d)
+            }
+        case 2:
+            let a = arguments[0], b = arguments[1]
+            return { i, f, d throws(Diagnostic) in
+                let x = try a(i, &f, d)
+                let y = try b(i, &f, d)
+                if let u = i.functions[slot], u.parameters.count == 2 {
+                    return try i.enter(u, x, y, span: span, depth: d)
+                }
+                return try i.call(i.globals[slot], [x, y], span: span, depth: d)
+            }
+        default:
+            return { i, f, d throws(Diagnostic) in
+                if let u = i.functions[slot], arguments.count == u.parameters.count {
+                    return try i.enter(u, evaluating: arguments, &f, span: span, depth: d)
+                }
+                return try i.call(i.globals[slot], try i.values(arguments, &f, d), span: span, depth: d)
+            }
         }
     }
 

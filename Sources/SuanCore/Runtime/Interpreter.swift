@@ -2,7 +2,12 @@
 /// Names were resolved to slots by the checker, so the hot path does no string lookups: globals and
 /// locals are array reads, and a field read checks its last position first (``FieldName``).
 struct Interpreter {
-    var globals: [Value]
+    var globals: [Value] {
+        didSet { functions = Interpreter.functions(in: globals) }
+    }
+    /// The Suan functions among the globals, by slot (nil for other values): a call of a named
+    /// function takes it from here, a reference, instead of copying the global's value out.
+    private(set) var functions: [UserFunction?]
     let settings: Settings
     var domain: any DomainHost
     /// Where warnings go (scenario problems); nil mutes them, as `solve` and `count` do for the
@@ -31,6 +36,7 @@ struct Interpreter {
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
+        self.functions = Interpreter.functions(in: globals)
         self.settings = settings
         self.domain = domain
         self.warnings = warnings
@@ -160,11 +166,60 @@ struct Interpreter {
         return Frame(base: base, count: size)
     }
 
+    /// Calls `u` with the values of `arguments`, each written straight into its frame on the stack
+    /// (one that fails takes the frame off again).
+    @inline(__always)
+    func enter(_ u: UserFunction, evaluating arguments: [Compiled], _ f: inout Frame, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        let base = frames.push(u.callFrameSize(arguments: arguments.count))
+        var k = 0
+        while k < arguments.count {
+            do throws(Diagnostic) {
+                (base + k).initialize(to: try arguments[k](self, &f, depth))
+            } catch {
+                base.deinitialize(count: k)
+                frames.pop(to: base)
+                throw error
+            }
+            k += 1
+        }
+        var frame = completedFrame(u, base, arguments: k)
+        defer { release(frame) }
+        return try enter(u, &frame, span: span, depth: depth)
+    }
+
+    /// Calls `u` with one argument, moved into its frame.
+    @inline(__always)
+    func enter(_ u: UserFunction, _ x: consuming Value, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        let base = frames.push(u.callFrameSize(arguments: 1))
+        base.initialize(to: x)
+        var frame = completedFrame(u, base, arguments: 1)
+        defer { release(frame) }
+        return try enter(u, &frame, span: span, depth: depth)
+    }
+
+    /// Calls `u` with two arguments, moved into its frame.
+    @inline(__always)
+    func enter(_ u: UserFunction, _ x: consuming Value, _ y: consuming Value, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        let base = frames.push(u.callFrameSize(arguments: 2))
+        base.initialize(to: x)
+        (base + 1).initialize(to: y)
+        var frame = completedFrame(u, base, arguments: 2)
+        defer { release(frame) }
+        return try enter(u, &frame, span: span, depth: depth)
+    }
+
     /// Releases the values of a call's frame and takes it off the stack.
     @inline(__always)
     func release(_ frame: Frame) {
-        frame.base.deinitialize(count: frame.count)
+        // One by one: `deinitialize(count:)` goes through the runtime's general array destroy,
+        // which cost more than a frame's few values.
+        for k in 0..<frame.count { _ = (frame.base + k).move() }
         frames.pop(to: frame.base)
+    }
+
+    /// The Suan function in each global slot, or nil.
+    static func functions(in globals: [Value]) -> [UserFunction?] {
+        globals.map { if case .function(.user(let u)) = $0 { u } else { nil } }
     }
 
     /// Runs a Suan function on `frame` (``completedFrame(_:_:arguments:)``), which holds its
