@@ -3,11 +3,11 @@
 /// locals are array reads, and a field read checks its last position first (``FieldName``).
 struct Interpreter {
     var globals: [Value] {
-        didSet { functions = Interpreter.functions(in: globals) }
+        didSet { functions = GlobalFunctions(globals) }
     }
-    /// The Suan functions among the globals, by slot (nil for other values): a call of a named
-    /// function takes it from here, a reference, instead of copying the global's value out.
-    private(set) var functions: [UserFunction?]
+    /// The Suan functions among the globals, by slot: a call of a named function takes it from
+    /// here, a reference, instead of copying the global's value out.
+    private(set) var functions: GlobalFunctions
     let settings: Settings
     var domain: any DomainHost
     /// Where warnings go (scenario problems); nil mutes them, as `solve` and `count` do for the
@@ -36,7 +36,7 @@ struct Interpreter {
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
-        self.functions = Interpreter.functions(in: globals)
+        self.functions = GlobalFunctions(globals)
         self.settings = settings
         self.domain = domain
         self.warnings = warnings
@@ -217,10 +217,6 @@ struct Interpreter {
         frames.pop(to: frame.base)
     }
 
-    /// The Suan function in each global slot, or nil.
-    static func functions(in globals: [Value]) -> [UserFunction?] {
-        globals.map { if case .function(.user(let u)) = $0 { u } else { nil } }
-    }
 
     /// Runs a Suan function on `frame` (``completedFrame(_:_:arguments:)``), which holds its
     /// arguments (and, when reused by `map`, the locals of the previous call, which are overwritten
