@@ -99,10 +99,15 @@ struct Interpreter {
         // and a body's locals are bound before they are read.
         var callee: Frame?
         defer { if let callee { release(callee) } }
+        // A slice of a split keeps the list's own positions: a part's error names the item a
+        // serial run would.
+        var position = items.startIndex
         for item in items {
             try tick(span)
             meter?.advance()
+            position += 1
             let v: Value
+            do throws(Diagnostic) {
             if case .function(.user(let u)) = f, u.parameters.count == 1 {
                 if callee == nil {
                     let base = frames.push(u.callFrameSize(arguments: 1))
@@ -114,6 +119,10 @@ struct Interpreter {
                 v = try enter(u, &callee!, span: span, depth: depth)
             } else {
                 v = try call(f, [item], span: span, depth: depth)
+            }
+            } catch {
+                // Which item: among 20,000 projects, the error alone does not say.
+                throw Interpreter.noting(error, "note: in item \(position) of the list that \(b.rawValue) went through")
             }
             if b == .map { out.append(v); continue }
             guard case .bool(let keep) = v else {
@@ -234,6 +243,14 @@ struct Interpreter {
         } catch {
             throw Interpreter.atCall(error, span, libraryFiles: libraryFiles)
         }
+    }
+
+    /// `error` with a note of where in a long piece of work it arose; an interruption is left as it is.
+    static func noting(_ error: Diagnostic, _ note: Message) -> Diagnostic {
+        guard error.id != .interrupted else { return error }
+        var d = error
+        d.notes.append(note)
+        return d
     }
 
     /// An error raised in a function from another source (a Stdlib function called from a script)
@@ -456,7 +473,15 @@ struct Interpreter {
             // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
             // closure call per cell; a value that is not a number takes the compiled general path.
             let numeric = axes.count > 1 ? Interpreter.numericComparison(of: hoisted, variable: inner.givesBareNumbers ? innerSlot : nil) : wholeNumeric
-            guard let row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth) else { return .unknown }
+            let row: Int?
+            do throws(Diagnostic) {
+                row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth)
+            } catch {
+                // The cell it failed at (the variables' values), as a serial run meets it first.
+                let cell = axes.map { "\($0.name) = \(ValueFormatter().text(frame[$0.slot]))" }.joined(separator: ", ")
+                throw Interpreter.noting(error, "note: at the cell \(cell) of the count")
+            }
+            guard let row else { return .unknown }
             hits += row
         }
         return .number(ExactDecimal(hits))
