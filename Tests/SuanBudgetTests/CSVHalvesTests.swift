@@ -68,15 +68,19 @@ import SuanTestSupport
     }
 
     @Test func aGuessOnARowThatDoesNotStartAProjectIsDroppedAndTheTableStillReadsWhole() throws {
-        // Each indicator row names its project again: the row at the guess continues the project
-        // above it (or, in one long project, is one of its indicators), and the first half reads on.
-        for text in [table(2_000, repeatNames: true), table(1) + String(repeating: ",,,,产出,数量,次数,≥5件,,7件,10,\r\n", count: 12_000)] {
-            let serial = try read(text, jobs: 1), split = try read(text, jobs: 2)
-            #expect(split.split == nil)
-            #expect(same(serial.year, split.year))
-        }
-        // With the names written once, the same table splits.
-        #expect(try read(table(2_000), jobs: 2).split != nil)
+        // One project whose name is written again on every other indicator row: the row at the
+        // guess names a project after a row without a name, but the project it names is the one
+        // being read, which it continues; the first half reads on.
+        let indicator = ",,,,产出,数量,次数,≥5件,,7件,10,\r\n"
+        let long = table(1) + String(repeating: indicator.replacingOccurrences(of: ",,,,", with: ",项目0,,,") + indicator, count: 6_000)
+        let serial = try read(long, jobs: 1), split = try read(long, jobs: 2)
+        #expect(split.split == nil)
+        #expect(same(serial.year, split.year))
+        // Without names on the indicator rows there is no guess at all; with a project a row, the split is taken.
+        let unnamed = long.replacingOccurrences(of: ",项目0,,,产出", with: ",,,,产出")
+        #expect(try read(unnamed, jobs: 2).split == nil)
+        #expect(same(try read(unnamed, jobs: 1).year, try read(unnamed, jobs: 2).year))
+        #expect(try read(table(2_000, repeatNames: true), jobs: 2).split != nil)
     }
 
     @Test func aQuotedFieldOverTheMiddleIsNotTakenForRows() throws {
@@ -86,9 +90,11 @@ import SuanTestSupport
         }
         let serial = try read(text, jobs: 1), split = try read(text, jobs: 2)
         #expect(same(serial.year, split.year))
-        // Taken after the note, which covers the middle.
-        let end = try #require(text.range(of: "说明\n,\"\r\n")).upperBound
-        #expect(try #require(split.split) == text.utf8.distance(from: text.startIndex, to: end))
+        // Taken at a project's row just after the note, which covers the middle.
+        let end = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "说明\n,\"\r\n")).upperBound)
+        let at = try #require(split.split)
+        #expect(at > end && at < end + 2_000)
+        #expect(String(decoding: Array(text.utf8)[at...].prefix(20), as: UTF8.self).contains("项目75"))
     }
 
     /// The diagnostics of loading `text` as a CSV year through a session with one thread and with

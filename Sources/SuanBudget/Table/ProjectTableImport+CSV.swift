@@ -2,9 +2,9 @@ import SuanCore
 
 /// A CSV table read into a year, on one thread or, when long, in two halves at once.
 ///
-/// The second half starts at a guess: the first row start past the middle of the text, found by
-/// the syntax check (which follows the reader's quotes, so a line break inside a quoted field is
-/// never taken for one). The first half reads from the table's start exactly as one thread would,
+/// The second half starts at a guess: the first row past the middle of the text that names a
+/// project, from the first row start there that the syntax check found (it follows the reader's
+/// quotes, so a line break inside a quoted field is never taken for one). The first half reads from the table's start exactly as one thread would,
 /// and the guess stands only if it arrives there and the row there begins a new project — the
 /// place where nothing read before it changes what the rows after it give (``startsProject(_:)``).
 /// Otherwise the first half reads on to the end and the second half is dropped. Either way the
@@ -92,7 +92,7 @@ extension ProjectTableImport {
         var kept = rows.dropFirst(header.row + 1).makeIterator()
         let parts: YearParts
         var split: Int? = nil
-        if streams, let guess, guess > reader.i {
+        if streams, let rowStart = guess, rowStart > reader.i, let guess = table.projectRow(from: rowStart, reader) {
             (parts, split) = try table.readInHalves(kept: Array(kept), reader, from: guess, progress: progress)
         } else {
             try table.read { (r: inout TableRow) throws(Diagnostic) -> Bool in
@@ -114,6 +114,29 @@ extension ProjectTableImport {
         do { guard try reader.next(into: &row) else { return false } } catch { throw failed(error, file: file) }
         progress.advance(to: reader.i)
         return true
+    }
+
+    /// The start of the first row from `rowStart` on (a row's start) that begins a project as far
+    /// as the rows from there tell — a 项目 row, or a row naming a project other than the row
+    /// before it — within 64 KB: where the second half is guessed to start. Nil when there is none.
+    func projectRow(from rowStart: Int, _ reader: CSVReader) -> Int? {
+        // The rows' spans do not matter here: the reader counts no scalars before `rowStart`.
+        var scan = reader
+        scan.i = rowStart
+        var row = TableRow()
+        // The name on the row before (nil when it has none), unknown before the first row.
+        var before: [UInt8]?? = .none
+        while scan.i - rowStart < 65_536 {
+            let start = scan.i
+            guard (try? scan.next(into: &row)) == true else { return nil }
+            let name = namesProject(row) ? cell(row, .name).map { Array(row.bytes[$0.bytes]) } : nil
+            if let name {
+                if cell(row, .rowKind) != nil { return start }
+                if case .some(let previous) = before, previous != name { return start }
+            }
+            before = .some(name)
+        }
+        return nil
     }
 
     /// The rest of the table read in two halves at once, this import reading the first (the

@@ -124,9 +124,15 @@ struct ProjectTableImport {
     /// play: a project row (类型 项目 with a 项目名称), or a form row naming a project other than
     /// the one being read. Such a row is where a table read in two halves may be cut.
     func startsProject(_ row: TableRow) -> Bool {
-        guard row.count <= header.width, !row.isBlank, let (name, _) = text(row, .name) else { return false }
-        if let (kind, _) = text(row, .rowKind) { return ProjectTableRowKind(rawValue: kind) == .project }
-        return current.map { !Self.same(name, $0.name) } ?? true
+        guard namesProject(row), let (name, _) = text(row, .name) else { return false }
+        return text(row, .rowKind) != nil || current.map { !Self.same(name, $0.name) } ?? true
+    }
+
+    /// Whether `row` names a project: a 项目 row, or a form row with a 项目名称.
+    func namesProject(_ row: TableRow) -> Bool {
+        guard row.count <= header.width, !row.isBlank, cell(row, .name) != nil else { return false }
+        guard let (kind, _) = text(row, .rowKind) else { return true }
+        return ProjectTableRowKind(rawValue: kind) == .project
     }
 
     init(header: ProjectTableHeader, file: Int32, name: String, id: DiagnosticID) {
