@@ -42,7 +42,7 @@ extension ProjectTableImport {
     /// The amount in the cell at index `i`.
     func amount(_ row: TableRow, at i: Int) throws(Diagnostic) -> (Value, SourceSpan)? {
         guard let (bytes, span) = cell(row, at: i) else { return nil }
-        let unit = amountUnits[i]
+        let unit = i < amountUnits.count ? amountUnits[i] : header.unit(of: i)
         // Most amounts end in a digit, after which no unit is written: their bytes are the number.
         if Self.isDigit(row.bytes[bytes.upperBound - 1]),
            let number = row.withBytes(bytes, { try? ExactDecimal(parsingUTF8: $0, allowGrouping: true) }),
