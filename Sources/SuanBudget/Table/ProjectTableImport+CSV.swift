@@ -3,12 +3,13 @@ import SuanCore
 /// A CSV table read into a year, on one thread or, when long, in two halves at once.
 ///
 /// The second half starts at a guess: the first row past the middle of the text that names a
-/// project, from the first row start there that the syntax check found (it follows the reader's
-/// quotes, so a line break inside a quoted field is never taken for one). The first half reads from the table's start exactly as one thread would,
-/// and the guess stands only if it arrives there and the row there begins a new project — the
-/// place where nothing read before it changes what the rows after it give (``startsProject(_:)``).
-/// Otherwise the first half reads on to the end and the second half is dropped. Either way the
-/// year is the serial read's, and a half that fails fails the read with the error one thread gives.
+/// project (``projectRow(from:_:)``), from the first row start there that the syntax check found
+/// (it follows the reader's quotes, so a line break inside a quoted field is never taken for one).
+/// The first half reads from the table's start exactly as one thread would, and the guess stands
+/// only if it arrives there and the row there begins a new project — the place where nothing read
+/// before it changes what the rows after it give (``startsProject(_:)``). Otherwise the first half
+/// reads on to the end and the second half is dropped. Either way the year is the serial read's,
+/// and a half that fails fails the read with the error one thread gives.
 extension ProjectTableImport {
     /// Tables shorter than this many bytes are read by one thread.
     static let smallestSplit = 256 * 1024
