@@ -89,7 +89,8 @@ struct YearLoader {
         func read(keepingSpans: Bool) throws(Diagnostic) -> Record {
             if source.name.lowercased().hasSuffix(".csv") {
                 return try ProjectTableImport.year(fromCSV: source, file: file, span: span,
-                                                   progress: evaluator.loadProgress(total: source.text.utf8.count), keepsSpans: keepingSpans)
+                                                   progress: evaluator.loadProgress(total: source.text.utf8.count), keepsSpans: keepingSpans,
+                                                   jobs: evaluator.jobs)
             }
             return try evaluator.evaluate(source, file: file, keepsSpans: keepingSpans)
         }

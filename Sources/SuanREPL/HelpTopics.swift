@@ -80,7 +80,7 @@ public enum HelpTopics {
             solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%
             table r in 0%..10% step 5% { 总支出 + r }      （两个变量：网格）
             count a in 0%..10% step 1%, b in 0%..10% step 1% where 条件     （满足条件的格数）
-            大的 count、table、map、filter 分给多个 CPU 核（suan --jobs N），结果与串行相同；超过一秒显示进度行。
+            大的 count、table、map、filter 和长的年度文件、CSV 表的读入分给多个 CPU 核（suan --jobs N），结果与串行相同；超过一秒显示进度行。
             explain estimate(years, "项目", "产出指标", 计划量)    （依历史数据估算下一年预算）
             chart y2022, 压缩 [to "file.svg"]
             完整说明：docs/what-if.md
@@ -194,8 +194,8 @@ public enum HelpTopics {
             solve x in 0万元..1000万元 where (项目支出 + x) / (总支出 + x) == 35%
             table r in 0%..10% step 5% { 总支出 + r }      (two variables: a grid)
             count a in 0%..10% step 1%, b in 0%..10% step 1% where 条件     (how many cells hold)
-            Large count, table, map and filter split across cores (suan --jobs N), same answer as serial;
-            past a second they show a progress line.
+            Large count, table, map and filter, and loading a long year file or CSV table, split across
+            cores (suan --jobs N), same answer as serial; past a second they show a progress line.
             explain estimate(years, "项目", "产出指标", 计划量)    (next year's budget from history)
             chart y2022, 压缩 [to "file.svg"]
             Full reference: docs/what-if.md

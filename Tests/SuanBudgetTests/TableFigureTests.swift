@@ -1,4 +1,5 @@
 import Testing
+import SuanTestSupport
 @testable import SuanBudget
 @testable import SuanCore
 
@@ -7,30 +8,28 @@ import Testing
 @Suite struct TableFigureTests {
     let span = SourceSpan(file: 0, start: 0, end: 1)
 
-    /// The value exactly as built: case, coefficient, scale, unit and relation (scale matters: `30.0` and `30` print differently).
-    func exact(_ value: Value) -> String {
-        switch value {
-        case .number(let d): "number(\(d.coefficient)e-\(d.scale))"
-        case .money(let d, let unit): "money(\(d.coefficient)e-\(d.scale), \(unit))"
-        case .ratio(let d, let style): "ratio(\(d.coefficient)e-\(d.scale), \(style))"
-        case .quantity(let d, let tag): "quantity(\(d.coefficient)e-\(d.scale), \(Array(tag.unicodeScalars)))"
-        case .target(let op, let box): "target(\(op), \(exact(box.value)))"
-        case .string(let s): "string(\(Array(s.unicodeScalars)))"
-        case .unknown: "unknown"
-        default: "other(\(value))"
-        }
-    }
-
     /// Both readings of a cell, as a target and not, with and without a unit and a relation given.
     func expectAgreement(_ cell: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for (unit, relation) in [(nil, nil), ("件", ComparisonOperator.lessEqual), (" % ", nil)] as [(String?, ComparisonOperator?)] {
             for target in [false, true] {
                 func read(_ f: () throws(Diagnostic) -> Value) -> String {
-                    do { return exact(try f()) } catch { return "error(\(error.id))" }
+                    do { return try f().exactDescription } catch { return "error(\(error.id))" }
                 }
                 let fast = read { () throws(Diagnostic) in try TableFigure.value(cell, unit: unit, relation: relation, target: target, span: span, id: .csv) }
                 let slow = read { () throws(Diagnostic) in try TableFigure.valueByCharacters(cell, unit: unit, relation: relation, target: target, span: span, id: .csv) }
                 #expect(fast == slow, "\(Array(cell.unicodeScalars)) unit \(unit ?? "-") target \(target)", sourceLocation: sourceLocation)
+                // The trimmed bytes, as a table's import reads them, twice with the unit words remembered.
+                var units = RepeatedText<TableFigure.Unit>()
+                var text = cell
+                for _ in 0..<2 {
+                    let bytes = text.withUTF8 { all in
+                        read { () throws(Diagnostic) in
+                            try TableFigure.value(UnsafeBufferPointer(rebasing: all[UTF8Spaces.trimmed(0..<all.count, of: all)]), measure: unit,
+                                                  relation: relation, target: target, span: span, id: .csv, units: &units)
+                        }
+                    }
+                    #expect(bytes == slow, "\(Array(cell.unicodeScalars)) unit \(unit ?? "-") target \(target)", sourceLocation: sourceLocation)
+                }
             }
         }
     }

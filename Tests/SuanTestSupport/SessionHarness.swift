@@ -13,6 +13,12 @@ public struct SessionHarness {
         settings.language = .chinese
         return SessionHarness(session: Session(domain: BudgetDomain(), settings: settings))
     }
+    /// A session that splits long work into `jobs` parts (`--jobs`).
+    public static func jobs(_ jobs: Int) -> SessionHarness {
+        var settings = Settings()
+        settings.jobs = jobs
+        return SessionHarness(session: Session(domain: BudgetDomain(), settings: settings))
+    }
     public var output: [String] = []
     public var diagnostics: [Diagnostic] = []
     public var rendered: [String] = []

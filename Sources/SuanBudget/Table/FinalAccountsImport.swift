@@ -143,7 +143,7 @@ struct FinalAccountsImport {
         columns[.amount] = column
         columns.defaultUnit = above.joined().lazy.compactMap { ProjectTableHeader.unitHint($0.text) }.first ?? .wan
         if let header, column < header.count, let unit = ProjectTableHeader.title(header[column].text).1 { columns.units[column] = unit }
-        return try ProjectTableImport(header: columns, file: file, name: name, id: id).amount(row, .amount)
+        return try ProjectTableImport(header: columns, file: file, name: name, id: id).amount(TableRow(row), .amount)
     }
 
     /// The department a `部门：…` (or `单位名称：…`, `编制单位：…`) label above the header names.

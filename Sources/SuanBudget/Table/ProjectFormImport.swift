@@ -150,19 +150,20 @@ struct ProjectFormImport {
             throw Diagnostic(id: id, "the 预算执行情况 block of \"\(projectName)\" has no 总额 row", at: rows[layout.budgetRow][0].span,
                              notes: ["help: the row under 调整后预算数 / 预算执行数 gives the project's amounts (总额)"])
         }
-        let budget = try reader.amount(totalRow, budgetHeader[.budget] != nil ? .budget : .initialBudget)
-        let spent = try reader.amount(totalRow, .spent)
-        let initial = try reader.amount(totalRow, .initialBudget)
+        let totals = TableRow(totalRow)
+        let budget = try reader.amount(totals, budgetHeader[.budget] != nil ? .budget : .initialBudget)
+        let spent = try reader.amount(totals, .spent)
+        let initial = try reader.amount(totals, .initialBudget)
         let origin = nameCell.span
         fields.set("预算", budget?.0 ?? .unknown, at: budget?.1 ?? origin)
         fields.set("执行", spent?.0 ?? .unknown, at: spent?.1 ?? origin)
         if let initial { fields.set("年初预算", initial.0, at: initial.1) }
-        if let (value, at) = try reader.number(totalRow, .score) { fields.set("预算执行自评得分", value, at: at) }
+        if let (value, at) = try reader.number(totals, .score) { fields.set("预算执行自评得分", value, at: at) }
         // 其中：财政资金 / 财政专户管理资金 / 单位资金: parts of 总额, kept as 财政资金预算, 财政资金执行, ….
         for row in block {
             guard let source = Self.fundSource(of: row.prefix(firstAmount)) else { continue }
             for (column, key) in [(budgetHeader[.budget] != nil ? ProjectTableColumn.budget : .initialBudget, "预算"), (.spent, "执行"), (.initialBudget, "年初预算")] {
-                if let (value, at) = try reader.amount(row, column) { fields.set(source + key, value, at: at) }
+                if let (value, at) = try reader.amount(TableRow(row), column) { fields.set(source + key, value, at: at) }
             }
         }
 
@@ -178,10 +179,10 @@ struct ProjectFormImport {
                 if row[i].text.trimmed.isEmpty { if let cell = above[i] { row[i] = cell } } else { above[i] = row[i] }
             }
             if row.contains(where: { Self.totalTitles.contains(Self.title($0)) }) {
-                if let (value, at) = try indicatorReader.number(row, .score) { fields.set("自评得分", value, at: at) }
+                if let (value, at) = try indicatorReader.number(TableRow(row), .score) { fields.set("自评得分", value, at: at) }
                 break
             }
-            if let indicator = try indicatorReader.indicator(row) { indicators.append(.record(indicator)) }
+            if let indicator = try indicatorReader.indicator(TableRow(row)) { indicators.append(.record(indicator)) }
         }
         if !indicators.isEmpty { fields.set("指标", .list(indicators), at: rows[layout.indicatorRow][0].span) }
         return fields.record

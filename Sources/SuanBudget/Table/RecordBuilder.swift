@@ -30,10 +30,16 @@ struct RecordBuilder {
             values[i] = value
             if keepsSpans { spans[i] = span }
         } else {
-            keys.append(key)
-            values.append(value)
-            if keepsSpans { spans.append(span) }
+            add(key, value, at: span)
         }
+    }
+
+    /// Adds a field the record does not have yet (the caller adds each name once): no search
+    /// among the fields set before.
+    mutating func add(_ key: String, _ value: Value, at span: SourceSpan) {
+        keys.append(key)
+        values.append(value)
+        if keepsSpans { spans.append(span) }
     }
 
     /// Makes room for `count` fields at once.

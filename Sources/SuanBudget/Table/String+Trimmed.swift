@@ -1,18 +1,12 @@
 extension String {
-    /// Without surrounding spaces (ASCII, the ideographic space, no-break and zero-width spaces).
+    /// Without surrounding spaces (ASCII, the ideographic space, no-break and zero-width spaces:
+    /// ``UTF8Spaces``, which a table's cells are trimmed by on their bytes).
     var trimmed: String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool {
-            switch s.value {
-            case 0x09...0x0D, 0x20, 0xA0, 0x2000...0x200B, 0x3000, 0xFEFF: true
-            default: false
-            }
+        var text = self
+        return text.withUTF8 { bytes in
+            let range = UTF8Spaces.trimmed(0..<bytes.count, of: bytes)
+            return range.count == bytes.count ? self : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return self }
-        if !isSpace(first) && !isSpace(last) { return self }
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
-              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(scalars[start...end])
     }
 }
 

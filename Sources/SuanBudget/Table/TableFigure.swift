@@ -61,25 +61,58 @@ enum TableFigure {
     /// `number` with the unit written after it (else `defaultUnit`), as a target when `target`.
     private static func figure(_ number: ExactDecimal, unit written: String, defaultUnit: String?, relation: ComparisonOperator?,
                                target: Bool, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
-        let unit = written.isEmpty ? (defaultUnit?.trimmed ?? "") : written
-        let value = try Self.value(number, unit: unit, span: span, id: id)
+        let unit = Unit(written.isEmpty ? (defaultUnit?.trimmed ?? "") : written)
+        return try figure(number, unit: unit, relation: relation, target: target, span: span, id: id)
+    }
+
+    /// `number` in `unit`, as a target when `target`.
+    static func figure(_ number: ExactDecimal, unit: Unit, relation: ComparisonOperator?,
+                       target: Bool, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
+        let value = try unit.value(number, span: span, id: id)
         guard target else { return value }
         return .target(relation ?? .greaterEqual, Value.Box(value))
     }
 
     /// `number` in `unit`: a ratio, money, a count or a plain number.
     static func value(_ number: ExactDecimal, unit: String, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
-        do {
-            switch unit {
-            case "": return .number(number)
-            case "%", "％": return .ratio(try number.multiplied(by: RatioStyle.percent.factor), .percent)
-            case "‰": return .ratio(try number.multiplied(by: RatioStyle.permille.factor), .permille)
-            default:
-                if let money = MoneyUnit(rawValue: unit) { return .money(try number.shifted(byPowerOfTen: money.exponent), money) }
-                return .quantity(number, unit)
+        try Unit(unit).value(number, span: span, id: id)
+    }
+
+    /// What a unit word written after a number makes of it.
+    enum Unit {
+        /// no unit: a plain number
+        case none
+        /// `%` or `％`
+        case percent
+        /// `‰`
+        case permille
+        /// `元`, `万元`, `亿元`
+        case money(MoneyUnit)
+        /// any other word: a count (`件`, `场次`)
+        case count(String)
+
+        init(_ word: String) {
+            switch word {
+            case "": self = .none
+            case "%", "％": self = .percent
+            case "‰": self = .permille
+            default: self = MoneyUnit(rawValue: word).map(Unit.money) ?? .count(word)
             }
-        } catch {
-            throw Diagnostic(id: id, "'\(number)' is out of range", at: span)
+        }
+
+        /// `number` in this unit.
+        func value(_ number: ExactDecimal, span: SourceSpan, id: DiagnosticID) throws(Diagnostic) -> Value {
+            do {
+                switch self {
+                case .none: return .number(number)
+                case .percent: return .ratio(try number.multiplied(by: RatioStyle.percent.factor), .percent)
+                case .permille: return .ratio(try number.multiplied(by: RatioStyle.permille.factor), .permille)
+                case .money(let money): return .money(try number.shifted(byPowerOfTen: money.exponent), money)
+                case .count(let word): return .quantity(number, word)
+                }
+            } catch {
+                throw Diagnostic(id: id, "'\(number)' is out of range", at: span)
+            }
         }
     }
 }

@@ -23,10 +23,24 @@ struct YearParts {
     mutating func merge(_ other: YearParts) {
         if department == nil { department = other.department }
         if year == nil { year = other.year }
+        take(other)
+    }
+
+    /// Sets `other`'s income items and lines in their order, and adds its projects and indicators.
+    private mutating func take(_ other: YearParts) {
         for (i, key) in other.income.keys.enumerated() { income.set(key, other.income.values[i], at: other.income.spans[i]) }
         for (i, key) in other.lines.keys.enumerated() { lines.set(key, other.lines.values[i], at: other.lines.spans[i]) }
         projects += other.projects
         departmentIndicators += other.departmentIndicators
+    }
+
+    /// Adds what the rows after those read gave (the second half of a table read in two): its
+    /// department and year replace these as a later row's would, its lines and items are set in
+    /// their order, and its projects and indicators follow.
+    mutating func append(_ later: YearParts) {
+        if let department = later.department { self.department = department }
+        if let year = later.year { self.year = year }
+        take(later)
     }
 
     /// The first line `other` gives an amount for that differs from the amount already read (two

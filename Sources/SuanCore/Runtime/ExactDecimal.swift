@@ -392,11 +392,32 @@ public enum DecimalParseError: Error, Sendable, Equatable {
 extension ExactDecimal {
     /// Parses `123`, `-3.5`, `1_000.25`; with `allowGrouping`, also `1,234.5` (as spreadsheets export).
     public init(parsing text: some StringProtocol, allowGrouping: Bool = false) throws(DecimalParseError) {
+        var digits = DigitReader(allowGrouping: allowGrouping)
+        for byte in text.utf8 { try digits.take(byte) }
+        self = try digits.value()
+    }
+
+    /// Parses the UTF-8 bytes of a number as ``init(parsing:allowGrouping:)`` parses its text: a
+    /// table's cells are read from the file's bytes, without a `String` (and without the generic
+    /// initialiser, which another module cannot specialise).
+    public init(parsingUTF8 bytes: UnsafeBufferPointer<UInt8>, allowGrouping: Bool = false) throws(DecimalParseError) {
+        var digits = DigitReader(allowGrouping: allowGrouping)
+        for byte in bytes { try digits.take(byte) }
+        self = try digits.value()
+    }
+
+    /// The state of reading a number byte by byte: the one grammar of both initialisers.
+    private struct DigitReader {
+        let allowGrouping: Bool
         var coefficient: Int128 = 0
         var scale: Int32 = 0
         var seenPoint = false, seenDigit = false, negative = false
         var index = 0
-        for byte in text.utf8 {
+
+        init(allowGrouping: Bool) { self.allowGrouping = allowGrouping }
+
+        @inline(__always)
+        mutating func take(_ byte: UInt8) throws(DecimalParseError) {
             defer { index += 1 }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -421,8 +442,11 @@ extension ExactDecimal {
                 throw .malformed
             }
         }
-        guard seenDigit else { throw .malformed }
-        self.init(unchecked: negative ? -coefficient : coefficient, scale: scale)
+
+        func value() throws(DecimalParseError) -> ExactDecimal {
+            guard seenDigit else { throw .malformed }
+            return ExactDecimal(unchecked: negative ? -coefficient : coefficient, scale: scale)
+        }
     }
 
     /// Plain digits with exactly `fractionDigits` right of the point (after rounding), optionally grouped by thousands.

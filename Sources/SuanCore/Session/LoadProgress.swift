@@ -16,6 +16,14 @@ public struct LoadProgress {
         reported = byte
     }
 
+    /// The progress of a second reader that starts at `byte` of the same file, while the first
+    /// counts the bytes before it.
+    public func starting(at byte: Int) -> LoadProgress {
+        var second = self
+        second.reported = byte
+        return second
+    }
+
     /// Clears a shown line, when the reading ends or fails.
     public func clear() {
         meter?.clear()
