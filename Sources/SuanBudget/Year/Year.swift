@@ -103,6 +103,22 @@ struct Year {
         return items.compactMap { if case .record(let r) = $0 { r } else { nil } }
     }
 
+    /// A year's projects by 名称, the first of a name where two share it (as a search from the start
+    /// finds it), for the lines that look each name up in several years.
+    static func projectsByName(_ year: Record) -> [String: Record] {
+        var found: [String: Record] = [:]
+        for p in projects(year) { if let n = p["名称"]?.plainText, found[n] == nil { found[n] = p } }
+        return found
+    }
+
+    /// The project names of several years, each once, in the order they first appear.
+    static func projectNames(_ years: [Record]) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for y in years { for p in projects(y) { if let n = p["名称"]?.plainText, seen.insert(n).inserted { names.append(n) } } }
+        return names
+    }
+
     static func income(_ year: Record) -> [Value] {
         guard case .record(let r)? = year["收入"] else { return [] }
         return r.values
