@@ -66,6 +66,16 @@ import SuanTestSupport
         #expect(r.keys.withUnsafeBufferPointer { $0.baseAddress } == names.withUnsafeBufferPointer { $0.baseAddress })
     }
 
+    /// Every field of 600,000 records is a `Value`: a quantity's or a rate's tag is boxed so that
+    /// a value is a decimal, its unit and the case (the year of 100,000 projects: 56 MB less).
+    @Test func valuesStayThirtyTwoBytes() {
+        #expect(MemoryLayout<Value>.stride == 32)
+        let q = Value.quantity(ExactDecimal(7730), "件"), copy = q
+        if case .quantity(let n, let tag) = copy { #expect(n == ExactDecimal(7730) && tag == "件") } else { Issue.record("not a quantity") }
+        let r = Value.rate(ExactDecimal(1500), .wan, "件")
+        if case .rate(let n, let unit, let tag) = r { #expect(n == ExactDecimal(1500) && unit == .wan && tag == "件") } else { Issue.record("not a rate") }
+    }
+
     @Test func equalityAndTypesOfRecordsThatShareThemselves() {
         var h = SessionHarness()
         // 2⁶⁰ leaves in 60 records: linear only if each shared storage is compared and typed once.

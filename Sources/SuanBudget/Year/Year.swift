@@ -59,7 +59,7 @@ struct Year {
     // MARK: Money
 
     /// Σ amounts, shown in the first one's unit; unknown when any is unknown.
-    static func sum(_ values: [Value]) -> Value {
+    static func sum(_ values: some Sequence<Value>) -> Value {
         var total = MoneySum()
         for v in values { total.add(v) }
         return total.value
