@@ -316,7 +316,16 @@ public struct Record: @unchecked Sendable {
         }
     }
 
-    public var entries: Zip2Sequence<[String], [Value]> { zip(keys, values) }
+    /// The fields as (name, value) pairs, in order, read in place.
+    public var entries: Entries { Entries(record: self) }
+
+    /// A record's fields as (name, value) pairs, without an array of the values made for them.
+    public struct Entries: RandomAccessCollection, Sendable {
+        let record: Record
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { Swift.min(record.keys.count, record.count) }
+        public subscript(i: Int) -> (String, Value) { (record.keys[i], record.value(at: i)) }
+    }
 
     public var shape: RecordShape {
         var fields: [String: SuanType] = [:]
