@@ -14,8 +14,8 @@ import SuanCore
 ///
 /// An amount the data does not give is unknown (—), and so is everything derived from it.
 ///
-/// A year is held taken apart (``LinedRecord``), with the position of each ``YearLine`` found once:
-/// a scenario copies its base year's arrays once, then reads and writes lines in place.
+/// A year is held with the position of each ``YearLine`` found once (``LinedRecord``): a scenario
+/// copies its base year's storage once, then reads and writes lines in place.
 struct Year {
     private var lines: LinedRecord<YearLine>
 
