@@ -28,7 +28,7 @@ enum ChineseUsage {
           --rounding <舍入>       显示时的舍入：half-up（四舍五入）或 half-even（银行家舍入）。（默认：half-up）
           --max-depth <深度>      嵌套调用的最大深度。（默认：400）
           --timeout <秒>          脚本运行超过这么多秒即停止（退出码 1）。
-          --jobs <线程数>         map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。
+          --jobs <线程数>         读取长的年度数据、map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。
           --format <格式>         结果的输出格式：terminal、md、csv、html 或 json。（默认：terminal）
           --step                  培训模式：逐条显示脚本的注释和语句，等待按键（q 退出），再显示结果。
           --no-write              禁止写入任何文件（export、图表文件、:save、历史）：用于运行别人的脚本。
@@ -62,6 +62,12 @@ enum ChineseUsage {
             ("Unexpected argument '", "多余的参数“"), ("Missing expected argument '", "缺少参数“"),
             ("The value '", "值“"),
         ]
+        // "The value 'abc' is invalid for '--jobs <jobs>'": the whole sentence, not only its start.
+        if english.hasPrefix("The value '"), let middle = english.range(of: "' is invalid for '"), english.hasSuffix("'") {
+            let value = english[english.index(english.startIndex, offsetBy: "The value '".count) ..< middle.lowerBound]
+            let option = english[middle.upperBound...].dropLast()
+            return "值“\(value)”不能用于“\(option)”"
+        }
         for (prefix, chinese) in forms where english.hasPrefix(prefix) {
             var rest = String(english.dropFirst(prefix.count))
             // ArgumentParser's suggestion of a close option name: "… '--bogus'. Did you mean '--jobs'?"

@@ -58,9 +58,11 @@ struct SuanCommand: ParsableCommand {
     @Option(name: .customLong("timeout"), help: help("脚本运行超过这么多秒即停止（退出码 1）。", "Stop a script after this many seconds (exit 1)."))
     var timeout: Double?
 
-    @Option(name: .customLong("jobs"), help: help("map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
-                                                   "Threads that map, filter, count and table may split long work across (default: the core count; 1 is serial). The answer is the same."))
-    var jobs: Int = RunOptions.coreCount
+    // Optional, so that the help states the default in words (the core count) and not also this
+    // machine's number.
+    @Option(name: .customLong("jobs"), help: help("读取长的年度数据、map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
+                                                   "Threads that reading a long year, map, filter, count and table may split their work across (default: the core count; 1 is serial). The answer is the same."))
+    var jobs: Int?
 
     @Option(name: .customLong("format"), help: help("结果的输出格式：terminal、md、csv、html 或 json。", "How results print: terminal, md, csv, html or json."))
     var format: String = "terminal"
@@ -80,6 +82,6 @@ struct SuanCommand: ParsableCommand {
 
     /// The parsed options, for ``RunOptions/execute()``.
     var options: RunOptions {
-        RunOptions(file: file, expression: expression, interactive: interactive, noColor: noColor, rounding: rounding, maxDepth: maxDepth, timeout: timeout, jobs: jobs, format: format, step: step, noWrite: noWrite, machine: machine)
+        RunOptions(file: file, expression: expression, interactive: interactive, noColor: noColor, rounding: rounding, maxDepth: maxDepth, timeout: timeout, jobs: jobs ?? RunOptions.coreCount, format: format, step: step, noWrite: noWrite, machine: machine)
     }
 }

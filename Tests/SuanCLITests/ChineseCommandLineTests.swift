@@ -14,6 +14,15 @@ import Testing
         #expect(bad.status == 2)
         // ArgumentParser suggests the closest option; the suggestion is translated too.
         #expect(bad.stderr == "错误：未知的选项“--bogus”。是不是“--jobs”？\n用法：suan [FILE] [-e 表达式 …] [-i] [选项]   （suan --help 查看更多）\n", "\(bad.stderr)")
+        // --jobs states its default once, in words (ArgumentParser would add this machine's count).
+        let english = try Binary.run(["--help"], environment: ["SUAN_LANG": "en"])
+        let jobs = english.stdout.components(separatedBy: "--jobs <jobs>").last?.components(separatedBy: "--format").first ?? ""
+        #expect(jobs.contains("reading a long year") && jobs.components(separatedBy: "default").count == 2, "\(jobs)")
+        #expect(help.stdout.contains("读取长的年度数据"))
+        // A value the option cannot take: the whole sentence in Chinese.
+        let value = try Binary.run(["--jobs", "abc", "-e", "1"], environment: zh)
+        #expect(value.status == 2)
+        #expect(value.stderr.hasPrefix("错误：值“abc”不能用于“--jobs <jobs>”\n"), "\(value.stderr)")
         // English under SUAN_LANG=en, whatever the locale.
         let en = try Binary.run(["--bogus"], environment: ["LANG": "zh_CN.UTF-8", "SUAN_LANG": "en"])
         #expect(en.stderr.hasPrefix("Error: Unknown option '--bogus'"))

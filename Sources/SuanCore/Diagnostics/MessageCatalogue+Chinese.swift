@@ -61,6 +61,8 @@ extension MessageCatalogue {
         "fail takes a message in quotes, not a %@": "fail 的参数须是带引号的消息，而不是 %@",
         "%@ takes a %@ as its argument %@, not a %@": "%1@ 的参数 %3@ 须是 %2@，而不是 %4@",
         "note: declared as fn %@": "注意：其定义为 fn %@",
+        "note: in item %@ of the list that %@ went through": "注意：出错的是第 %@ 项（%@ 遍历的列表）",
+        "note: at the cell %@ of the count": "注意：出错的是 count 的这一格：%@",
         "help: a Figure is a number, an amount of money, a ratio or a count": "提示：Figure 指数、金额、比率或数量",
         "help: a Scalar is one value: a number, money, a ratio, a count, text or true/false": "提示：Scalar 指单个值：数、金额、比率、数量、文本或真假值",
         "there is no type '%@'; a parameter's type is one of %@": "没有类型“%@”；参数的类型须是以下之一：%@",

@@ -192,6 +192,16 @@ public enum Arithmetic {
 
     /// −1, 0, 1 for numeric values of comparable dimensions; `nil` when either is unknown.
     static func order(_ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Int? {
+        // Two values of one dimension, as scoring compares them (实际 ≥ 目标, min, max): no
+        // dimensions worked out and compared.
+        switch (l, r) {
+        case (.number(let a), .number(let b)), (.money(let a, _), .money(let b, _)), (.ratio(let a, _), .ratio(let b, _)):
+            return ExactDecimal.compare(a, b)
+        case (.quantity(let a, let t), .quantity(let b, let u)) where ExactText.same(t, u):
+            return ExactDecimal.compare(a, b)
+        default:
+            break
+        }
         if case .unknown = l { return nil }
         if case .unknown = r { return nil }
         guard let ld = l.dimension, let rd = r.dimension, let a = l.decimal, let b = r.decimal else {
@@ -207,6 +217,8 @@ public enum Arithmetic {
     public static func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, span: SourceSpan) throws(Diagnostic) -> Value {
         switch (l, r) {
         case (.ratio(let a, _), .ratio(let b, _)), (.money(let a, _), .money(let b, _)), (.number(let a), .number(let b)):
+            return .bool(op.holds(ExactDecimal.compare(a, b)))
+        case (.quantity(let a, let t), .quantity(let b, let u)) where ExactText.same(t, u):
             return .bool(op.holds(ExactDecimal.compare(a, b)))
         // Rule names and kinds (`规则 == "定性"`, `kind(x) == "Unknown"`): bytes, no memo.
         case (.string(let a), .string(let b)) where op == .equal || op == .notEqual:

@@ -25,15 +25,10 @@ extension Interpreter {
         case .negate(let inner, let span):
             let a = compile(inner)
             return { i, f, d throws(Diagnostic) in try Arithmetic.negate(try a(i, &f, d), span: span) }
-        case .not(let inner, let span):
-            let a = compile(inner)
-            return { i, f, d throws(Diagnostic) in
-                switch try a(i, &f, d) {
-                case .bool(let b): return .bool(!b)
-                case .unknown: return .unknown
-                case let v: throw Arithmetic.fail("'not' needs true or false, not a \(v.type.name)", span, id: .typeMismatch)
-                }
-            }
+        case .not(_, let span), .logical(_, _, _, let span):
+            // Its truth as a value (``compileTest(_:span:)``).
+            let t = compileTest(code, span: span)
+            return { i, f, d throws(Diagnostic) in try t(i, &f, d).map(Value.bool) ?? .unknown }
         case .arithmetic(let op, let l, let r, let span):
             let a = compile(l), b = compile(r)
             return { i, f, d throws(Diagnostic) in
@@ -55,16 +50,6 @@ extension Interpreter {
                     return try g(i, &f, d)
                 }
             }
-        case .logical(let op, let l, let r, let span):
-            let a = compile(l), b = compile(r)
-            return { i, f, d throws(Diagnostic) in
-                let x = try i.truth(try a(i, &f, d), span)
-                if op == .and && x == false { return .bool(false) }
-                if op == .or && x == true { return .bool(true) }
-                let y = try i.truth(try b(i, &f, d), span)
-                guard let x, let y else { return .unknown }
-                return .bool(op == .and ? x && y : x || y)
-            }
         case .percentOf(let l, let r, let span):
             let a = compile(l), b = compile(r)
             return { i, f, d throws(Diagnostic) in
@@ -75,9 +60,9 @@ extension Interpreter {
             let a = compile(inner)
             return { i, f, d throws(Diagnostic) in try Arithmetic.convert(try a(i, &f, d), to: unit, span: span) }
         case .conditional(let c, let yes, let no, let span):
-            let test = compile(c), a = compile(yes), b = compile(no)
+            let test = compileTest(c, span: span), a = compile(yes), b = compile(no)
             return { i, f, d throws(Diagnostic) in
-                guard let holds = try i.truth(try test(i, &f, d), span) else {
+                guard let holds = try test(i, &f, d) else {
                     throw Arithmetic.fail("the condition is unknown (it depends on a figure the data does not give)", span, id: .unknownCondition)
                 }
                 return holds ? try a(i, &f, d) : try b(i, &f, d)
@@ -136,17 +121,49 @@ extension Interpreter {
     }
 
     /// A call of a value: a Suan function gets its arguments straight into its own frame.
+    ///
+    /// Most calls name a function (`实际值(i)`): it is read where it is in the globals rather than
+    /// copied out by a compiled part, and a call with one or two arguments holds them in its
+    /// closure rather than in an array (each array element called is a reference counted).
     private static func compileCall(_ callee: Code, _ args: [Code], span: SourceSpan) -> Compiled {
-        let target = compile(callee), arguments = args.map(compile)
-        return { i, f, d throws(Diagnostic) in
-            let function = try target(i, &f, d)
-            if case .function(.user(let u)) = function, arguments.count == u.parameters.count {
-                var frame = Frame()
-                frame.reserveCapacity(Swift.max(u.frameSize, arguments.count + u.captured.count))
-                for a in arguments { frame.append(try a(i, &f, d)) }
-                return try i.enter(u, &frame, span: span, depth: d)
+        let arguments = args.map(compile)
+        guard case .global(let slot) = callee else {
+            let target = compile(callee)
+            return { i, f, d throws(Diagnostic) in
+                let function = try target(i, &f, d)
+                if case .function(.user(let u)) = function, arguments.count == u.parameters.count {
+                    return try i.enter(u, evaluating: arguments, &f, span: span, depth: d)
+                }
+                return try i.call(function, try i.values(arguments, &f, d), span: span, depth: d)
             }
-            return try i.call(function, try i.values(arguments, &f, d), span: span, depth: d)
+        }
+        switch arguments.count {
+        case 1:
+            let a = arguments[0]
+            return { i, f, d throws(Diagnostic) in
+                let x = try a(i, &f, d)
+                if let u = i.functions[slot], u.parameters.count == 1 {
+                    return try i.enter(u, x, span: span, depth: d)
+                }
+                return try i.call(i.globals[slot], [x], span: span, depth: d)
+            }
+        case 2:
+            let a = arguments[0], b = arguments[1]
+            return { i, f, d throws(Diagnostic) in
+                let x = try a(i, &f, d)
+                let y = try b(i, &f, d)
+                if let u = i.functions[slot], u.parameters.count == 2 {
+                    return try i.enter(u, x, y, span: span, depth: d)
+                }
+                return try i.call(i.globals[slot], [x, y], span: span, depth: d)
+            }
+        default:
+            return { i, f, d throws(Diagnostic) in
+                if let u = i.functions[slot], arguments.count == u.parameters.count {
+                    return try i.enter(u, evaluating: arguments, &f, span: span, depth: d)
+                }
+                return try i.call(i.globals[slot], try i.values(arguments, &f, d), span: span, depth: d)
+            }
         }
     }
 

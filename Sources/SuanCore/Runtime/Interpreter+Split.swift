@@ -34,6 +34,7 @@ extension Interpreter {
                 // Its own scenario memo too: the parts shared one behind a lock.
                 worker.domain = worker.domain.forStatement()
                 worker.stack = StackGuard.current()
+                worker.frames = FrameStack()
                 worker.warnings = parent == nil ? nil : WarningLog()
                 let result = Result { () throws(Diagnostic) -> T in try work(worker, bounds[part]..<bounds[part + 1]) }
                 return (result, worker.warnings)

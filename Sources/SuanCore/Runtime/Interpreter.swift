@@ -2,7 +2,12 @@
 /// Names were resolved to slots by the checker, so the hot path does no string lookups: globals and
 /// locals are array reads, and a field read checks its last position first (``FieldName``).
 struct Interpreter {
-    var globals: [Value]
+    var globals: [Value] {
+        didSet { functions = GlobalFunctions(globals) }
+    }
+    /// The Suan functions among the globals, by slot: a call of a named function takes it from
+    /// here, a reference, instead of copying the global's value out.
+    private(set) var functions: GlobalFunctions
     let settings: Settings
     var domain: any DomainHost
     /// Where warnings go (scenario problems); nil mutes them, as `solve` and `count` do for the
@@ -26,9 +31,12 @@ struct Interpreter {
     var ownFunctions: [ObjectIdentifier: UserFunction] = [:]
     /// The parts' copies of those functions, kept for this interpreter's splits (one statement).
     let partFunctions: PartFunctions
+    /// The frames of the running calls (``Frame``): this thread's; a part of a split makes its own.
+    var frames: FrameStack
 
     init(globals: [Value], settings: Settings, domain: any DomainHost, warnings: WarningLog? = nil) {
         self.globals = globals
+        self.functions = GlobalFunctions(globals)
         self.settings = settings
         self.domain = domain
         self.warnings = warnings
@@ -37,6 +45,7 @@ struct Interpreter {
         self.jobs = settings.jobs
         self.progress = settings.progress
         self.partFunctions = PartFunctions(parts: settings.jobs)
+        self.frames = FrameStack()
     }
 
     /// This interpreter for the inside of work that reports its own progress.
@@ -71,9 +80,6 @@ struct Interpreter {
         }
     }
 
-    /// A frame of local variables (function parameters, `solve` and `table` variables).
-    typealias Frame = [Value]
-
     static func interrupted(_ span: SourceSpan) -> Diagnostic {
         Diagnostic(id: .interrupted, "interrupted", at: span)
     }
@@ -91,21 +97,32 @@ struct Interpreter {
         out.reserveCapacity(items.count)
         // One frame for all the calls: each call writes its parameter before its body reads it,
         // and a body's locals are bound before they are read.
-        var callee = Frame()
+        var callee: Frame?
+        defer { if let callee { release(callee) } }
+        // A slice of a split keeps the list's own positions: a part's error names the item a
+        // serial run would.
+        var position = items.startIndex
         for item in items {
             try tick(span)
             meter?.advance()
+            position += 1
             let v: Value
+            do throws(Diagnostic) {
             if case .function(.user(let u)) = f, u.parameters.count == 1 {
-                if callee.isEmpty {
-                    callee.reserveCapacity(Swift.max(u.frameSize, 1 + u.captured.count))
-                    callee.append(item)
+                if callee == nil {
+                    let base = frames.push(u.callFrameSize(arguments: 1))
+                    base.initialize(to: item)
+                    callee = completedFrame(u, base, arguments: 1)
                 } else {
-                    callee[0] = item
+                    callee![0] = item
                 }
-                v = try enter(u, &callee, span: span, depth: depth)
+                v = try enter(u, &callee!, span: span, depth: depth)
             } else {
                 v = try call(f, [item], span: span, depth: depth)
+            }
+            } catch {
+                // Which item: among 20,000 projects, the error alone does not say.
+                throw Interpreter.noting(error, "note: in item \(position) of the list that \(b.rawValue) went through")
             }
             if b == .map { out.append(v); continue }
             guard case .bool(let keep) = v else {
@@ -138,13 +155,81 @@ struct Interpreter {
                 let name: Message = u.name.isEmpty ? "this function" : Message(verbatim: u.name)
                 throw Arithmetic.fail(Message.argumentCount(name, expected: "\(u.parameters.count)", got: args.count), span, id: .argumentCount)
             }
-            var frame = args
+            let base = frames.push(u.callFrameSize(arguments: args.count))
+            for (k, a) in args.enumerated() { (base + k).initialize(to: a) }
+            var frame = completedFrame(u, base, arguments: args.count)
+            defer { release(frame) }
             return try enter(u, &frame, span: span, depth: depth)
         }
     }
 
-    /// Runs a Suan function on `frame`, which holds its arguments (and, when reused by `map`, the
-    /// captures and locals of the previous call, which are overwritten before they are read).
+    /// The frame of a call of `u` whose `arguments` values the caller has written at `base` (a
+    /// ``FrameStack/push(_:)`` of ``UserFunction/callFrameSize(arguments:)``): its captures follow
+    /// them, and its locals start unknown. The caller ``release(_:)``s it after the call.
+    @inline(__always)
+    func completedFrame(_ u: UserFunction, _ base: UnsafeMutablePointer<Value>, arguments: Int) -> Frame {
+        let size = u.callFrameSize(arguments: arguments)
+        var k = arguments
+        for value in u.captured { (base + k).initialize(to: value); k += 1 }
+        if size > k { (base + k).initialize(repeating: .unknown, count: size - k) }
+        return Frame(base: base, count: size)
+    }
+
+    /// Calls `u` with the values of `arguments`, each written straight into its frame on the stack
+    /// (one that fails takes the frame off again).
+    @inline(__always)
+    func enter(_ u: UserFunction, evaluating arguments: [Compiled], _ f: inout Frame, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        let base = frames.push(u.callFrameSize(arguments: arguments.count))
+        var k = 0
+        while k < arguments.count {
+            do throws(Diagnostic) {
+                (base + k).initialize(to: try arguments[k](self, &f, depth))
+            } catch {
+                base.deinitialize(count: k)
+                frames.pop(to: base)
+                throw error
+            }
+            k += 1
+        }
+        var frame = completedFrame(u, base, arguments: k)
+        defer { release(frame) }
+        return try enter(u, &frame, span: span, depth: depth)
+    }
+
+    /// Calls `u` with one argument, moved into its frame.
+    @inline(__always)
+    func enter(_ u: UserFunction, _ x: consuming Value, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        let base = frames.push(u.callFrameSize(arguments: 1))
+        base.initialize(to: x)
+        var frame = completedFrame(u, base, arguments: 1)
+        defer { release(frame) }
+        return try enter(u, &frame, span: span, depth: depth)
+    }
+
+    /// Calls `u` with two arguments, moved into its frame.
+    @inline(__always)
+    func enter(_ u: UserFunction, _ x: consuming Value, _ y: consuming Value, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
+        let base = frames.push(u.callFrameSize(arguments: 2))
+        base.initialize(to: x)
+        (base + 1).initialize(to: y)
+        var frame = completedFrame(u, base, arguments: 2)
+        defer { release(frame) }
+        return try enter(u, &frame, span: span, depth: depth)
+    }
+
+    /// Releases the values of a call's frame and takes it off the stack.
+    @inline(__always)
+    func release(_ frame: Frame) {
+        // One by one: `deinitialize(count:)` goes through the runtime's general array destroy,
+        // which cost more than a frame's few values.
+        for k in 0..<frame.count { _ = (frame.base + k).move() }
+        frames.pop(to: frame.base)
+    }
+
+
+    /// Runs a Suan function on `frame` (``completedFrame(_:_:arguments:)``), which holds its
+    /// arguments (and, when reused by `map`, the locals of the previous call, which are overwritten
+    /// before they are read).
     @inline(__always)
     func enter(_ u: UserFunction, _ frame: inout Frame, span: SourceSpan, depth: Int) throws(Diagnostic) -> Value {
         guard depth < settings.maximumCallDepth else {
@@ -153,15 +238,19 @@ struct Interpreter {
         }
         guard !stack.exhausted else { throw StackGuard.failure(span) }
         try tick(span)
-        if frame.count == u.parameters.count {
-            if !u.captured.isEmpty { frame.append(contentsOf: u.captured) }
-            if u.frameSize > frame.count { frame.append(contentsOf: repeatElement(Value.unknown, count: u.frameSize - frame.count)) }
-        }
         do {
             return try u.compiled(self, &frame, depth + 1)
         } catch {
             throw Interpreter.atCall(error, span, libraryFiles: libraryFiles)
         }
+    }
+
+    /// `error` with a note of where in a long piece of work it arose; an interruption is left as it is.
+    static func noting(_ error: Diagnostic, _ note: Message) -> Diagnostic {
+        guard error.id != .interrupted else { return error }
+        var d = error
+        d.notes.append(note)
+        return d
     }
 
     /// An error raised in a function from another source (a Stdlib function called from a script)
@@ -351,7 +440,9 @@ struct Interpreter {
             let caller = frame
             // A part that meets an unknown cell answers unknown, as a serial run stops there.
             let answers = try quiet.split(outer.count, into: parts, endingAt: { (answer: Value) in if case .number = answer { false } else { true } }) { (worker, range) throws(Diagnostic) in
-                var frame = caller
+                let copy = Frame.Storage(copying: caller)
+                defer { withExtendedLifetime(copy) {} }
+                var frame = copy.frame
                 return try worker.count(axes, condition, rows: outer.part(range), inner, span: span, &frame, depth: depth, meter: meter)
             }
             var hits = 0
@@ -382,7 +473,15 @@ struct Interpreter {
             // A numeric condition (a grid's usual one) is tested on bare decimals here, without a
             // closure call per cell; a value that is not a number takes the compiled general path.
             let numeric = axes.count > 1 ? Interpreter.numericComparison(of: hoisted, variable: inner.givesBareNumbers ? innerSlot : nil) : wholeNumeric
-            guard let row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth) else { return .unknown }
+            let row: Int?
+            do throws(Diagnostic) {
+                row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth)
+            } catch {
+                // The cell it failed at (the variables' values), as a serial run meets it first.
+                let cell = axes.map { "\($0.name) = \(ValueFormatter().text(frame[$0.slot]))" }.joined(separator: ", ")
+                throw Interpreter.noting(error, "note: at the cell \(cell) of the count")
+            }
+            guard let row else { return .unknown }
             hits += row
         }
         return .number(ExactDecimal(hits))

@@ -44,7 +44,9 @@ public struct DataFileEvaluator: Sendable {
         guard case .evaluate(let code, _, _) = checked.instruction else {
             throw Diagnostic(id: .dataFile, "a year file holds one 'year YYYY { … }' block", at: statements[0].span)
         }
-        var frame = [Value](repeating: .unknown, count: checked.frameSize)
+        let storage = Interpreter.Frame.Storage(count: checked.frameSize)
+        defer { withExtendedLifetime(storage) {} }
+        var frame = storage.frame
         let interpreter = Interpreter(globals: globals, settings: settings, domain: NoDomain())
         guard case .record(let record) = try interpreter.eval(code, &frame) else {
             throw Diagnostic(id: .dataFile, "a year file must build a year", at: statements[0].span)

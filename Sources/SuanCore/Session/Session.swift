@@ -211,7 +211,9 @@ public struct Session: Sendable {
     }
 
     mutating func execute(_ statement: CheckedStatement, emit: (Event) -> Void) throws(Diagnostic) {
-        var frame = [Value](repeating: .unknown, count: statement.frameSize)
+        let storage = Interpreter.Frame.Storage(count: statement.frameSize)
+        defer { withExtendedLifetime(storage) {} }
+        var frame = storage.frame
         switch statement.instruction {
         case .none:
             break
@@ -288,7 +290,7 @@ public struct Session: Sendable {
     /// The values `compare` shows, and per value the lines the Stdlib adds (project scores),
     /// computed by its `比较行` function. A list (`compare 示例年份`) stands for its items, each
     /// labelled by its name; its changes are then counted from one column to the next.
-    func compared(_ items: [(label: String, code: Code)], span: SourceSpan, _ frame: inout [Value]) throws(Diagnostic) -> ([(label: String, value: Value)], [[Record]], consecutive: Bool) {
+    func compared(_ items: [(label: String, code: Code)], span: SourceSpan, _ frame: inout Interpreter.Frame) throws(Diagnostic) -> ([(label: String, value: Value)], [[Record]], consecutive: Bool) {
         var values: [(label: String, value: Value)] = []
         var consecutive = false
         for (label, code) in items {

@@ -130,7 +130,9 @@ struct TableWriter {
             if parts > 1 {
                 let caller = frame
                 let rows = try interpreter.split(batch.count, into: parts) { (worker, range) throws(Diagnostic) in
-                    var frame = caller
+                    let copy = Interpreter.Frame.Storage(copying: caller)
+                    defer { withExtendedLifetime(copy) {} }
+                    var frame = copy.frame
                     return try TableWriter.rows(batch.part(range), worker, &frame, meter: meter, row: row)
                 }
                 for cells in rows.joined() { part.add(cells) }
