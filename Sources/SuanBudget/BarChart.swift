@@ -13,16 +13,21 @@ struct BarChart {
             var chart = Document.Chart(title: years.count == 1 ? YearReport(format: format).title(years[0]) : "支出结构",
                                        series: items.map(\.label))
             func add(_ label: String, level: Int, _ get: (Record) -> Value?) {
-                let values = years.map { get($0) ?? .unknown }
+                addEach(label, level: level) { get(years[$0]) }
+            }
+            /// A bar from each year's value, by the year's place.
+            func addEach(_ label: String, level: Int, _ get: (Int) -> Value?) {
+                let values = years.indices.map { get($0) ?? .unknown }
                 if values.contains(where: { $0.decimal != nil }) { chart.categories.append(.init(label, values, level: level)) }
             }
             for line in ["基本支出", "人员经费", "公用经费", "项目支出"] {
                 add(line, level: line == "人员经费" || line == "公用经费" ? 1 : 0) { $0[line] }
                 guard line == "项目支出" else { continue }
-                var names: [String] = []
-                for y in years { for p in Year.projects(y) { if let n = p["名称"]?.plainText, !names.contains(n) { names.append(n) } } }
-                for name in names {
-                    add(name, level: 1) { y in Year.projects(y).first { $0["名称"]?.plainText == name }?["预算"] }
+                // Each year's projects by name: a search per name and year made a chart of a
+                // 20,000-project year and its scenario take most of a minute.
+                let byName = years.map(Year.projectsByName)
+                for name in Year.projectNames(years) {
+                    addEach(name, level: 1) { byName[$0][name]?["预算"] }
                 }
             }
             if years.count > 1 { add("收支差额", level: 0) { $0["收支差额"] } }

@@ -196,6 +196,20 @@ import SuanTestSupport
         #expect(h.output.last == "甲 |#################### 1.00万元\n乙 |######################################## 2.00万元")
     }
 
+    /// A chart of several years looks each project up by name in each year: names in the order they
+    /// first appear, the first project of a name where two share it, a gap where a year lacks one.
+    @Test func chartsFindEachYearsProjectByName() {
+        var h = SessionHarness()
+        h.session.settings.unicode = false
+        h.run("let a = year 2030 { 基本支出: 1万元, 项目支出: 3万元, 项目: [project \"甲\" {预算: 1万元}, project \"乙\" {预算: 2万元}, project \"甲\" {预算: 9万元}] }")
+        h.run("let b = year 2031 { 基本支出: 1万元, 项目支出: 9万元, 项目: [project \"丙\" {预算: 4万元}, project \"乙\" {预算: 5万元}] }")
+        h.run("chart a, b")
+        let bars = (h.output.last ?? "").split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(bars == ["  甲 · a     |##### 1.00万元", "  甲 · b     | —",
+                         "  乙 · a     |######### 2.00万元", "  乙 · b     |###################### 5.00万元",
+                         "  丙 · a     | —", "  丙 · b     |################## 4.00万元"])
+    }
+
     @Test func estimatesFromHistoryShowTheirBasis() {
         var h = SessionHarness()
         h.run("load 示例 2020\nload 示例 2021\nload 示例 2022\nlet ys = [示例2020, 示例2021, 示例2022]")

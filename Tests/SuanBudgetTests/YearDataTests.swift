@@ -205,6 +205,18 @@ year 2023 {
         #expect(try problems(replacing("普法（宣传）", "法律援助")).first?.id == .duplicateName)
     }
 
+    /// A project's indicators are checked against each other directly when they are few, through
+    /// a set when they are many; both find a name given twice, and only then.
+    @Test(arguments: [3, 40]) func indicatorsNamedTwiceAreErrors(count: Int) throws {
+        func year(lastNamed last: Int) -> String {
+            let indicators = (0..<count).map { "indicator \"i\($0 == count - 1 ? last : $0)\" { 分值: 1 }" }
+            return replacing("project \"法律援助\" { 预算: 200万元, 执行: 190万元 }",
+                             "project \"法律援助\" { 预算: 200万元, 执行: 190万元, 指标: [\n      \(indicators.joined(separator: ",\n      "))\n    ] }")
+        }
+        #expect(try problems(year(lastNamed: 1)).map(\.id) == [.duplicateName])
+        #expect(try problems(year(lastNamed: count - 1)).map(\.id) == [])
+    }
+
     @Test func missingRequiredFieldsAreErrors() throws {
         let found = try problems(replacing("  基本支出: 700万元\n", ""))
         #expect(found.first?.id == .missingField)

@@ -1,22 +1,18 @@
 import SuanCore
 
-/// A record taken apart into its arrays, with the position of each of a closed set of lines
-/// (``RecordLine``) found in one pass over its names. Derivation and scenarios read and write those
-/// lines by position: a record shared with another (a scenario's base year) has its arrays copied
-/// once, on the first write, and no line is looked up by name again.
+/// A record with the position of each of a closed set of lines (``RecordLine``) found in one pass
+/// over its names. Derivation and scenarios read and write those lines by position: a record shared
+/// with another (a scenario's base year) has its storage copied once, on the first write, one that
+/// nothing else holds (a project taken out of its list) is written in place, and no line is looked
+/// up by name again.
 struct LinedRecord<Line: RecordLine> {
-    var kind: RecordKind?
-    private(set) var keys: [String]
-    private(set) var values: [Value]
-    private(set) var spans: [SourceSpan]
+    /// The record as it stands.
+    private(set) var record: Record
     /// Where each line sits in `keys`, by the line's raw value; -1 when the record lacks it.
     private var positions: [Int]
 
     init(_ record: Record) {
-        kind = record.kind
-        keys = record.keys
-        values = record.values
-        spans = record.spans
+        self.record = record
         positions = LinedRecord.positions(of: record.keys)
     }
 
@@ -29,64 +25,52 @@ struct LinedRecord<Line: RecordLine> {
         return positions
     }
 
-    /// Whether `record` is the record this was taken from: the same kind and the very same arrays.
-    func holds(_ record: Record) -> Bool {
-        holds(kind: record.kind, record.keys, record.values, record.spans)
+    var kind: RecordKind? {
+        get { record.kind }
+        set { record.kind = newValue }
     }
+
+    var keys: [String] { record.keys }
+
+    /// Whether `record` is the record this was taken from, unchanged: the very same storage (a
+    /// storage is written in place only when nothing else holds it, so nothing can compare with it).
+    func holds(_ record: Record) -> Bool { self.record.isIdentical(to: record) }
 
     /// Whether `other` was taken from the same record as this one and neither has changed since.
-    func holds(_ other: LinedRecord) -> Bool {
-        holds(kind: other.kind, other.keys, other.values, other.spans)
-    }
+    func holds(_ other: LinedRecord) -> Bool { record.isIdentical(to: other.record) }
 
-    private func holds(kind: RecordKind?, _ keys: [String], _ values: [Value], _ spans: [SourceSpan]) -> Bool {
-        self.kind == kind && LinedRecord.same(self.keys, keys) && LinedRecord.same(self.values, values)
-            && LinedRecord.same(self.spans, spans)
-    }
-
-    private static func same<T>(_ a: [T], _ b: [T]) -> Bool {
-        a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
-    }
-
-    /// Room for `count` more lines, so that adding them allocates the values once, at their size
-    /// (appending one by one doubles the room: 100,000 projects' 执行率 took 8 bytes in 20 of memory).
+    /// Room for `count` more lines, so that adding them allocates once, at their size (appending
+    /// one by one grows the room by half: 100,000 projects' 执行率 took 8 bytes in 20 of memory).
     mutating func reserve(_ count: Int) {
-        values.reserveCapacity(values.count + count)
+        record.reserve(count)
     }
 
     /// Takes `names` for the names when they are the same as this record's, so that records that
     /// gained the same lines share one array of names again (as they did when read).
     mutating func share(names: [String]) {
-        guard !LinedRecord.same(keys, names), keys.count == names.count,
-              zip(keys, names).allSatisfy({ ExactText.same($0, $1) }) else { return }
-        keys = names
+        record.share(keys: names)
     }
-
-    /// The record put back together.
-    var record: Record { Record(kind: kind, keys: keys, values: values, spans: spans) }
 
     /// A line's value; nil when the record lacks it. As with a record's fields, setting a line it
     /// lacks adds the line at the end, and setting nil removes it.
     subscript(line: Line) -> Value? {
         get {
             let i = positions[line.rawValue]
-            return i < 0 ? nil : values[i]
+            return i < 0 ? nil : record.value(at: i)
         }
         set {
             let i = positions[line.rawValue]
             if i >= 0, let newValue {
-                values[i] = newValue
+                record.setValue(newValue, at: i)
             } else if i >= 0 {
-                keys.remove(at: i)
-                values.remove(at: i)
-                if i < spans.count { spans.remove(at: i) }
+                record.remove(at: i)
                 // The lines after it move up one; the line itself is now wherever its name comes again.
                 for l in positions.indices where positions[l] > i { positions[l] -= 1 }
+                let keys = record.keys
                 positions[line.rawValue] = keys[i...].firstIndex { ExactText.same($0, line.name) } ?? -1
             } else if let newValue {
-                positions[line.rawValue] = keys.count
-                keys.append(line.name)
-                values.append(newValue)
+                positions[line.rawValue] = record.count
+                record.append(line.name, newValue)
             }
         }
     }

@@ -20,8 +20,8 @@ struct ScenarioBase: Sendable {
     }
 
     /// The base last prepared, for one statement (``BudgetDomain/forStatement()``) and shared by
-    /// its `--jobs` parts behind a lock. It holds the base's arrays, so that finding the same
-    /// buffers in a record means the same base: arrays shared so are never changed in place.
+    /// its `--jobs` parts behind a lock. It holds the base's record, so that finding the same
+    /// storage in a record means the same base: a storage shared so is never changed in place.
     final class Memo: Sendable {
         private let last = Mutex<ScenarioBase?>(nil)
 

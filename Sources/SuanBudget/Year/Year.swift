@@ -14,8 +14,8 @@ import SuanCore
 ///
 /// An amount the data does not give is unknown (—), and so is everything derived from it.
 ///
-/// A year is held taken apart (``LinedRecord``), with the position of each ``YearLine`` found once:
-/// a scenario copies its base year's arrays once, then reads and writes lines in place.
+/// A year is held with the position of each ``YearLine`` found once (``LinedRecord``): a scenario
+/// copies its base year's storage once, then reads and writes lines in place.
 struct Year {
     private var lines: LinedRecord<YearLine>
 
@@ -59,7 +59,7 @@ struct Year {
     // MARK: Money
 
     /// Σ amounts, shown in the first one's unit; unknown when any is unknown.
-    static func sum(_ values: [Value]) -> Value {
+    static func sum(_ values: some Sequence<Value>) -> Value {
         var total = MoneySum()
         for v in values { total.add(v) }
         return total.value
@@ -101,6 +101,22 @@ struct Year {
     static func projects(_ year: Record) -> [Record] {
         guard case .list(let items)? = year["项目"] else { return [] }
         return items.compactMap { if case .record(let r) = $0 { r } else { nil } }
+    }
+
+    /// A year's projects by 名称, the first of a name where two share it (as a search from the start
+    /// finds it), for the lines that look each name up in several years.
+    static func projectsByName(_ year: Record) -> [String: Record] {
+        var found: [String: Record] = [:]
+        for p in projects(year) { if let n = p["名称"]?.plainText, found[n] == nil { found[n] = p } }
+        return found
+    }
+
+    /// The project names of several years, each once, in the order they first appear.
+    static func projectNames(_ years: [Record]) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for y in years { for p in projects(y) { if let n = p["名称"]?.plainText, seen.insert(n).inserted { names.append(n) } } }
+        return names
     }
 
     static func income(_ year: Record) -> [Value] {

@@ -266,7 +266,9 @@ public enum Arithmetic {
             return try equalParts(a, b, span: span, memo: memo)
         case (.record(let a), .record(let b)):
             guard a.keys == b.keys else { return false }
-            return try equalParts(a.values, b.values, span: span, memo: memo)
+            return try equalParts(EqualityMemo.Pair(left: a.identity, right: b.identity), count: a.count, span: span, memo: memo) {
+                (a.value(at: $0), b.value(at: $0))
+            }
         case (.target(let p, let a), .target(let q, let b)):
             // `≥ 5,800件` equals `≥ 5,800件`: the same relation to an equal value.
             guard p == q else { return false }
@@ -278,11 +280,17 @@ public enum Arithmetic {
     }
 
     static func equalParts(_ a: [Value], _ b: [Value], span: SourceSpan, memo: EqualityMemo) throws(Diagnostic) -> Bool {
-        let pair = EqualityMemo.pair(a, b)
+        try equalParts(EqualityMemo.pair(a, b), count: a.count, span: span, memo: memo) { (a[$0], b[$0]) }
+    }
+
+    /// Whether `count` pairs of parts are equal, once for each `pair` of storages.
+    static func equalParts(_ pair: EqualityMemo.Pair, count: Int, span: SourceSpan, memo: EqualityMemo,
+                           _ parts: (Int) -> (Value, Value)) throws(Diagnostic) -> Bool {
         if memo.isKnownEqual(pair) { return true }
-        for i in a.indices {
+        for i in 0..<count {
             if i & 4095 == 0, Interruption.pending { throw Interpreter.interrupted(span) }
-            if try !equal(a[i], b[i], span: span, memo: memo) { return false }
+            let (l, r) = parts(i)
+            if try !equal(l, r, span: span, memo: memo) { return false }
         }
         memo.remember(pair)
         return true

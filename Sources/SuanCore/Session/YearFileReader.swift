@@ -40,6 +40,9 @@ struct YearFileReader {
     /// The length of the last list read at each depth: the next list there reserves as much (every
     /// project's 指标 list, five indicators, without growing 1, 2, 4, 8).
     var listRooms: [Int] = []
+    /// Arrays to read a record's names and values into, one pair for each record being read (they
+    /// nest: a project's indicators are read while the project is), kept for the next.
+    var scratch: [([String], [Value])] = []
     var listDepth = 0
     /// Targets read so far, by their text (`>= 95%`): a target written the same way again shares
     /// its box. Targets are immutable; at most ``sharedTargetLimit`` texts are kept.
@@ -239,7 +242,11 @@ struct YearFileReader {
     mutating func entries(kind: RecordKind?, header: (String, Value, SourceSpan)?) throws(GiveUp) -> Record {
         try expect("{")
         let last = kind.flatMap { lastKeys[$0] }
-        var keys: [String] = [], values: [Value] = [], spans: [SourceSpan] = []
+        // The arrays of the last record read at this depth, emptied: the record copies its values
+        // out, so 600,000 records need no arrays of their own while read.
+        var (keys, values) = scratch.popLast() ?? ([], [])
+        keys.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
+        var spans: [SourceSpan] = []
         // Room for the fields of the record before it (an indicator's or a project's) at once.
         let room = last?.count ?? 6
         keys.reserveCapacity(room); values.reserveCapacity(room)
@@ -273,14 +280,17 @@ struct YearFileReader {
             meter.advance(at.byte - reported)
             reported = at.byte
         }
+        var names = keys
         if let kind {
             if let last, last.count == keys.count, zip(last, keys).allSatisfy({ ExactText.same($0, $1) }) {
-                keys = last
+                names = last
             } else {
                 lastKeys[kind] = keys
             }
         }
-        return Record(kind: kind, keys: keys, values: values, spans: spansKept ? spans : [])
+        let record = Record(kind: kind, keys: names, values: values, spans: spansKept ? spans : [])
+        scratch.append((keys, values))
+        return record
     }
 
     mutating func value() throws(GiveUp) -> Value {
