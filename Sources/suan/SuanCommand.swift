@@ -60,7 +60,7 @@ struct SuanCommand: ParsableCommand {
 
     // Optional, so that the help states the default in words (the core count) and not also this
     // machine's number.
-    @Option(name: .customLong("jobs"), help: help("读取长的年度数据、map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: help("读取长的年度数据、map、filter、count 和 table 最多分给多少个线程（默认：CPU 核数；1 为串行）。结果与串行相同。",
                                                    "Threads that reading a long year, map, filter, count and table may split their work across (default: the core count; 1 is serial). The answer is the same."))
     var jobs: Int?
 

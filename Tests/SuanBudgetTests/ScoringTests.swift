@@ -56,6 +56,8 @@ year 2024 {
         #expect(h.errorID("score(1)") == "failed")
         #expect(h.errorID("score(\"测试项目\")") == "failed")
         #expect(h.value("score(p)") == "88.81")
+        // The grade bands are for a project's 100 points: an indicator (30 of 30) is no 差.
+        #expect(h.errorID("grade(p.指标[0])") == "failed")
     }
 
     @Test func completionAndMet() throws {

@@ -228,6 +228,32 @@ year 2023 {
         #expect(found.first.map { SessionHarness().session.render($0) }?.isEmpty == false)
     }
 
+    /// An indicator whose 实际 cannot be compared with its 目标 cannot be scored: the load says
+    /// where, rather than scoring failing far from the data. A CSV row that lost a comma, so
+    /// that `1298件` and `30` (its 分值) ran into one cell, is caught the same way.
+    @Test func anIndicatorWhoseOutcomeCannotMeetItsTargetIsAnError() throws {
+        func indicator(_ goal: String, _ actual: String) -> String {
+            replacing("project \"法律援助\" { 预算: 200万元, 执行: 190万元 }",
+                      "project \"法律援助\" { 预算: 200万元, 执行: 190万元, 指标: [indicator \"合格率\" { 目标: \(goal), 实际: \(actual), 分值: 10 }] }")
+        }
+        let mixed = try problems(indicator(">= 95%", "94件"))
+        #expect(mixed.map(\.id) == [.wrongDimension])
+        #expect(mixed.first.map { SessionHarness().session.render($0) }?.contains("法律援助.合格率") == true)
+        #expect(try problems(indicator(">= 1200件", "1298个")).map(\.id) == [.wrongDimension])
+        // A bare number (a form's 实际 without its unit) is left to scoring: such years load.
+        for (goal, actual) in [(">= 95%", "97%"), (">= 1200件", "1298件"), ("\"达成\"", "\"达成\""), (">= 95%", "unknown"), ("== 0件", "0件"), (">= 8人次", "9")] {
+            #expect(try problems(indicator(goal, actual)).isEmpty, "\(goal) / \(actual)")
+        }
+        let dir = try Scratch()
+        let csv = try dir.write("t.csv", """
+            项目名称,全年预算数,全年执行数,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值
+            法律援助,200,190,产出,数量,办理案件,≥1200件,1298件30
+            """)
+        var h = SessionHarness()
+        h.run("load \"\(csv)\"")
+        #expect(h.diagnostics.map(\.id) == [.wrongDimension], "\(h.diagnostics.map { h.session.render($0) })")
+    }
+
     @Test func brokenFilesArePositionedErrorsNeverCrashes() throws {
         for text in ["year 2023 {", "year 2023 { 部门: }", "let a = 1", "year 2023 {}\nyear 2024 {}", "", "year 2023 { 收入: 5 }",
                      "year 2023 { 部门: \"x\", 收入: {}, 基本支出: 1万元, 项目支出: 1万元, 项目: 5 }",

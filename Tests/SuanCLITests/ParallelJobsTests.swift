@@ -95,12 +95,13 @@ import Testing
         }
     }
 
-    /// An error in a long `map` or `count` names the item or the cell it arose at — the one a
+    /// An error in a long `map` or `count` names the item (its index) or the cell it arose at — the one a
     /// serial run meets first, whichever part of a split meets it.
     @Test func anErrorNamesItsItemOrCellAsASerialRunDoes() throws {
-        let cases = [("map(range(0, 1000), fn(x) = 1/(x - 700))", "note: in item 701 of the list that map went through"),
-                     ("filter(range(0, 1000), fn(x) = 1/(x - 300) > 0)", "note: in item 301 of the list that filter went through"),
-                     ("count k in 1..2000 step 1, j in 1..3 step 1 where 1/(k - j - 1500) > 0", "note: at the cell k = 1501, j = 1 of the count")]
+        let cases = [("map(range(0, 1000), fn(x) = 1/(x - 700))", "note: at index 700 of the list that map went through"),
+                     ("filter(range(0, 1000), fn(x) = 1/(x - 300) > 0)", "note: at index 300 of the list that filter went through"),
+                     ("count k in 1..2000 step 1, j in 1..3 step 1 where 1/(k - j - 1500) > 0", "note: at the cell k = 1501, j = 1 of the count"),
+                     ("table r in 1..1000 step 1 { r, 1 / (r - 900) }", "note: at the cell r = 900 of the table")]
         for (expression, note) in cases {
             for jobs in [1, 2, 3] {
                 let r = try Binary.run(["--jobs", "\(jobs)", "-e", expression])
@@ -109,13 +110,15 @@ import Testing
             }
         }
         let zh = try Binary.run(["-e", "map([1, 0], fn(x) = 1/x)"], environment: ["SUAN_LANG": "zh"])
-        #expect(zh.stderr.contains("注意：出错的是第 2 项（map 遍历的列表）"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("注意：出错的是下标 1 的一项（map 遍历的列表）"), "\(zh.stderr)")
     }
 
     @Test func jobsMustBeAPositiveCount() throws {
         for bad in ["0", "-1", "257", "many"] {
             let r = try Binary.run(["--jobs", bad, "-e", "1"])
             #expect(r.status == 2, "--jobs \(bad)")
+            // A negative count is a value out of range, not a missing value.
+            if bad != "many" { #expect(r.stderr.contains("between 1 and 256"), "--jobs \(bad): \(r.stderr)") }
         }
     }
 

@@ -31,6 +31,13 @@ import SuanTestSupport
         #expect(h.output.last?.contains("[2]") == true)
     }
 
+    /// `filter` whose function answers unknown for an item says so, and which item.
+    @Test func aFilterThatAnswersUnknownSaysSo() {
+        var h = SessionHarness()
+        #expect(h.errorID("filter([1, 2], fn(x) = if x > 1 then unknown else true)") == "unknown-condition")
+        #expect(h.errorID("filter([1, 2], fn(x) = 5)") == "type-mismatch")
+    }
+
     @Test func dimensionErrorsAreFoundBeforeRunning() {
         var h = SessionHarness()
         #expect(h.errorID("map([1万元], fn(x) = x + 1件)") == "dimension-mismatch")

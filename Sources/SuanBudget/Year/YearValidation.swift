@@ -261,7 +261,21 @@ enum YearValidation {
             if let score = i["分值"], score.dimension != .number {
                 problems.append(Diagnostic(id: .wrongType, "分值 is a plain number of points, not a \(score.type.name)", at: i.span(of: "分值") ?? .none))
             }
+            if let problem = incomparable(i, indicator: n, owner: name) { problems.append(problem) }
         }
+    }
+
+    /// An indicator whose 实际 cannot be compared with its 目标 (a target in % and an outcome in 件,
+    /// or a count word the table ran into the next cell, `2699件30`): it cannot be scored, and
+    /// scoring would fail far from the data, so the load says where. A bare number on either side
+    /// (a form's 实际 written without its 度量单位) is left to scoring, as before: such years load.
+    static func incomparable(_ i: Record, indicator: String, owner: String) -> Diagnostic? {
+        guard let goal = i["目标"], let actual = i["实际"], let a = actual.dimension, a != .number else { return nil }
+        let target: Value = if case .target(_, let box) = goal { box.value } else { goal }
+        guard let t = target.dimension, t != .number, !DimensionRules.comparable(t, a) else { return nil }
+        return Diagnostic(id: .wrongDimension, "\(owner).\(indicator): 实际 is a \(actual.type.name) but 目标 is a \(target.type.name); they cannot be compared",
+                          at: i.span(of: "实际") ?? .none,
+                          notes: ["help: write 实际 in the unit of 目标, e.g. 目标: >= 95% with 实际: 97%, or 目标: >= 1200件 with 实际: 1298件"])
     }
 
     static func expectMoney(_ v: Value, _ key: String, _ span: SourceSpan, _ problems: inout [Diagnostic]) {

@@ -61,8 +61,12 @@ extension MessageCatalogue {
         "fail takes a message in quotes, not a %@": "fail 的参数须是带引号的消息，而不是 %@",
         "%@ takes a %@ as its argument %@, not a %@": "%1@ 的参数 %3@ 须是 %2@，而不是 %4@",
         "note: declared as fn %@": "注意：其定义为 fn %@",
-        "note: in item %@ of the list that %@ went through": "注意：出错的是第 %@ 项（%@ 遍历的列表）",
+        "%@.%@: 实际 is a %@ but 目标 is a %@; they cannot be compared": "%@.%@：实际是%@，目标却是%@，二者无法比较",
+        "help: write 实际 in the unit of 目标, e.g. 目标: >= 95% with 实际: 97%, or 目标: >= 1200件 with 实际: 1298件": "提示：实际请与目标使用同一单位，例如 目标: >= 95% 配 实际: 97%，或 目标: >= 1200件 配 实际: 1298件",
+        "note: at index %@ of the list that %@ went through": "注意：出错的是下标 %@ 的一项（%@ 遍历的列表）",
+        "note: at index %@ of the list that %@ went through: %@ \"%@\"": "注意：出错的是下标 %@ 的一项（%@ 遍历的列表）：%@ “%@”",
         "note: at the cell %@ of the count": "注意：出错的是 count 的这一格：%@",
+        "note: at the cell %@ of the table": "注意：出错的是 table 的这一格：%@",
         "help: a Figure is a number, an amount of money, a ratio or a count": "提示：Figure 指数、金额、比率或数量",
         "help: a Scalar is one value: a number, money, a ratio, a count, text or true/false": "提示：Scalar 指单个值：数、金额、比率、数量、文本或真假值",
         "there is no type '%@'; a parameter's type is one of %@": "没有类型“%@”；参数的类型须是以下之一：%@",
@@ -450,6 +454,7 @@ extension MessageCatalogue {
         "after 'fn' (an anonymous function is written fn(x) = x * 2)": "在“fn”之后（匿名函数写作 fn(x) = x * 2）",
         "before the function body (fn(x) = x * 2)": "在函数体之前（fn(x) = x * 2）",
         "filter's function must return true or false": "filter 的函数必须返回 true 或 false",
+        "filter's function answered unknown (—): it must say true or false": "filter 的函数得出未知（—）：它必须给出 true 或 false",
         "row %@": "第 %@ 行",
     ]
 }

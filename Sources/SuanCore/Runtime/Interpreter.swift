@@ -101,11 +101,11 @@ struct Interpreter {
         defer { if let callee { release(callee) } }
         // A slice of a split keeps the list's own positions: a part's error names the item a
         // serial run would.
-        var position = items.startIndex
+        var index = items.startIndex - 1
         for item in items {
             try tick(span)
             meter?.advance()
-            position += 1
+            index += 1
             let v: Value
             do throws(Diagnostic) {
             if case .function(.user(let u)) = f, u.parameters.count == 1 {
@@ -122,10 +122,14 @@ struct Interpreter {
             }
             } catch {
                 // Which item: among 20,000 projects, the error alone does not say.
-                throw Interpreter.noting(error, "note: in item \(position) of the list that \(b.rawValue) went through")
+                throw Interpreter.noting(error, Interpreter.itemNote(index, item, b))
             }
             if b == .map { out.append(v); continue }
             guard case .bool(let keep) = v else {
+                if case .unknown = v {
+                    throw Interpreter.noting(Arithmetic.fail("filter's function answered unknown (—): it must say true or false", span, id: .unknownCondition),
+                                             Interpreter.itemNote(index, item, b))
+                }
                 throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch)
             }
             if keep { out.append(item) }
@@ -243,6 +247,21 @@ struct Interpreter {
         } catch {
             throw Interpreter.atCall(error, span, libraryFiles: libraryFiles)
         }
+    }
+
+    /// Where in a list `map` or `filter` met an error: the item's index, as `list[index]` reads it,
+    /// and for a project or an indicator its name (`project "法律援助"`), so that a nested list's
+    /// note says which project's indicator it was.
+    static func itemNote(_ index: Int, _ item: Value, _ b: Builtin) -> Message {
+        if case .record(let r) = item, let kind = r.kind, kind == .project || kind == .indicator, case .string(let name)? = r["名称"] {
+            return "note: at index \(index) of the list that \(b.rawValue) went through: \(kind.rawValue) \"\(name)\""
+        }
+        return "note: at index \(index) of the list that \(b.rawValue) went through"
+    }
+
+    /// The cell of a grid the frame is at: `k = 50, j = 3`.
+    static func cell(_ axes: [TablePlan.Axis], _ frame: Frame) -> String {
+        axes.map { "\($0.name) = \(ValueFormatter().text(frame[$0.slot]))" }.joined(separator: ", ")
     }
 
     /// `error` with a note of where in a long piece of work it arose; an interruption is left as it is.
@@ -478,8 +497,7 @@ struct Interpreter {
                 row = try countRow(inner, at: innerSlot, numeric, specialised, span: span, &frame, depth: depth)
             } catch {
                 // The cell it failed at (the variables' values), as a serial run meets it first.
-                let cell = axes.map { "\($0.name) = \(ValueFormatter().text(frame[$0.slot]))" }.joined(separator: ", ")
-                throw Interpreter.noting(error, "note: at the cell \(cell) of the count")
+                throw Interpreter.noting(error, "note: at the cell \(Interpreter.cell(axes, frame)) of the count")
             }
             guard let row else { return .unknown }
             hits += row

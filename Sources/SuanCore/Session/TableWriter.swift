@@ -61,7 +61,7 @@ struct TableWriter {
                 var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
                 for y in columnValues {
                     frame[second.slot] = y
-                    cells.append(.value(try columns[0](interpreter, &frame, 0)))
+                    cells.append(.value(try TableWriter.cell(columns[0], interpreter, &frame, plan.axes)))
                 }
                 return cells
             }
@@ -72,8 +72,18 @@ struct TableWriter {
         try stream(rowsValues, header, &frame, emit: emit) { [format] (interpreter, x, frame) throws(Diagnostic) -> [Document.Cell] in
             frame[first.slot] = x
             var cells: [Document.Cell] = [rowsValues.label(x, format: format)]
-            for column in columns { cells.append(.value(try column(interpreter, &frame, 0))) }
+            for column in columns { cells.append(.value(try TableWriter.cell(column, interpreter, &frame, plan.axes))) }
             return cells
+        }
+    }
+
+    /// A cell's value; an error in it says which row (and column) it is.
+    static func cell(_ column: Interpreter.Compiled, _ interpreter: Interpreter, _ frame: inout Interpreter.Frame,
+                     _ axes: [TablePlan.Axis]) throws(Diagnostic) -> Value {
+        do {
+            return try column(interpreter, &frame, 0)
+        } catch {
+            throw Interpreter.noting(error, "note: at the cell \(Interpreter.cell(axes, frame)) of the table")
         }
     }
 
@@ -94,7 +104,7 @@ struct TableWriter {
                 var values = [x]
                 for y in ys {
                     frame[second.slot] = y
-                    values.append(try columns[0](interpreter, &frame, 0))
+                    values.append(try TableWriter.cell(columns[0], interpreter, &frame, plan.axes))
                 }
                 rows.append(.record(Record(keys: keys, values: values)))
             }
@@ -105,7 +115,7 @@ struct TableWriter {
             try interpreter.tick(.none)
             frame[first.slot] = x
             var values = [x]
-            for column in columns { values.append(try column(interpreter, &frame, 0)) }
+            for column in columns { values.append(try TableWriter.cell(column, interpreter, &frame, plan.axes)) }
             rows.append(.record(Record(keys: keys, values: values)))
         }
         return .list(rows)
