@@ -37,6 +37,21 @@ import SuanTestSupport
         #expect(same(before["x"], money(1)) && before.count == 1)
     }
 
+    /// `reserve` on a shared record makes its own copy, with the room (a scenario's year is copied
+    /// once, not again to grow): the other holder keeps its fields, whatever is changed after.
+    @Test func reservingOnASharedRecordMakesItsOwnCopy() {
+        var a = Record(kind: .year, keys: ["名称", "预算"], values: [.string("甲"), money(1)])
+        let base = a
+        a.reserve(2)
+        #expect(!a.isIdentical(to: base))
+        a.kind = .scenario
+        a.remove(at: 0)
+        a.append("基于", .string("甲"))
+        a.append("根", .string("甲"))
+        #expect(a.keys == ["预算", "基于", "根"] && a.kind == .scenario && same(a["预算"], money(1)))
+        #expect(base.keys == ["名称", "预算"] && base.kind == .year && base.count == 2 && same(base["名称"], .string("甲")))
+    }
+
     @Test func manyFieldsAddedAndRemovedKeepTheirOrder() {
         var r = Record()
         for i in 0..<1000 { r["f\(i)"] = money(i) }

@@ -45,8 +45,12 @@ struct ScenarioBuilder {
                       warn: ((Diagnostic) -> Void)?, bases: ScenarioBase.Memo) throws(Diagnostic) -> Record {
         let prepared = bases.base(for: base)
         var year = Year(prepared.lines)
+        // The base's lines are shared: the scenario's own copy is made here, once, with room for the
+        // 基于 and 根 it gains at the end (a copy at exactly its size was copied again to grow).
+        year.reserve(2)
         year.kind = .scenario
-        var builder = ScenarioBuilder(year: year, base: prepared, bases: bases)
+        // Moved in, not copied: a second holder of the record would make its first change copy it.
+        var builder = ScenarioBuilder(year: consume year, base: prepared, bases: bases)
         // Projections start from the loaded year: its figures are remembered once, as 基期.
         builder.baseToRemember = base.kind == .year
         builder.noting = warn != nil

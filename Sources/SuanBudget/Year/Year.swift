@@ -35,6 +35,9 @@ struct Year {
         set { lines.kind = newValue }
     }
 
+    /// Room for `count` more lines in the year's own record (``LinedRecord/reserve(_:)``).
+    mutating func reserve(_ count: Int) { lines.reserve(count) }
+
     /// A line's value, read and written by position; nil when the year lacks it.
     subscript(line: YearLine) -> Value? {
         get { lines[line] }

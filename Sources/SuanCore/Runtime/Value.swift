@@ -243,10 +243,11 @@ public struct Record: @unchecked Sendable {
     /// Sets the value at a position (from ``index(of:)``), in place when no other record holds the storage.
     public mutating func setValue(_ v: Value, at i: Int) { unique().elements[i] = v }
 
-    /// Room for `more` fields, so that appending them allocates once, at their size.
+    /// Room for `more` fields, so that appending them allocates once, at their size; the record's
+    /// own storage too (a shared one is copied now, with the room, rather than at the next change
+    /// without it).
     public mutating func reserve(_ more: Int) {
-        let wanted = storage.count + more
-        if wanted > Int(storage.fields.pointee.capacity) { storage = storage.copy(room: wanted) }
+        _ = unique(room: storage.count + more)
     }
 
     /// Takes `names` for the keys when they are the same names (compared by bytes) in another array,
