@@ -49,6 +49,19 @@ year 2024 {
         #expect(h.value("等级(p)") == "良")
     }
 
+    /// A `== 0` target (or a 反向 outcome of 0) has no completion rate: —, not a division by zero,
+    /// and the 自评表 of a project with one still shows (its ≥ 130% hint reads the rate).
+    @Test func aZeroTargetHasNoCompletionRate() {
+        var h = SessionHarness()
+        #expect(h.value("completion(indicator \"x\" { 目标: == 0件, 实际: 0件, 分值: 10 })") == "—")
+        #expect(h.value("completion(indicator \"x\" { 目标: <= 10件, 实际: 0件, 分值: 10 })") == "—")
+        #expect(h.value("completion(indicator \"x\" { 目标: >= 10件, 实际: 5件, 分值: 10 })") == "50%")
+        h.run("let p = project \"p\" { 预算: 10万元, 执行: 9万元, 指标: [indicator \"x\" { 目标: == 0件, 实际: 0件, 分值: 10 }] }")
+        #expect(h.value("score(p)") == "19")
+        h.run("explain score(p)")
+        #expect(h.output.last?.contains("等于") == true, "\(h.output.last ?? "")")
+    }
+
     @Test func scoreOfSomethingElseIsAnErrorNotADash() throws {
         var h = try loaded()
         // A list of projects, a number or a text is a mistake to show, at the user's call.
