@@ -116,7 +116,10 @@ public struct REPL {
         switch event {
         case .result(let value, let type):
             let t = type == .any ? value.type : type
-            print((Markup("= ", .dim) + session.formatter.markup(value) + Markup("  [\(typeName(t))]", .type)).rendered(colour: colour))
+            // An unknown figure whose type the checker could not tell (`score(p)` of a project
+            // without a budget) is shown as `—` alone: `[Any]` told the planner nothing.
+            let tag = t == .any && { if case .unknown = value { true } else { false } }() ? Markup("") : Markup("  [\(typeName(t))]", .type)
+            print((Markup("= ", .dim) + session.formatter.markup(value) + tag).rendered(colour: colour))
         case .document(let document):
             let renderer = TerminalRenderer(format: session.formatter, colour: colour, width: width, unicode: session.settings.unicode,
                                             sources: session.sources, layouts: layouts)

@@ -57,6 +57,10 @@ enum ChineseUsage {
 
     /// A parse error of ArgumentParser in Chinese, by its form; other messages as they are.
     static func message(_ english: String) -> String {
+        translated(english).chineseValueNames
+    }
+
+    private static func translated(_ english: String) -> String {
         let forms: [(String, String)] = [
             ("Unknown option '", "未知的选项“"), ("Missing value for '", "选项缺少值：“"),
             ("Unexpected argument '", "多余的参数“"), ("Missing expected argument '", "缺少参数“"),
@@ -84,6 +88,13 @@ enum ChineseUsage {
 }
 
 extension String {
+    /// ArgumentParser's value names (`--jobs <jobs>`) as the Chinese help writes them (`--jobs <线程数>`).
+    var chineseValueNames: String {
+        let names = [("<expression>", "<表达式>"), ("<rounding>", "<舍入>"), ("<max-depth>", "<深度>"), ("<timeout>", "<秒>"),
+                     ("<jobs>", "<线程数>"), ("<format>", "<格式>"), ("<file>", "<脚本>")]
+        return names.reduce(self) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
     /// `'` replaced by `”` (the closing quote of a Chinese message).
     var replacingQuotes: String {
         var out = ""

@@ -22,7 +22,7 @@ import Testing
         // A value the option cannot take: the whole sentence in Chinese.
         let value = try Binary.run(["--jobs", "abc", "-e", "1"], environment: zh)
         #expect(value.status == 2)
-        #expect(value.stderr.hasPrefix("错误：值“abc”不能用于“--jobs <jobs>”\n"), "\(value.stderr)")
+        #expect(value.stderr.hasPrefix("错误：值“abc”不能用于“--jobs <线程数>”\n"), "\(value.stderr)")
         // English under SUAN_LANG=en, whatever the locale.
         let en = try Binary.run(["--bogus"], environment: ["LANG": "zh_CN.UTF-8", "SUAN_LANG": "en"])
         #expect(en.stderr.hasPrefix("Error: Unknown option '--bogus'"))

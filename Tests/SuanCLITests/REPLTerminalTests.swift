@@ -160,6 +160,11 @@ final class Terminal {
         t.send("y2022.总支出\r")
         t.expect("3,622.40万元")
         t.prompt()
+        // An unknown of no known type shows as — alone, not `— [Any]`.
+        t.send("unknown\r")
+        t.expect("= —")
+        t.prompt()
+        #expect(!t.transcript.contains("[Any]"), "\(t.transcript.suffix(200).debugDescription)")
         // Ctrl-C at the prompt clears the line.
         t.send("garbage\u{03}")
         t.prompt()
