@@ -38,6 +38,20 @@ import SuanTestSupport
         #expect(h.errorID("filter([1, 2], fn(x) = 5)") == "type-mismatch")
     }
 
+    /// An error climbing out of a recursion of `map`s keeps a few notes, not one per level: the
+    /// same note is not repeated, and past six the outermost (the user's own map) takes the last.
+    @Test func notesOfNestedWorkStayFew() {
+        var h = SessionHarness()
+        h.run("fn k(n) = if n <= 0 then 1/0 else map([1], fn(x) = k(n - 1) + x)[0]")
+        h.run("k(150)")
+        #expect(h.diagnostics.last?.notes.count == 1, "\(h.diagnostics.last?.notes ?? [])")
+        h.run("fn d(n) = if n <= 0 then 1/0 else sum(map(range(0, n + 1), fn(x) = if x == n then d(n - 1) else 0))")
+        h.run("d(10)")
+        let notes = h.diagnostics.last?.notes.map(\.description) ?? []
+        #expect(notes.count == Interpreter.keptNotes, "\(notes)")
+        #expect(notes.first?.contains("index 1 ") == true && notes.last?.contains("index 10 ") == true, "\(notes)")
+    }
+
     @Test func dimensionErrorsAreFoundBeforeRunning() {
         var h = SessionHarness()
         #expect(h.errorID("map([1万元], fn(x) = x + 1件)") == "dimension-mismatch")

@@ -130,7 +130,8 @@ struct Interpreter {
                     throw Interpreter.noting(Arithmetic.fail("filter's function answered unknown (—): it must say true or false", span, id: .unknownCondition),
                                              Interpreter.itemNote(index, item, b))
                 }
-                throw Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch)
+                throw Interpreter.noting(Arithmetic.fail("filter's function must return true or false, not a \(v.type.name)", span, id: .typeMismatch),
+                                         Interpreter.itemNote(index, item, b))
             }
             if keep { out.append(item) }
         }
@@ -265,12 +266,19 @@ struct Interpreter {
     }
 
     /// `error` with a note of where in a long piece of work it arose; an interruption is left as it is.
+    ///
+    /// An error that climbs through a recursion of `map`s would gain a note per level (and copying
+    /// the growing list at each made it quadratic): a note the level below already gave is not
+    /// repeated, and past ``keptNotes`` notes the newest (outermost, the user's own) replaces the last.
     static func noting(_ error: Diagnostic, _ note: Message) -> Diagnostic {
-        guard error.id != .interrupted else { return error }
+        guard error.id != .interrupted, error.notes.last != note else { return error }
         var d = error
-        d.notes.append(note)
+        if d.notes.count < keptNotes { d.notes.append(note) } else { d.notes[d.notes.count - 1] = note }
         return d
     }
+
+    /// The notes an error keeps at most as it climbs out of nested work.
+    static let keptNotes = 6
 
     /// An error raised in a function from another source (a Stdlib function called from a script)
     /// points at the call in this source; where it arose becomes a note (``Diagnostic/origin``).
