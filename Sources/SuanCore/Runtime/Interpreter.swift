@@ -101,25 +101,23 @@ struct Interpreter {
         defer { if let callee { release(callee) } }
         // A slice of a split keeps the list's own positions: a part's error names the item a
         // serial run would.
-        var index = items.startIndex - 1
-        for item in items {
+        for (index, item) in zip(items.indices, items) {
             try tick(span)
             meter?.advance()
-            index += 1
             let v: Value
             do throws(Diagnostic) {
-            if case .function(.user(let u)) = f, u.parameters.count == 1 {
-                if callee == nil {
-                    let base = frames.push(u.callFrameSize(arguments: 1))
-                    base.initialize(to: item)
-                    callee = completedFrame(u, base, arguments: 1)
+                if case .function(.user(let u)) = f, u.parameters.count == 1 {
+                    if callee == nil {
+                        let base = frames.push(u.callFrameSize(arguments: 1))
+                        base.initialize(to: item)
+                        callee = completedFrame(u, base, arguments: 1)
+                    } else {
+                        callee![0] = item
+                    }
+                    v = try enter(u, &callee!, span: span, depth: depth)
                 } else {
-                    callee![0] = item
+                    v = try call(f, [item], span: span, depth: depth)
                 }
-                v = try enter(u, &callee!, span: span, depth: depth)
-            } else {
-                v = try call(f, [item], span: span, depth: depth)
-            }
             } catch {
                 // Which item: among 20,000 projects, the error alone does not say.
                 throw Interpreter.noting(error, Interpreter.itemNote(index, item, b))
